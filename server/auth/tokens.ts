@@ -1,0 +1,50 @@
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { personalAccessTokens, users } from '../db/schema/users';
+import { randomToken, sha256 } from './digest';
+
+export const tokenScopes = ['api', 'read_api'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+export function isTokenScope(value: string): value is TokenScope {
+  return (tokenScopes as readonly string[]).includes(value);
+}
+
+export interface NewPersonalAccessToken {
+  userId: number;
+  name: string;
+  scopes: TokenScope[];
+  expiresAt?: Date | null;
+}
+
+/** Creates a token and returns it in clear text; only its digest is stored. */
+export async function createPersonalAccessToken(db: Database, input: NewPersonalAccessToken): Promise<string> {
+  const token = `glpat-${randomToken(20)}`;
+  await db.insert(personalAccessTokens).values({
+    userId: input.userId,
+    name: input.name,
+    scopes: input.scopes,
+    expiresAt: input.expiresAt ?? null,
+    tokenDigest: sha256(token),
+  });
+  return token;
+}
+
+export async function findUserByToken(db: Database, token: string) {
+  const now = new Date();
+  const [row] = await db
+    .select({ user: users, tokenId: personalAccessTokens.id, scopes: personalAccessTokens.scopes })
+    .from(personalAccessTokens)
+    .innerJoin(users, eq(users.id, personalAccessTokens.userId))
+    .where(
+      and(
+        eq(personalAccessTokens.tokenDigest, sha256(token)),
+        eq(personalAccessTokens.revoked, false),
+        or(isNull(personalAccessTokens.expiresAt), gt(personalAccessTokens.expiresAt, now)),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  await db.update(personalAccessTokens).set({ lastUsedAt: now }).where(eq(personalAccessTokens.id, row.tokenId));
+  return { user: row.user, scopes: row.scopes.filter(isTokenScope) };
+}

@@ -1,0 +1,102 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Logger } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { Pool } from 'pg';
+import { relations } from './relations';
+
+export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+/** Counts the SQL statements run inside `countStatements`, so tests can prove there is no N+1. */
+const statementCounter = new AsyncLocalStorage<{ statements: string[] }>();
+
+const countingLogger: Logger = {
+  logQuery(query) {
+    statementCounter.getStore()?.statements.push(query);
+  },
+};
+
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const store = { statements: [] as string[] };
+  const result = await statementCounter.run(store, work);
+  return { result, statements: store.statements };
+}
+
+export function openPglite(dataDir?: string): DatabaseHandle {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
+  const db = drizzlePglite({ client, relations, logger: countingLogger });
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    migrate: async () => {
+      await migratePglite(db, { migrationsFolder });
+    },
+    close: () => client.close(),
+  };
+}
+
+export function openPostgres(connectionString: string, options: { searchPath?: string; max?: number } = {}): DatabaseHandle {
+  const pool = new Pool({
+    connectionString,
+    max: options.max ?? 10,
+    options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+  });
+  // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the server.
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  const db = drizzlePg({ client: pool, relations, logger: countingLogger });
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    migrate: async () => {
+      await migratePg(db, { migrationsFolder, migrationsSchema: options.searchPath });
+    },
+    close: () => pool.end(),
+  };
+}
+
+export const embeddedDataDir = path.join(process.cwd(), '.data', 'pglite');
+
+const globalForDb = globalThis as unknown as { rapportDatabase?: Promise<DatabaseHandle> };
+
+async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url);
+  const handle = openPglite(embeddedDataDir);
+  await handle.migrate();
+  return handle;
+}
+
+/**
+ * The process-wide database. PGlite has no lock between processes, so only the server process opens
+ * `./.data/`, once (kept on globalThis so hot reload does not open it twice), migrated on open.
+ */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  globalForDb.rapportDatabase ??= openConfiguredDatabase();
+  return globalForDb.rapportDatabase;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Lets tests run the app against their own isolated database. */
+export function setDatabaseHandle(handle: DatabaseHandle): void {
+  globalForDb.rapportDatabase = Promise.resolve(handle);
+}

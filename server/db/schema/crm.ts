@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { snakeCase } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+ 
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { groups } from './groups';
+
+export const organizations = snakeCase.table(
+  'customer_relations_organizations',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    description: text(),
+    defaultRate: numeric({ precision: 18, scale: 2 }),
+    state: text({ enum: ['active', 'inactive'] }).notNull().default('active'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('crm_organizations_group_name_idx').on(t.groupId, sql`lower(${t.name})`),
+    // Target of the contacts' composite foreign key: a contact's organization is in its group.
+    unique('crm_organizations_id_group_key').on(t.id, t.groupId),
+    index('crm_organizations_search_idx').using(
+      'gin',
+      sql`(${t.name} || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`,
+    ),
+    check('crm_organizations_name_length', sql`char_length(${t.name}) between 1 and 255`),
+    check('crm_organizations_description_length', sql`char_length(${t.description}) <= 1024`),
+    check('crm_organizations_default_rate', sql`${t.defaultRate} >= 0`),
+    check('crm_organizations_state', sql`${t.state} in ('active', 'inactive')`),
+  ],
+);
+
+export const contacts = snakeCase.table(
+  'customer_relations_contacts',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    organizationId: integer(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    email: text().notNull(),
+    phone: text(),
+    description: text(),
+    state: text({ enum: ['active', 'inactive'] }).notNull().default('active'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('crm_contacts_group_email_idx').on(t.groupId, sql`lower(${t.email})`),
+    index('crm_contacts_organization_id_idx').on(t.organizationId),
+    index('crm_contacts_group_last_name_idx').on(t.groupId, t.lastName, t.id),
+    index('crm_contacts_search_idx').using(
+      'gin',
+      sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || ${t.email} || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`,
+    ),
+    foreignKey({
+      name: 'crm_contacts_organization_same_group_fk',
+      columns: [t.organizationId, t.groupId],
+      foreignColumns: [organizations.id, organizations.groupId],
+    }),
+    check('crm_contacts_first_name_length', sql`char_length(${t.firstName}) between 1 and 255`),
+    check('crm_contacts_last_name_length', sql`char_length(${t.lastName}) between 1 and 255`),
+    check('crm_contacts_email_length', sql`char_length(${t.email}) between 1 and 255`),
+    check('crm_contacts_phone_length', sql`char_length(${t.phone}) <= 32`),
+    check('crm_contacts_description_length', sql`char_length(${t.description}) <= 1024`),
+    check('crm_contacts_state', sql`${t.state} in ('active', 'inactive')`),
+  ],
+);

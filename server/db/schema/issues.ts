@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { snakeCase } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { contacts } from './crm';
+import { projects } from './groups';
+import { users } from './users';
+
+export const issues = snakeCase.table(
+  'issues',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    iid: integer().notNull(),
+    title: text().notNull(),
+    description: text(),
+    state: text({ enum: ['opened', 'closed'] }).notNull().default('opened'),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    unique('issues_project_iid_key').on(t.projectId, t.iid),
+    check('issues_iid_positive', sql`${t.iid} > 0`),
+    check('issues_title_length', sql`char_length(${t.title}) between 1 and 255`),
+    check('issues_description_length', sql`char_length(${t.description}) <= 1048576`),
+    check('issues_state', sql`${t.state} in ('opened', 'closed')`),
+  ],
+);
+
+export const notes = snakeCase.table(
+  'notes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    issueId: integer()
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    body: text().notNull(),
+    system: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('notes_issue_id_idx').on(t.issueId, t.id),
+    check('notes_body_length', sql`char_length(${t.body}) between 1 and 1048576`),
+  ],
+);
+
+export const issueContacts = snakeCase.table(
+  'issue_customer_relations_contacts',
+  {
+    issueId: integer()
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    contactId: integer()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.contactId] }), index('issue_crm_contacts_contact_id_idx').on(t.contactId)],
+);
