@@ -1,0 +1,80 @@
+/**
+ * `npm run --silent token -- --user <username> [--scopes api,read_api] [--name <name>]`
+ * Creates a personal access token and prints only the token on stdout.
+ * Uses DATABASE_URL, else the embedded database in ./.data/ (only while the server is not running:
+ * PGlite cannot be opened by two processes at once).
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { createPersonalAccessToken, isTokenScope, tokenScopes, type TokenScope } from '../server/auth/tokens';
+import { getDatabaseHandle } from '../server/db/client';
+import { users } from '../server/db/schema/users';
+
+const usage = 'Usage: npm run --silent token -- --user <username> [--scopes api|read_api] [--name <name>]';
+
+class UsageError extends Error {}
+
+function parseOptions(): { username: string; scopes: TokenScope[]; name: string } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        user: { type: 'string', short: 'u' },
+        scopes: { type: 'string', short: 's', default: 'api' },
+        name: { type: 'string', short: 'n', default: 'cli' },
+      },
+      allowPositionals: false,
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
+  const username = values.user?.trim();
+  if (!username) throw new UsageError(`Missing --user.\n${usage}`);
+  const requested = (values.scopes ?? 'api')
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope.length > 0);
+  if (requested.length === 0) throw new UsageError(`Missing scopes. Valid scopes: ${tokenScopes.join(', ')}.`);
+  const invalid = requested.filter((scope) => !isTokenScope(scope));
+  if (invalid.length > 0) {
+    throw new UsageError(`Unknown scope ${invalid.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${tokenScopes.join(', ')}.`);
+  }
+  const name = (values.name ?? 'cli').trim();
+  if (!name) throw new UsageError(`The token name cannot be blank.\n${usage}`);
+  return { username, scopes: [...new Set(requested as TokenScope[])], name };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const handle = await getDatabaseHandle();
+  try {
+    const [user] = await handle.db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${options.username})`)
+      .limit(1);
+    if (!user) throw new UsageError(`No user with username "${options.username}".`);
+    const token = await createPersonalAccessToken(handle.db, { userId: user.id, name: options.name, scopes: options.scopes });
+    process.stdout.write(`${token}\n`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(describeError(error));
+    process.exit(1);
+  },
+);
+
+/** Drizzle wraps driver errors ("Failed query: …"); the driver's message (e.g. "database does not exist") is the cause. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : null;
+  if (!cause) return error.message;
+  const query = error.message.split('\n')[0];
+  return `${cause}${query && query !== cause ? ` (${query})` : ''}`;
+}
