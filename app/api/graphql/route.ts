@@ -1,0 +1,9 @@
+import { yoga } from '@/server/graphql/yoga';
+
+export const dynamic = 'force-dynamic';
+
+function handle(request: Request): Promise<Response> | Response {
+  return yoga.fetch(request);
+}
+
+export { handle as GET, handle as POST, handle as OPTIONS };

@@ -1,0 +1,157 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { customerRelationsEnabled } from '../config';
+import type { Database } from '../db/client';
+import { accessLevels, groupCrmSettings, groups, members } from '../db/schema/groups';
+import type { User } from './viewer';
+
+type Level = number;
+
+/** Admins can do everything: they rank above Owner. */
+const adminLevel = accessLevels.owner + 10;
+const noAccess = 0;
+
+export interface GroupRef {
+  id: number;
+  fullPath: string;
+}
+
+export interface ProjectRef {
+  id: number;
+  fullPath: string;
+}
+
+export interface CrmSetting {
+  rootGroupId: number;
+  enabled: boolean;
+  /** The group whose contacts and organizations serve every group and project under the root. */
+  crmGroupId: number;
+}
+
+function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
+  const segments = fullPath.toLowerCase().split('/');
+  const count = includeSelf ? segments.length : segments.length - 1;
+  return Array.from({ length: count }, (_, index) => segments.slice(0, index + 1).join('/'));
+}
+
+/**
+ * The one policy module (SPEC §3): every page, query and mutation asks it. Lookups are memoized for
+ * the life of one request, so listing 50 issues of one project costs one membership query.
+ */
+export class Permissions {
+  private readonly groupLevels = new Map<number, Promise<Level>>();
+  private readonly projectLevels = new Map<number, Promise<Level>>();
+  private readonly crmSettings = new Map<string, Promise<CrmSetting | null>>();
+
+  constructor(
+    private readonly db: Database,
+    readonly user: User | null,
+  ) {}
+
+  get isAdmin(): boolean {
+    return this.user?.admin === true;
+  }
+
+  accessLevelInGroup(group: GroupRef): Promise<Level> {
+    let level = this.groupLevels.get(group.id);
+    if (!level) {
+      level = this.highestLevel(ancestorPaths(group.fullPath, true), null);
+      this.groupLevels.set(group.id, level);
+    }
+    return level;
+  }
+
+  accessLevelInProject(project: ProjectRef): Promise<Level> {
+    let level = this.projectLevels.get(project.id);
+    if (!level) {
+      level = this.highestLevel(ancestorPaths(project.fullPath, false), project.id);
+      this.projectLevels.set(project.id, level);
+    }
+    return level;
+  }
+
+  private async highestLevel(groupPaths: string[], projectId: number | null): Promise<Level> {
+    if (!this.user) return noAccess;
+    if (this.user.admin) return adminLevel;
+    const inGroups = and(
+      eq(members.groupId, groups.id),
+      inArray(sql`lower(${groups.fullPath})`, groupPaths),
+    );
+    const [row] = await this.db
+      .select({ level: sql<number | null>`max(${members.accessLevel})` })
+      .from(members)
+      .leftJoin(groups, eq(groups.id, members.groupId))
+      .where(
+        and(eq(members.userId, this.user.id), projectId === null ? inGroups : or(inGroups, eq(members.projectId, projectId))),
+      );
+    return Number(row?.level ?? noAccess);
+  }
+
+  /** The CRM setting of the root group above `fullPath` (a group's or a project's). */
+  crmSettingFor(fullPath: string): Promise<CrmSetting | null> {
+    const rootPath = fullPath.toLowerCase().split('/')[0] ?? '';
+    let setting = this.crmSettings.get(rootPath);
+    if (!setting) {
+      setting = this.loadCrmSetting(rootPath);
+      this.crmSettings.set(rootPath, setting);
+    }
+    return setting;
+  }
+
+  private async loadCrmSetting(rootPath: string): Promise<CrmSetting | null> {
+    const [row] = await this.db
+      .select({ id: groups.id, enabled: groupCrmSettings.enabled, sourceGroupId: groupCrmSettings.sourceGroupId })
+      .from(groups)
+      .leftJoin(groupCrmSettings, eq(groupCrmSettings.groupId, groups.id))
+      .where(and(sql`lower(${groups.fullPath}) = ${rootPath}`, sql`${groups.parentId} is null`))
+      .limit(1);
+    if (!row) return null;
+    return { rootGroupId: row.id, enabled: row.enabled ?? true, crmGroupId: row.sourceGroupId ?? row.id };
+  }
+
+  async canReadGroup(group: GroupRef): Promise<boolean> {
+    return (await this.accessLevelInGroup(group)) >= accessLevels.guest;
+  }
+
+  async canReadProject(project: ProjectRef): Promise<boolean> {
+    return (await this.accessLevelInProject(project)) >= accessLevels.guest;
+  }
+
+  /** CRM is usable under this path: the feature flag is on and the root group has CRM enabled. */
+  async crmEnabledFor(fullPath: string): Promise<CrmSetting | null> {
+    if (!customerRelationsEnabled()) return null;
+    const setting = await this.crmSettingFor(fullPath);
+    return setting?.enabled ? setting : null;
+  }
+
+  /** Whether `group` is a CRM group (it holds contacts) with CRM enabled. */
+  async isCrmGroup(group: GroupRef): Promise<boolean> {
+    const setting = await this.crmEnabledFor(group.fullPath);
+    return setting?.crmGroupId === group.id;
+  }
+
+  async canReadCrm(group: GroupRef): Promise<boolean> {
+    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.planner;
+  }
+
+  async canAdminCrm(group: GroupRef): Promise<boolean> {
+    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.developer;
+  }
+
+  async canDeleteCrm(group: GroupRef): Promise<boolean> {
+    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.maintainer;
+  }
+
+  async canReadIssueContacts(project: ProjectRef): Promise<boolean> {
+    return (
+      (await this.crmEnabledFor(project.fullPath)) !== null &&
+      (await this.accessLevelInProject(project)) >= accessLevels.planner
+    );
+  }
+
+  async canSetIssueContacts(project: ProjectRef): Promise<boolean> {
+    return (
+      (await this.crmEnabledFor(project.fullPath)) !== null &&
+      (await this.accessLevelInProject(project)) >= accessLevels.developer
+    );
+  }
+}

@@ -1,0 +1,15 @@
+/** Errors a service raises; one module (graphql/errors.ts) turns them into API errors. */
+export type DomainErrorCode = 'not_found' | 'feature_disabled' | 'invalid_argument';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+}
+
+export type ServiceResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+export const failure = (...errors: string[]): { ok: false; errors: string[] } => ({ ok: false, errors });

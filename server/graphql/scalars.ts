@@ -1,0 +1,35 @@
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from './builder';
+import { coerceGlobalId, type ModelName, toGlobalId } from './global-id';
+
+builder.scalarType('Time', {
+  description: 'Time represented in ISO 8601. For example: "2021-03-09T14:58:50+00:00".',
+  serialize: (value) => (value instanceof Date ? value : new Date(value as string)).toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) throw new GraphQLError(`${JSON.stringify(value)} is not a valid Time`);
+    return date;
+  },
+});
+
+type GlobalIdScalarName = 'GroupID' | 'ProjectID' | 'IssueID' | 'NoteableID' | 'CustomerRelationsContactID' | 'CustomerRelationsOrganizationID';
+
+function globalIdScalar(name: GlobalIdScalarName, modelName: ModelName) {
+  const coerce = (value: unknown) => coerceGlobalId(value, modelName);
+  builder.scalarType(name, {
+    description: `A \`${name}\` is a global ID. It is encoded as a string.\n\nAn example \`${name}\` is: \`"gid://gitlab/${modelName}/1"\`.`,
+    serialize: (value) => (typeof value === 'number' ? toGlobalId(modelName, value) : value),
+    parseValue: coerce,
+    parseLiteral: (node) => {
+      if (node.kind !== Kind.STRING) throw new GraphQLError(`${name} must be a string`);
+      return coerce(node.value);
+    },
+  });
+}
+
+globalIdScalar('GroupID', 'Group');
+globalIdScalar('ProjectID', 'Project');
+globalIdScalar('IssueID', 'Issue');
+globalIdScalar('NoteableID', 'Issue');
+globalIdScalar('CustomerRelationsContactID', 'CustomerRelations::Contact');
+globalIdScalar('CustomerRelationsOrganizationID', 'CustomerRelations::Organization');

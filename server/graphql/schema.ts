@@ -1,0 +1,15 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder';
+import './scalars';
+import '../users/user-type';
+import '../groups/group-type';
+import '../groups/project-type';
+import '../issues/issue-type';
+import '../crm/organization-type';
+import '../crm/contact-type';
+import '../crm/group-crm-fields';
+import '../crm/contact-mutations';
+
+export const schema = builder.toSchema();
+
+export const sortedSchema = lexicographicSortSchema(schema);

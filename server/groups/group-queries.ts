@@ -1,0 +1,56 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { groups, projects } from '../db/schema/groups';
+import { issues } from '../db/schema/issues';
+
+export type Group = typeof groups.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type Issue = typeof issues.$inferSelect;
+
+export async function findGroupByFullPath(db: Database, fullPath: string): Promise<Group | null> {
+  const [group] = await db
+    .select()
+    .from(groups)
+    .where(sql`lower(${groups.fullPath}) = ${fullPath.toLowerCase()}`)
+    .limit(1);
+  return group ?? null;
+}
+
+export async function findProjectByFullPath(db: Database, fullPath: string): Promise<Project | null> {
+  const [project] = await db
+    .select()
+    .from(projects)
+    .where(sql`lower(${projects.fullPath}) = ${fullPath.toLowerCase()}`)
+    .limit(1);
+  return project ?? null;
+}
+
+/** Loaders are scoped by their owner: an issue is found by project and iid, never by id alone. */
+export async function findIssueByIid(db: Database, projectId: number, iid: number): Promise<Issue | null> {
+  const [issue] = await db
+    .select()
+    .from(issues)
+    .where(and(eq(issues.projectId, projectId), eq(issues.iid, iid)))
+    .limit(1);
+  return issue ?? null;
+}
+
+export async function findIssueWithProject(db: Database, issueId: number): Promise<{ issue: Issue; project: Project } | null> {
+  const [row] = await db
+    .select({ issue: issues, project: projects })
+    .from(issues)
+    .innerJoin(projects, eq(projects.id, issues.projectId))
+    .where(eq(issues.id, issueId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Parses GitLab's `iid: String!` argument; anything but a positive integer finds nothing. */
+export function parseIid(iid: string): number | null {
+  return /^\d{1,9}$/.test(iid) && Number(iid) > 0 ? Number(iid) : null;
+}
+
+export async function findGroupById(db: Database, id: number): Promise<Group | null> {
+  const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
+  return group ?? null;
+}

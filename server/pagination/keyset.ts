@@ -1,0 +1,137 @@
+import { type SQL, and, asc, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { argumentError } from '../graphql/errors';
+
+/**
+ * Keyset (cursor) pagination over one sort key plus the row id. Rows whose key is NULL sort last in
+ * both directions, as GitLab's lists do; the cursor records (key is null, key, id), so a page stays
+ * correct when rows are inserted before or after it.
+ */
+export interface KeysetOrder {
+  /** The sort expression; may be nullable. */
+  key: SQL | AnyPgColumn;
+  /** Value standing in for NULL in comparisons; it is never shown. */
+  nullFill: SQL;
+  direction: 'asc' | 'desc';
+  id: AnyPgColumn;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+export const defaultPageSize = 100;
+export const maxPageSize = 100;
+
+type CursorValue = string | number | null;
+interface Cursor {
+  isNull: boolean;
+  value: CursorValue;
+  id: number;
+}
+
+export function encodeCursor(isNull: boolean, value: CursorValue, id: number): string {
+  return Buffer.from(JSON.stringify([isNull ? 1 : 0, value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, argumentName: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 3) {
+      const [isNull, value, id] = parsed as unknown[];
+      if ((isNull === 0 || isNull === 1) && Number.isSafeInteger(id) && (value === null || ['string', 'number'].includes(typeof value))) {
+        return { isNull: isNull === 1, value: value as CursorValue, id: id as number };
+      }
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw argumentError(`Please provide a valid cursor for '${argumentName}'`);
+}
+
+/** Page size from `first`/`last`, clamped to GitLab's maximum; negative values are refused. */
+export function pageSize(args: PageArgs): number {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value != null && value < 0) throw argumentError(`Argument '${name}' must be a non-negative integer`);
+  }
+  return Math.min(args.last ?? args.first ?? defaultPageSize, maxPageSize);
+}
+
+function keyExpressions(order: KeysetOrder) {
+  const isNull = sql<boolean>`(${order.key} is null)`;
+  const filled = sql`coalesce(${order.key}, ${order.nullFill})`;
+  return { isNull, filled };
+}
+
+/** Rows strictly after (`forward`) or strictly before the cursor in the list's order. */
+function beyondCursor(order: KeysetOrder, cursor: Cursor, forward: boolean): SQL {
+  const { isNull, filled } = keyExpressions(order);
+  const ascending = (order.direction === 'asc') === forward;
+  const cmp = ascending ? gt : lt;
+  const nullCmp = forward ? gt : lt;
+  const value = cursor.isNull ? order.nullFill : sql`${cursor.value}`;
+  return or(
+    nullCmp(isNull, cursor.isNull),
+    and(eq(isNull, cursor.isNull), sql`${filled} ${ascending ? sql`>` : sql`<`} ${value}`),
+    and(eq(isNull, cursor.isNull), sql`${filled} = ${value}`, cmp(order.id, cursor.id)),
+  ) as SQL;
+}
+
+function orderBy(order: KeysetOrder, forward: boolean): SQL[] {
+  const { isNull, filled } = keyExpressions(order);
+  const ascending = (order.direction === 'asc') === forward;
+  const dir = ascending ? asc : desc;
+  return [forward ? asc(isNull) : desc(isNull), dir(filled), dir(order.id)];
+}
+
+export interface KeysetPlan {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  /** Rows to fetch: one more than the page, to learn whether another page exists. */
+  limit: number;
+  size: number;
+  backward: boolean;
+}
+
+/** An empty-string cursor means none (GitLab's frontend sends `before: ""`). */
+export function planKeysetPage(order: KeysetOrder, args: PageArgs): KeysetPlan {
+  const size = pageSize(args);
+  const after = args.after ? decodeCursor(args.after, 'after') : null;
+  const before = args.before ? decodeCursor(args.before, 'before') : null;
+  const backward = args.last != null && args.first == null;
+  const conditions = [
+    after ? beyondCursor(order, after, true) : undefined,
+    before ? beyondCursor(order, before, false) : undefined,
+  ];
+  return { where: and(...conditions), orderBy: orderBy(order, !backward), limit: size + 1, size, backward };
+}
+
+export interface KeysetRow {
+  id: number;
+  sortValue: CursorValue;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+export function buildPage<T extends KeysetRow>(rows: T[], plan: KeysetPlan, args: PageArgs): Page<T> {
+  const hasMore = rows.length > plan.size;
+  const pageRows = rows.slice(0, plan.size);
+  if (plan.backward) pageRows.reverse();
+  const edges = pageRows.map((node) => ({ cursor: encodeCursor(node.sortValue === null, node.sortValue, node.id), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: plan.backward ? Boolean(args.before) : hasMore,
+      hasPreviousPage: plan.backward ? hasMore : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

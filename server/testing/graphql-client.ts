@@ -1,0 +1,53 @@
+import { eq, sql } from 'drizzle-orm';
+import { createSession } from '../auth/sessions';
+import { createPersonalAccessToken, type TokenScope } from '../auth/tokens';
+import type { Database } from '../db/client';
+import { users } from '../db/schema/users';
+import { yoga } from '../graphql/yoga';
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  data?: TData | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+}
+
+/** Sends a GraphQL request through the real HTTP handler, as a client would. */
+export async function postGraphQL<TData = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
+): Promise<GraphQLResponse<TData>> {
+  const response = await yoga.fetch('http://localhost/api/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+export async function userId(db: Database, username: string): Promise<number> {
+  const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  if (!user) throw new Error(`No user ${username}`);
+  return user.id;
+}
+
+/** Headers that authenticate as `username` with a new personal access token. */
+export async function tokenHeaders(db: Database, username: string, scopes: TokenScope[] = ['api']) {
+  const token = await createPersonalAccessToken(db, { userId: await userId(db, username), name: 'test', scopes });
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Headers of a signed-in browser session (cookie plus CSRF token). */
+export async function sessionHeaders(db: Database, username: string) {
+  const session = await createSession(db, await userId(db, username));
+  return { cookie: `rapport_session=${session.token}`, csrfToken: session.csrfToken };
+}
+
+export async function setAdmin(db: Database, username: string, admin: boolean) {
+  await db.update(users).set({ admin }).where(eq(users.username, username));
+}
