@@ -19,6 +19,7 @@ builder.relayMutationField(
     }),
   },
   {
+    nullable: true,
     authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {

@@ -6,14 +6,12 @@ import { ContactConnectionRef, ContactRef } from './contact-type';
 import { countOrganizations, listOrganizations, type Organization, type OrganizationFilter, organizationSorts } from './organization-queries';
 import { OrganizationConnectionRef, OrganizationRef } from './organization-type';
 
-const stateValues = { all: {}, active: {}, inactive: {} } as const;
-
 const ContactStateEnum = builder.enumType('CustomerRelationsContactState', {
   values: {
     all: { description: 'All available contacts.' },
     active: { description: 'Active contacts.' },
     inactive: { description: 'Inactive contacts.' },
-  } satisfies typeof stateValues,
+  },
 });
 
 const OrganizationStateEnum = builder.enumType('CustomerRelationsOrganizationState', {
@@ -21,7 +19,7 @@ const OrganizationStateEnum = builder.enumType('CustomerRelationsOrganizationSta
     all: { description: 'All available organizations.' },
     active: { description: 'Active organizations.' },
     inactive: { description: 'Inactive organizations.' },
-  } satisfies typeof stateValues,
+  },
 });
 
 const ContactSortEnum = builder.enumType('ContactSort', {

@@ -71,14 +71,17 @@ export function openPostgres(connectionString: string, options: { searchPath?: s
   };
 }
 
-export const embeddedDataDir = path.join(process.cwd(), '.data', 'pglite');
+/** Where the embedded database lives: `./.data/pglite`, or `RAPPORT_DATA_DIR` (tests use a temporary one). */
+export function embeddedDataDir(): string {
+  return process.env.RAPPORT_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+}
 
 const globalForDb = globalThis as unknown as { rapportDatabase?: Promise<DatabaseHandle> };
 
 async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) return openPostgres(url);
-  const handle = openPglite(embeddedDataDir);
+  const handle = openPglite(embeddedDataDir());
   await handle.migrate();
   return handle;
 }

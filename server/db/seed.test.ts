@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/passwords';
-import { openPglite, type DatabaseHandle } from './client';
+import { createTestDatabase } from '../testing/test-database';
+import type { DatabaseHandle } from './client';
 import { contacts, organizations } from './schema/crm';
 import { groupCrmSettings, groups, members, projects } from './schema/groups';
 import { issueContacts, issues, notes } from './schema/issues';
@@ -41,8 +42,7 @@ async function expectUniqueViolation(work: Promise<unknown>, constraint: string)
 
 describe('seedDemoData', () => {
   beforeAll(async () => {
-    handle = openPglite();
-    await handle.migrate();
+    handle = await createTestDatabase();
   }, 120_000);
 
   afterAll(async () => {
