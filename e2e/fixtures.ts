@@ -1,0 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const demoPassword = 'rapport-demo';
+
+export async function signIn(page: Page, username: string, redirectTo?: string): Promise<void> {
+  await page.goto(redirectTo ? `/users/sign_in?redirect_to=${encodeURIComponent(redirectTo)}` : '/users/sign_in');
+  await page.getByLabel('Username or email').fill(username);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/users\/sign_in/);
+}
+
+/** Fails the test on any axe violation, listing them. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
