@@ -9,6 +9,10 @@ import '../crm/organization-type';
 import '../crm/contact-type';
 import '../crm/group-crm-fields';
 import '../crm/contact-mutations';
+import '../groups/group-listing-fields';
+import '../issues/note-type';
+import '../crm/crm-visibility-fields';
+import '../issues/project-issues-field';
 
 export const schema = builder.toSchema();
 

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { buttonClass, focusRing } from '@/components/ui/styles';
+import { getPageViewer } from '@/server/auth/page-viewer';
+import { signOutAction } from '@/server/auth/session-actions';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Rapport', template: '%s · Rapport' },
+  description: 'Customer relations for your issue tracker.',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { user } = await getPageViewer();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main-content"
+          className={`sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-blue-700 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 ${focusRing}`}
+        >
+          Skip to main content
+        </a>
+        <header className="border-b border-gray-300 bg-gray-900 text-white">
+          <div className="flex h-12 items-center justify-between gap-4 px-4">
+            <Link href="/" className={`rounded-sm text-lg font-semibold tracking-tight hover:text-gray-200 ${focusRing} focus-visible:outline-white`}>
+              Rapport<span className="sr-only"> home</span>
+            </Link>
+            {user ? (
+              <div className="flex items-center gap-3 text-sm">
+                <span>
+                  <span className="sr-only">Signed in as </span>
+                  {user.name}
+                </span>
+                <form action={signOutAction}>
+                  <button type="submit" className={`${buttonClass} py-1`}>
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            ) : (
+              <Link href="/users/sign_in" className={`rounded-sm text-sm font-medium underline-offset-2 hover:underline ${focusRing} focus-visible:outline-white`}>
+                Sign in
+              </Link>
+            )}
+          </div>
+        </header>
+        {children}
+      </body>
+    </html>
+  );
+}

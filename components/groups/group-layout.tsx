@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { type GroupSection, GroupSidebar } from './group-sidebar';
+
+/** Left sidebar plus main area, shared by every group page. */
+export function GroupLayout({
+  group,
+  section,
+  children,
+}: {
+  group: { name: string; fullPath: string; rapportCanReadCrm: boolean };
+  section: GroupSection;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-1 flex-col md:flex-row">
+      <GroupSidebar group={group} showCustomerRelations={group.rapportCanReadCrm} current={section} />
+      <main id="main-content" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { PageHeading } from '../ui/page-heading';
+import { linkClass } from '../ui/styles';
+
+interface NamespaceItem {
+  id: string;
+  name: string;
+  fullPath: string;
+  description: string | null;
+}
+
+export interface GroupOverviewProps {
+  name: string;
+  fullPath: string;
+  description: string | null;
+  parent: { name: string; fullPath: string } | null;
+  subgroups: NamespaceItem[];
+  projects: NamespaceItem[];
+}
+
+function NamespaceList({ items, hrefFor, label }: { items: NamespaceItem[]; hrefFor: (item: NamespaceItem) => string; label: string }) {
+  return (
+    <ul aria-label={label} className="divide-y divide-gray-200 rounded-md border border-gray-200">
+      {items.map((item) => (
+        <li key={item.id} className="px-4 py-3">
+          <Link href={hrefFor(item)} className={`${linkClass} font-medium`}>
+            {item.name}
+          </Link>
+          <span className="ml-2 text-sm text-gray-600">{item.fullPath}</span>
+          {item.description ? <p className="mt-1 text-sm text-gray-700">{item.description}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function GroupOverview({ name, fullPath, description, parent, subgroups, projects }: GroupOverviewProps) {
+  return (
+    <>
+      {parent ? (
+        <p className="mb-2 text-sm text-gray-700">
+          Subgroup of{' '}
+          <Link href={`/groups/${parent.fullPath}`} className={linkClass}>
+            {parent.name}
+          </Link>
+        </p>
+      ) : null}
+      <PageHeading>{name}</PageHeading>
+      <p className="-mt-2 mb-2 text-sm text-gray-600">{fullPath}</p>
+      {description ? <p className="mb-6 text-gray-800">{description}</p> : null}
+
+      {subgroups.length > 0 ? (
+        <section aria-labelledby="subgroups-heading" className="mb-8">
+          <h2 id="subgroups-heading" className="mb-2 text-lg font-semibold text-gray-900">
+            Subgroups
+          </h2>
+          <NamespaceList items={subgroups} hrefFor={(group) => `/groups/${group.fullPath}`} label="Subgroups" />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading" className="mb-2 text-lg font-semibold text-gray-900">
+          Projects
+        </h2>
+        {projects.length === 0 ? (
+          <p className="text-gray-700">This group has no projects.</p>
+        ) : (
+          <NamespaceList items={projects} hrefFor={(project) => `/${project.fullPath}`} label="Projects" />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { focusRing } from '../ui/styles';
+
+export type GroupSection = 'overview' | 'contacts' | 'organizations';
+
+interface GroupSidebarProps {
+  group: { name: string; fullPath: string };
+  /** Customer relations menu: only on a CRM group with CRM enabled, for people who may read it. */
+  showCustomerRelations: boolean;
+  current: GroupSection;
+}
+
+function SidebarLink({ href, current, children }: { href: string; current: boolean; children: string }) {
+  return (
+    <Link
+      href={href}
+      aria-current={current ? 'page' : undefined}
+      className={`block rounded-md px-3 py-1.5 text-sm ${
+        current ? 'bg-gray-200 font-semibold text-gray-900' : 'text-gray-800 hover:bg-gray-200'
+      } ${focusRing}`}
+    >
+      {children}
+    </Link>
+  );
+}
+
+export function GroupSidebar({ group, showCustomerRelations, current }: GroupSidebarProps) {
+  const base = `/groups/${group.fullPath}`;
+  return (
+    <nav aria-label="Group navigation" className="w-full shrink-0 border-b border-gray-200 bg-gray-50 p-3 md:w-60 md:border-r md:border-b-0">
+      <p className="mb-3 truncate px-3 text-sm font-semibold text-gray-900" title={group.fullPath}>
+        {group.name}
+      </p>
+      <ul className="space-y-1">
+        <li>
+          <SidebarLink href={base} current={current === 'overview'}>
+            Group overview
+          </SidebarLink>
+        </li>
+      </ul>
+      {showCustomerRelations ? (
+        <>
+          <p id="sidebar-customer-relations" className="mt-4 mb-1 px-3 text-xs font-semibold tracking-wide text-gray-700 uppercase">
+            Customer relations
+          </p>
+          <ul aria-labelledby="sidebar-customer-relations" className="space-y-1">
+            <li>
+              <SidebarLink href={`${base}/-/crm/contacts`} current={current === 'contacts'}>
+                Contacts
+              </SidebarLink>
+            </li>
+            <li>
+              <SidebarLink href={`${base}/-/crm/organizations`} current={current === 'organizations'}>
+                Organizations
+              </SidebarLink>
+            </li>
+          </ul>
+        </>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+import { FormattedDate } from '../ui/formatted-date';
+
+export interface IssueNoteItem {
+  id: string;
+  body: string;
+  system: boolean;
+  createdAt: string;
+  author: { username: string; name: string } | null;
+}
+
+function AuthorName({ author }: { author: IssueNoteItem['author'] }) {
+  if (!author) return <span className="font-medium text-gray-900">Deleted user</span>;
+  return (
+    <>
+      <span className="font-medium text-gray-900">{author.name}</span> <span className="text-gray-600">@{author.username}</span>
+    </>
+  );
+}
+
+/** Comments as cards; system notes ("added 2 contacts") as small gray lines, as GitLab shows them. */
+export function IssueNotes({ notes }: { notes: IssueNoteItem[] }) {
+  if (notes.length === 0) return <p className="text-sm text-gray-700">No activity yet.</p>;
+  return (
+    <ol className="space-y-3">
+      {notes.map((note) =>
+        note.system ? (
+          <li key={note.id} data-testid="system-note" className="border-l-2 border-gray-300 py-1 pl-3 text-sm text-gray-700">
+            <AuthorName author={note.author} /> {note.body} · <FormattedDate value={note.createdAt} />
+          </li>
+        ) : (
+          <li key={note.id} data-testid="note" className="rounded-md border border-gray-200">
+            <p className="border-b border-gray-200 bg-gray-50 px-3 py-2 text-sm">
+              <AuthorName author={note.author} /> <span className="text-gray-700">commented</span> <FormattedDate value={note.createdAt} />
+            </p>
+            <div className="px-3 py-2 text-sm whitespace-pre-wrap text-gray-900">{note.body}</div>
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { Fragment } from 'react';
+import { linkClass } from '../ui/styles';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/** Group / Project / Issues / #1: the last crumb is the current page. */
+export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="mb-3 text-sm text-gray-700">
+      <ol className="flex flex-wrap items-center gap-1">
+        {crumbs.map((crumb, index) => (
+          <Fragment key={`${crumb.label}-${index}`}>
+            {index > 0 ? (
+              <li aria-hidden="true" className="text-gray-600">
+                /
+              </li>
+            ) : null}
+            <li>
+              {crumb.href ? (
+                <Link href={crumb.href} className={linkClass}>
+                  {crumb.label}
+                </Link>
+              ) : (
+                <span aria-current="page">{crumb.label}</span>
+              )}
+            </li>
+          </Fragment>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function projectCrumbs(project: { name: string; fullPath: string; group: { name: string; fullPath: string } | null }): Crumb[] {
+  return [
+    ...(project.group ? [{ label: project.group.name, href: `/groups/${project.group.fullPath}` }] : []),
+    { label: project.name, href: `/${project.fullPath}/-/issues` },
+  ];
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client';
+import { postGraphQL, sessionHeaders } from '../testing/graphql-client';
+import { createSeededAppDatabase } from '../testing/test-database';
+
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await createSeededAppDatabase();
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+async function as<TData>(username: string, query: string, variables: Record<string, unknown> = {}) {
+  const { cookie } = await sessionHeaders(handle.db, username);
+  return postGraphQL<TData>(query, variables, { headers: { cookie } });
+}
+
+interface GroupTree {
+  group: {
+    rapportCanReadCrm: boolean;
+    children: { nodes: { fullPath: string }[] };
+    descendants: { nodes: { fullPath: string }[] };
+    ownProjects: { nodes: { fullPath: string }[] };
+    allProjects: { nodes: { fullPath: string }[] };
+  } | null;
+}
+
+const groupTreeQuery = /* GraphQL */ `
+  query ($fullPath: ID!) {
+    group(fullPath: $fullPath) {
+      rapportCanReadCrm
+      children: descendantGroups(includeParentDescendants: false) { nodes { fullPath } }
+      descendants: descendantGroups { nodes { fullPath } }
+      ownProjects: projects { nodes { fullPath } }
+      allProjects: projects(includeSubgroups: true) { nodes { fullPath } }
+    }
+  }
+`;
+
+describe('Group.descendantGroups and Group.projects', () => {
+  it('lists subgroups and projects below a group the viewer can see', async () => {
+    const { data } = await as<GroupTree>('reporter', groupTreeQuery, { fullPath: 'acme' });
+    expect(data?.group?.children.nodes).toEqual([{ fullPath: 'acme/support' }]);
+    expect(data?.group?.descendants.nodes).toEqual([{ fullPath: 'acme/support' }]);
+    expect(data?.group?.ownProjects.nodes).toEqual([{ fullPath: 'acme/website' }]);
+    expect(data?.group?.allProjects.nodes.map((project) => project.fullPath).sort()).toEqual(['acme/support/helpdesk', 'acme/website']);
+  });
+
+  it('shows nothing of a group the viewer cannot see', async () => {
+    const { data } = await as<GroupTree>('outsider', groupTreeQuery, { fullPath: 'acme' });
+    expect(data?.group).toBeNull();
+  });
+});
+
+describe('Group.rapportCanReadCrm', () => {
+  it.each([
+    ['reporter', 'acme', true],
+    ['planner', 'acme', true],
+    ['guest', 'acme', false],
+    // The subgroup is not a CRM group: its contacts live in acme.
+    ['reporter', 'acme/support', false],
+    ['admin', 'globex', true],
+  ])('%s on %s → %s', async (username, fullPath, expected) => {
+    const { data } = await as<{ group: { rapportCanReadCrm: boolean } | null }>(
+      username,
+      'query ($fullPath: ID!) { group(fullPath: $fullPath) { rapportCanReadCrm } }',
+      { fullPath },
+    );
+    expect(data?.group?.rapportCanReadCrm).toBe(expected);
+  });
+});
+
+describe('UserCore.groups', () => {
+  it("lists the current user's groups", async () => {
+    const { data } = await as<{ currentUser: { groups: { nodes: { fullPath: string }[] } } }>(
+      'outsider',
+      '{ currentUser { groups { nodes { fullPath } } } }',
+    );
+    expect(data?.currentUser.groups.nodes).toEqual([{ fullPath: 'globex' }]);
+  });
+
+  it('filters by search', async () => {
+    const { data } = await as<{ currentUser: { groups: { nodes: { fullPath: string }[] } } }>(
+      'developer',
+      '{ currentUser { groups(search: "ACME") { nodes { fullPath } } } }',
+    );
+    expect(data?.currentUser.groups.nodes).toEqual([{ fullPath: 'acme' }]);
+  });
+});
