@@ -6,7 +6,7 @@ const flag = z
   .transform((value) => value === undefined || ['1', 'true', 'on', 'yes'].includes(value));
 
 const envSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   RAPPORT_FEATURE_CUSTOMER_RELATIONS: flag,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

@@ -39,5 +39,6 @@ export async function executeGraphQL<TData>(
     contextValue: createContext(await getDb(), viewer),
   });
   if (result.errors?.length) throw new GraphQLExecutionError(result.errors);
-  return result.data as TData;
+  // graphql-js builds null-prototype objects, which React will not pass to client components.
+  return JSON.parse(JSON.stringify(result.data)) as TData;
 }
