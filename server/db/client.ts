@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -78,12 +78,53 @@ export function embeddedDataDir(): string {
 
 const globalForDb = globalThis as unknown as { rapportDatabase?: Promise<DatabaseHandle> };
 
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite has no lock between processes and a second opener would silently lose writes, so the
+ * embedded database records its owner's pid beside it and every other process is refused.
+ */
+function lockEmbeddedDatabase(dataDir: string): () => void {
+  const lockFile = `${dataDir}.pid`;
+  let owner = Number.NaN;
+  try {
+    owner = Number(readFileSync(lockFile, 'utf8'));
+  } catch {
+    // no lock yet
+  }
+  if (Number.isInteger(owner) && owner !== process.pid && processIsAlive(owner)) {
+    throw new Error(
+      `The embedded database in ${dataDir} is open in another process (pid ${owner}), probably the Rapport server. Stop it first, or set DATABASE_URL.`,
+    );
+  }
+  mkdirSync(path.dirname(lockFile), { recursive: true });
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => rmSync(lockFile, { force: true });
+  process.once('exit', release);
+  return release;
+}
+
 async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) return openPostgres(url);
-  const handle = openPglite(embeddedDataDir());
+  const dataDir = embeddedDataDir();
+  const unlock = lockEmbeddedDatabase(dataDir);
+  const handle = openPglite(dataDir);
   await handle.migrate();
-  return handle;
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      unlock();
+    },
+  };
 }
 
 /**
