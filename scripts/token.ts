@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { createPersonalAccessToken, isTokenScope, tokenScopes, type TokenScope } from '../server/auth/tokens';
-import { getDatabaseHandle } from '../server/db/client';
 import { users } from '../server/db/schema/users';
+import { runWithDatabase } from './with-database';
 
 const usage = 'Usage: npm run --silent token -- --user <username> [--scopes api|read_api] [--name <name>]';
 
@@ -45,36 +45,14 @@ function parseOptions(): { username: string; scopes: TokenScope[]; name: string 
   return { username, scopes: [...new Set(requested as TokenScope[])], name };
 }
 
-async function main(): Promise<void> {
+runWithDatabase(async (db) => {
   const options = parseOptions();
-  const handle = await getDatabaseHandle();
-  try {
-    const [user] = await handle.db
-      .select({ id: users.id, username: users.username })
-      .from(users)
-      .where(sql`lower(${users.username}) = lower(${options.username})`)
-      .limit(1);
-    if (!user) throw new UsageError(`No user with username "${options.username}".`);
-    const token = await createPersonalAccessToken(handle.db, { userId: user.id, name: options.name, scopes: options.scopes });
-    process.stdout.write(`${token}\n`);
-  } finally {
-    await handle.close();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(describeError(error));
-    process.exit(1);
-  },
-);
-
-/** Drizzle wraps driver errors ("Failed query: …"); the driver's message (e.g. "database does not exist") is the cause. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? error.cause.message : null;
-  if (!cause) return error.message;
-  const query = error.message.split('\n')[0];
-  return `${cause}${query && query !== cause ? ` (${query})` : ''}`;
-}
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${options.username})`)
+    .limit(1);
+  if (!user) throw new UsageError(`No user with username "${options.username}".`);
+  const token = await createPersonalAccessToken(db, { userId: user.id, name: options.name, scopes: options.scopes });
+  process.stdout.write(`${token}\n`);
+});
