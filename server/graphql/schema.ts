@@ -13,6 +13,10 @@ import '../groups/group-listing-fields';
 import '../issues/note-type';
 import '../crm/crm-visibility-fields';
 import '../issues/project-issues-field';
+import '../crm/delete-mutations';
+import '../crm/crm-abilities-fields';
+import '../audit/audit-activity-type';
+import '../groups/crm-settings-mutation';
 
 export const schema = builder.toSchema();
 

@@ -1,0 +1,77 @@
+import { ContactRef } from '../crm/contact-type';
+import { OrganizationRef } from '../crm/organization-type';
+import { builder } from '../graphql/builder';
+import { type Context, requestLoader } from '../graphql/context';
+import { UserRef } from '../users/user-type';
+import { type AuditActivity, type AuditTargetType, createActivityLoader, maxActivityEvents } from './audit-activity';
+
+/**
+ * Rapport-only: a contact's or organization's recent activity from the audit log, for the detail
+ * pages. Readable by whoever can read the record (it was reached through its group's list).
+ */
+
+interface AuditChange {
+  field: string;
+  value: string | null;
+}
+
+const AuditChangeRef = builder.objectRef<AuditChange>('RapportAuditChange').implement({
+  description: 'Rapport only: one changed field of an audit event.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Name of the field.' }),
+    value: t.exposeString('value', {
+      nullable: true,
+      description: 'What was recorded for the field: the text itself, or JSON for anything else (`[before, after]` for an update).',
+    }),
+  }),
+});
+
+const AuditEventRef = builder.objectRef<AuditActivity>('RapportAuditEvent').implement({
+  description: 'Rapport only: one entry of the audit log.',
+  fields: (t) => ({
+    id: t.id({ description: 'ID of the audit event.', resolve: (event) => event.id }),
+    action: t.exposeString('action', { description: 'What happened, for example `contact_updated`.' }),
+    actor: t.field({ type: UserRef, nullable: true, description: 'Who did it (null when the user was deleted).', resolve: (event) => event.actor }),
+    createdAt: t.expose('createdAt', { type: 'Time', description: 'When it happened.' }),
+    changes: t.field({
+      type: [AuditChangeRef],
+      description: 'The fields the event recorded.',
+      resolve: (event) =>
+        Object.entries(event.changes).map(([field, value]) => ({
+          field,
+          value: value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value),
+        })),
+    }),
+  }),
+});
+
+const firstArgDescription = `Number of entries (1 to ${maxActivityEvents}).`;
+
+/** One batched statement per request, whatever the number of records asking. */
+function loadActivity(context: Context, targetType: AuditTargetType, first: number | null | undefined, record: { id: number; groupId: number }) {
+  const limit = Math.min(Math.max(first ?? 20, 1), maxActivityEvents);
+  return requestLoader(context, `activity:${targetType}:${limit}`, () => createActivityLoader(context.db, targetType, limit)).load({
+    groupId: record.groupId,
+    targetId: record.id,
+  });
+}
+
+builder.drizzleObjectFields(ContactRef, (t) => ({
+  rapportActivity: t.field({
+    type: [AuditEventRef],
+    description: 'Rapport only: the newest entries of the audit log for this contact, newest first.',
+    args: { first: t.arg.int({ defaultValue: 20, description: firstArgDescription }) },
+    select: { columns: { id: true, groupId: true } },
+    resolve: (contact, args, context) => loadActivity(context, 'CustomerRelations::Contact', args.first, contact),
+  }),
+}));
+
+builder.drizzleObjectFields(OrganizationRef, (t) => ({
+  rapportActivity: t.field({
+    type: [AuditEventRef],
+    description: 'Rapport only: the newest entries of the audit log for this organization, newest first.',
+    args: { first: t.arg.int({ defaultValue: 20, description: firstArgDescription }) },
+    select: { columns: { id: true, groupId: true } },
+    resolve: (organization, args, context) => loadActivity(context, 'CustomerRelations::Organization', args.first, organization),
+  }),
+}));

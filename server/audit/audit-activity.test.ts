@@ -1,0 +1,137 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements, type DatabaseHandle } from '../db/client';
+import { auditEvents } from '../db/schema/audit';
+import { contacts, organizations } from '../db/schema/crm';
+import { groups } from '../db/schema/groups';
+import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
+import { createSeededAppDatabase } from '../testing/test-database';
+
+let handle: DatabaseHandle;
+let acmeId: number;
+let globexId: number;
+
+beforeAll(async () => {
+  handle = await createSeededAppDatabase();
+  const rows = await handle.db.select().from(groups);
+  acmeId = rows.find((row) => row.fullPath === 'acme')!.id;
+  globexId = rows.find((row) => row.fullPath === 'globex')!.id;
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+interface ActivityNode {
+  id: string;
+  rapportActivity: { action: string; actor: { username: string } | null; createdAt: string; changes: { field: string; value: string | null }[] }[];
+}
+
+const contactActivityQuery = /* GraphQL */ `
+  query($ids: [CustomerRelationsContactID!], $first: Int, $limit: Int) {
+    group(fullPath: "acme") {
+      contacts(ids: $ids, first: $first) {
+        nodes { id rapportActivity(first: $limit) { action actor { username } createdAt changes { field value } } }
+      }
+    }
+  }
+`;
+
+const organizationActivityQuery = /* GraphQL */ `
+  query($ids: [CustomerRelationsOrganizationID!]) {
+    group(fullPath: "acme") {
+      organizations(ids: $ids) { nodes { id rapportActivity { action actor { username } changes { field value } } } }
+    }
+  }
+`;
+
+async function contactActivityAs(username: string, variables: Record<string, unknown>) {
+  const response = await postGraphQL<{ group: { contacts: { nodes: ActivityNode[] } | null } | null }>(contactActivityQuery, variables, {
+    headers: await tokenHeaders(handle.db, username),
+  });
+  expect(response.errors).toBeUndefined();
+  return response.data?.group?.contacts?.nodes ?? [];
+}
+
+describe('rapportActivity', () => {
+  it("lists a contact's audit events newest first, with actor and changes", async () => {
+    const [contact] = await handle.db
+      .insert(contacts)
+      .values({ groupId: acmeId, firstName: 'Ann', lastName: 'Audit', email: 'ann.audit@example.com' })
+      .returning();
+    const developerId = await userId(handle.db, 'developer');
+    const target = { targetType: 'CustomerRelations::Contact', targetId: contact!.id };
+    await handle.db.insert(auditEvents).values([
+      { ...target, actorId: developerId, groupId: acmeId, action: 'contact_created', changes: { firstName: 'Ann', phone: null }, createdAt: new Date('2026-01-01T10:00:00Z') },
+      { ...target, actorId: developerId, groupId: acmeId, action: 'contact_updated', changes: { active: [true, false] }, createdAt: new Date('2026-01-02T10:00:00Z') },
+      // Another group's event for the same id never shows.
+      { ...target, actorId: null, groupId: globexId, action: 'contact_updated', changes: { leaked: 'yes' }, createdAt: new Date('2026-01-03T10:00:00Z') },
+    ]);
+
+    const [node] = await contactActivityAs('reporter', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`] });
+    expect(node?.rapportActivity).toEqual([
+      { action: 'contact_updated', actor: { username: 'developer' }, createdAt: '2026-01-02T10:00:00.000Z', changes: [{ field: 'active', value: '[true,false]' }] },
+      {
+        action: 'contact_created',
+        actor: { username: 'developer' },
+        createdAt: '2026-01-01T10:00:00.000Z',
+        changes: [
+          { field: 'phone', value: null },
+          { field: 'firstName', value: 'Ann' },
+        ],
+      },
+    ]);
+    const [limited] = await contactActivityAs('reporter', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`], limit: 1 });
+    expect(limited?.rapportActivity.map((event) => event.action)).toEqual(['contact_updated']);
+  });
+
+  it("shows an organization's events and nothing to a guest", async () => {
+    const [organization] = await handle.db.insert(organizations).values({ groupId: acmeId, name: 'Audit Org' }).returning();
+    await handle.db.insert(auditEvents).values({
+      actorId: await userId(handle.db, 'owner'),
+      groupId: acmeId,
+      action: 'organization_created',
+      targetType: 'CustomerRelations::Organization',
+      targetId: organization!.id,
+      changes: { name: 'Audit Org' },
+    });
+    const variables = { ids: [`gid://gitlab/CustomerRelations::Organization/${organization!.id}`] };
+    const reporter = await postGraphQL<{ group: { organizations: { nodes: ActivityNode[] } } }>(organizationActivityQuery, variables, {
+      headers: await tokenHeaders(handle.db, 'reporter'),
+    });
+    expect(reporter.data?.group.organizations.nodes[0]?.rapportActivity).toEqual([
+      { action: 'organization_created', actor: { username: 'owner' }, changes: [{ field: 'name', value: 'Audit Org' }] },
+    ]);
+    const guest = await postGraphQL<{ group: { organizations: { nodes: ActivityNode[] } | null } }>(organizationActivityQuery, variables, {
+      headers: await tokenHeaders(handle.db, 'guest'),
+    });
+    expect(guest.data?.group.organizations?.nodes ?? []).toEqual([]);
+  });
+
+  it('costs the same number of statements for 2 contacts as for 40 (no N+1)', async () => {
+    const headers = await tokenHeaders(handle.db, 'developer');
+    // Every contact has an event with an actor, so both pages load activity and actors.
+    const all = await handle.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.groupId, acmeId));
+    const actorId = await userId(handle.db, 'maintainer');
+    await handle.db.insert(auditEvents).values(
+      all.map((contact) => ({ actorId, groupId: acmeId, action: 'contact_updated', targetType: 'CustomerRelations::Contact', targetId: contact.id })),
+    );
+    const statementsFor = async (first: number) => {
+      const { result, statements } = await countStatements(() =>
+        postGraphQL<{ group: { contacts: { nodes: ActivityNode[] } } }>(contactActivityQuery, { first }, { headers }),
+      );
+      expect(result.data?.group.contacts.nodes).toHaveLength(first);
+      return statements.length;
+    };
+    expect(await statementsFor(40)).toBe(await statementsFor(2));
+  });
+
+  it('keeps audit rows of a deleted record out of reach (they stay in the log)', async () => {
+    const [contact] = await handle.db
+      .insert(contacts)
+      .values({ groupId: acmeId, firstName: 'Gone', lastName: 'Soon', email: 'gone.soon@example.com' })
+      .returning();
+    await handle.db.delete(contacts).where(eq(contacts.id, contact!.id));
+    expect(await contactActivityAs('owner', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`] })).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+import DataLoader from 'dataloader';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { auditEvents } from '../db/schema/audit';
+import { users } from '../db/schema/users';
+
+export type AuditTargetType = 'CustomerRelations::Contact' | 'CustomerRelations::Organization';
+
+export interface AuditTarget {
+  groupId: number;
+  targetId: number;
+}
+
+export interface AuditActivity {
+  id: number;
+  action: string;
+  actor: typeof users.$inferSelect | null;
+  changes: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export const maxActivityEvents = 100;
+
+/**
+ * The newest audit events of many records in one statement (numbered per record, newest first).
+ * Always scoped by the record's group as well as its id, so a record never shows another group's
+ * events even if ids were reused.
+ */
+export async function recentActivity(
+  db: Database,
+  targetType: AuditTargetType,
+  targets: readonly AuditTarget[],
+  limit: number,
+): Promise<Map<string, AuditActivity[]>> {
+  const byTarget = new Map<string, AuditActivity[]>(targets.map((target) => [activityKey(target), []]));
+  if (targets.length === 0) return byTarget;
+  const perTarget = Math.min(Math.max(Math.trunc(limit), 1), maxActivityEvents);
+  const ranked = db
+    .select({
+      id: auditEvents.id,
+      groupId: auditEvents.groupId,
+      targetId: auditEvents.targetId,
+      actorId: auditEvents.actorId,
+      action: auditEvents.action,
+      changes: auditEvents.changes,
+      createdAt: auditEvents.createdAt,
+      rank: sql<number>`row_number() over (partition by ${auditEvents.targetId} order by ${auditEvents.createdAt} desc, ${auditEvents.id} desc)`.as('rank'),
+    })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.targetType, targetType),
+        inArray(auditEvents.targetId, targets.map((target) => target.targetId)),
+        inArray(auditEvents.groupId, [...new Set(targets.map((target) => target.groupId))]),
+      ),
+    )
+    .as('ranked');
+  const rows = await db
+    .select({
+      id: ranked.id,
+      groupId: ranked.groupId,
+      targetId: ranked.targetId,
+      action: ranked.action,
+      changes: ranked.changes,
+      createdAt: ranked.createdAt,
+      actor: users,
+    })
+    .from(ranked)
+    .leftJoin(users, eq(users.id, ranked.actorId))
+    .where(sql`${ranked.rank} <= ${sql.raw(String(perTarget))}`)
+    .orderBy(sql`${ranked.createdAt} desc`, sql`${ranked.id} desc`);
+  for (const { actor, ...event } of rows) {
+    byTarget.get(activityKey({ groupId: event.groupId ?? 0, targetId: event.targetId }))?.push({
+      id: event.id,
+      action: event.action,
+      actor,
+      changes: event.changes,
+      createdAt: event.createdAt,
+    });
+  }
+  return byTarget;
+}
+
+function activityKey(target: AuditTarget): string {
+  return `${target.groupId}:${target.targetId}`;
+}
+
+export function createActivityLoader(db: Database, targetType: AuditTargetType, limit: number) {
+  return new DataLoader<AuditTarget, AuditActivity[], string>(
+    async (targets) => {
+      const byTarget = await recentActivity(db, targetType, targets, limit);
+      return targets.map((target) => byTarget.get(activityKey(target)) ?? []);
+    },
+    { cacheKeyFn: activityKey },
+  );
+}
