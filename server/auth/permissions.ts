@@ -148,6 +148,22 @@ export class Permissions {
     );
   }
 
+  /** GitLab lets Guests open issues and comment on the projects they can see. */
+  async canCreateIssue(project: ProjectRef): Promise<boolean> {
+    return this.canReadProject(project);
+  }
+
+  async canCreateNote(project: ProjectRef): Promise<boolean> {
+    return this.canReadProject(project);
+  }
+
+  /** Edit, close or reopen: Planner and above, or the issue's author (GitLab's `update_issue`). */
+  async canUpdateIssue(project: ProjectRef, issue: { authorId: number }): Promise<boolean> {
+    const level = await this.accessLevelInProject(project);
+    if (level >= accessLevels.planner) return true;
+    return level >= accessLevels.guest && this.user?.id === issue.authorId;
+  }
+
   async canSetIssueContacts(project: ProjectRef): Promise<boolean> {
     return (
       (await this.crmEnabledFor(project.fullPath)) !== null &&

@@ -1,8 +1,13 @@
+import { DomainError, type ServiceResult } from '../errors';
 import { findGroupById } from '../groups/group-queries';
 import { builder } from '../graphql/builder';
 import { runService } from '../graphql/errors';
-import { createContact } from './contacts-service';
+import type { Contact } from './contact-queries';
 import { ContactRef } from './contact-type';
+import { createContact, updateContact } from './contacts-service';
+
+const contactPayload = (result: ServiceResult<Contact>) =>
+  result.ok ? { contact: result.value, errors: [] } : { contact: null, errors: result.errors };
 
 builder.relayMutationField(
   'customerRelationsContactCreate',
@@ -24,12 +29,42 @@ builder.relayMutationField(
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const group = await findGroupById(context.db, input.groupId);
-        const result = await createContact(context.db, context.permissions, group ?? { id: 0, fullPath: '' }, input);
-        return result.ok ? { contact: result.value, errors: [] } : { contact: null, errors: result.errors };
+        if (!group) throw new DomainError('not_found');
+        return contactPayload(await createContact(context.db, context.permissions, group, input));
       }),
   },
   {
     name: 'CustomerRelationsContactCreatePayload',
+    outputFields: (t) => ({
+      contact: t.field({ type: ContactRef, nullable: true, description: 'Contact after the mutation.', resolve: (payload) => payload.contact }),
+      errors: t.stringList({ description: 'Errors encountered during execution of the mutation.', resolve: (payload) => payload.errors }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'customerRelationsContactUpdate',
+  {
+    name: 'CustomerRelationsContactUpdateInput',
+    inputFields: (t) => ({
+      id: t.field({ type: 'CustomerRelationsContactID', required: true, description: 'Global ID of the contact.' }),
+      organizationId: t.field({ type: 'CustomerRelationsOrganizationID', description: 'Organization of the contact.' }),
+      firstName: t.string({ description: 'First name of the contact.' }),
+      lastName: t.string({ description: 'Last name of the contact.' }),
+      phone: t.string({ description: 'Phone number of the contact.' }),
+      email: t.string({ description: 'Email address of the contact.' }),
+      description: t.string({ description: 'Description of or notes for the contact.' }),
+      active: t.boolean({ description: 'State of the contact.' }),
+    }),
+  },
+  {
+    nullable: true,
+    authScopes: { apiScope: true },
+    resolve: (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
+      runService(async () => contactPayload(await updateContact(context.db, context.permissions, id, fields))),
+  },
+  {
+    name: 'CustomerRelationsContactUpdatePayload',
     outputFields: (t) => ({
       contact: t.field({ type: ContactRef, nullable: true, description: 'Contact after the mutation.', resolve: (payload) => payload.contact }),
       errors: t.stringList({ description: 'Errors encountered during execution of the mutation.', resolve: (payload) => payload.errors }),

@@ -1,61 +1,63 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
-import { buildPage, type KeysetOrder, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import { buildPage, type KeysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import { pagesByOwner, rankedWithinOwner } from './owner-pages';
 import { searchCondition } from './search-terms';
+import { cursorValue, keysetOrder, type SortField, splitSort, timestampSorts } from './sort-orders';
 
 export type Contact = typeof contacts.$inferSelect;
 export type RecordState = 'active' | 'inactive';
 
+export const contactSortFields = [
+  { name: 'FIRST_NAME', label: 'First name' },
+  { name: 'LAST_NAME', label: 'Last name' },
+  { name: 'EMAIL', label: 'Email' },
+  { name: 'PHONE', label: 'Phone' },
+  { name: 'DESCRIPTION', label: 'Description' },
+  { name: 'ORGANIZATION', label: 'Organization' },
+] as const satisfies readonly SortField[];
+
 export const contactSorts = [
-  'FIRST_NAME_ASC',
-  'FIRST_NAME_DESC',
-  'LAST_NAME_ASC',
-  'LAST_NAME_DESC',
-  'EMAIL_ASC',
-  'EMAIL_DESC',
-  'PHONE_ASC',
-  'PHONE_DESC',
-  'DESCRIPTION_ASC',
-  'DESCRIPTION_DESC',
-  'ORGANIZATION_ASC',
-  'ORGANIZATION_DESC',
+  ...contactSortFields.flatMap((field) => [`${field.name}_ASC`, `${field.name}_DESC`] as const),
+  ...timestampSorts,
 ] as const;
 export type ContactSort = (typeof contactSorts)[number];
 
 export interface ContactFilter {
-  groupId: number;
+  /** The CRM group; may be left out only when `organizationIds` scopes the list. */
+  groupId?: number;
+  organizationIds?: readonly number[];
   search?: string | null;
   state?: RecordState | null;
-  ids?: number[] | null;
+  ids?: readonly number[] | null;
 }
 
 const organizationName = sql<string | null>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${contacts.organizationId})`;
 
-const sortKeys: Record<string, SQL | typeof contacts.firstName> = {
-  FIRST_NAME: sql`${contacts.firstName}`,
-  LAST_NAME: sql`${contacts.lastName}`,
-  EMAIL: sql`${contacts.email}`,
-  PHONE: sql`${contacts.phone}`,
-  DESCRIPTION: sql`${contacts.description}`,
-  ORGANIZATION: organizationName,
-};
+const sortKeys = {
+  FIRST_NAME: { key: contacts.firstName, kind: 'text' },
+  LAST_NAME: { key: contacts.lastName, kind: 'text' },
+  EMAIL: { key: contacts.email, kind: 'text' },
+  PHONE: { key: contacts.phone, kind: 'text' },
+  DESCRIPTION: { key: contacts.description, kind: 'text' },
+  ORGANIZATION: { key: organizationName, kind: 'text' },
+  CREATED: { key: contacts.createdAt, kind: 'timestamp' },
+  UPDATED: { key: contacts.updatedAt, kind: 'timestamp' },
+} as const;
 
-function contactOrder(sort: ContactSort): KeysetOrder {
-  const field = sort.replace(/_(ASC|DESC)$/, '');
-  return {
-    key: sortKeys[field] ?? sql`${contacts.lastName}`,
-    nullFill: sql`''`,
-    direction: sort.endsWith('_DESC') ? 'desc' : 'asc',
-    id: contacts.id,
-  };
+export function contactOrder(sort: ContactSort): KeysetOrder {
+  const { field, direction } = splitSort(sort);
+  const { key, kind } = sortKeys[field as keyof typeof sortKeys] ?? sortKeys.LAST_NAME;
+  return keysetOrder(key, kind, direction, contacts.id);
 }
 
 export function contactFilterCondition(filter: ContactFilter): SQL | undefined {
   return and(
-    eq(contacts.groupId, filter.groupId),
+    filter.groupId === undefined ? undefined : eq(contacts.groupId, filter.groupId),
+    filter.organizationIds ? inArray(contacts.organizationId, [...filter.organizationIds]) : undefined,
     filter.state ? eq(contacts.state, filter.state) : undefined,
-    filter.ids ? inArray(contacts.id, filter.ids) : undefined,
+    filter.ids ? inArray(contacts.id, [...filter.ids]) : undefined,
     searchCondition(
       filter.search,
       sql`(${contacts.firstName} || ' ' || ${contacts.lastName} || ' ' || ${contacts.email} || ' ' || coalesce(${contacts.description}, ''))`,
@@ -64,11 +66,13 @@ export function contactFilterCondition(filter: ContactFilter): SQL | undefined {
   );
 }
 
-export async function listContacts(db: Database, filter: ContactFilter, sort: ContactSort, page: PageArgs) {
+export type ContactRow = Contact & { sortValue: string | null };
+
+export async function listContacts(db: Database, filter: ContactFilter, sort: ContactSort, page: PageArgs): Promise<Page<ContactRow>> {
   const order = contactOrder(sort);
   const plan = planKeysetPage(order, page);
   const rows = await db
-    .select({ contact: contacts, sortValue: sql<string | null>`${order.key}` })
+    .select({ contact: contacts, sortValue: cursorValue(order) })
     .from(contacts)
     .where(and(contactFilterCondition(filter), plan.where))
     .orderBy(...plan.orderBy)
@@ -80,10 +84,75 @@ export async function listContacts(db: Database, filter: ContactFilter, sort: Co
   );
 }
 
+/** One page of contacts for each of many organizations, in one statement. */
+export async function listContactsOfOrganizations(
+  db: Database,
+  organizationIds: readonly number[],
+  filter: Omit<ContactFilter, 'groupId' | 'organizationIds'>,
+  sort: ContactSort,
+  page: PageArgs,
+): Promise<Map<number, Page<ContactRow>>> {
+  const order = contactOrder(sort);
+  const plan = planKeysetPage(order, page);
+  const ranked = db
+    .select({
+      id: sql<number>`${contacts.id}`.as('ranked_id'),
+      ...rankedWithinOwner(sql`${contacts.organizationId}`, order, plan),
+    })
+    .from(contacts)
+    .where(and(contactFilterCondition({ ...filter, organizationIds }), plan.where))
+    .as('ranked');
+  const rows = await db
+    .select({ contact: contacts, ownerId: ranked.ownerId, sortValue: ranked.sortValue, rank: ranked.rank })
+    .from(ranked)
+    .innerJoin(contacts, eq(contacts.id, ranked.id))
+    .where(sql`${ranked.rank} <= ${plan.limit}`)
+    .orderBy(ranked.ownerId, ranked.rank);
+  return pagesByOwner(
+    organizationIds,
+    rows.map((row) => ({ ownerId: row.ownerId, node: { ...row.contact, sortValue: row.sortValue } })),
+    plan,
+    page,
+  );
+}
+
 export async function countContacts(db: Database, filter: ContactFilter): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(contacts)
     .where(contactFilterCondition(filter));
   return row?.count ?? 0;
+}
+
+export interface StateCounts {
+  all: number;
+  active: number;
+  inactive: number;
+}
+
+/** `Group.contactStateCounts`: the three tab counts in one statement. */
+export async function countContactsByState(db: Database, filter: ContactFilter): Promise<StateCounts> {
+  const [row] = await db
+    .select({
+      all: sql<number>`count(*)::int`,
+      active: sql<number>`(count(*) filter (where ${contacts.state} = 'active'))::int`,
+      inactive: sql<number>`(count(*) filter (where ${contacts.state} = 'inactive'))::int`,
+    })
+    .from(contacts)
+    .where(contactFilterCondition(filter));
+  return row ?? { all: 0, active: 0, inactive: 0 };
+}
+
+/** Contacts per organization matching `filter` (all of them when it is empty), in one statement. */
+export async function countContactsOfOrganizations(
+  db: Database,
+  organizationIds: readonly number[],
+  filter: Omit<ContactFilter, 'groupId' | 'organizationIds'> = {},
+): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ organizationId: sql<number>`${contacts.organizationId}`, count: sql<number>`count(*)::int` })
+    .from(contacts)
+    .where(contactFilterCondition({ ...filter, organizationIds }))
+    .groupBy(contacts.organizationId);
+  return new Map(rows.map((row) => [row.organizationId, row.count]));
 }

@@ -1,13 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { GroupRef, Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { contacts, organizations } from '../db/schema/crm';
-import { failure, type ServiceResult } from '../errors';
+import { groups } from '../db/schema/groups';
+import { DomainError, failure, type ServiceResult } from '../errors';
 import type { Contact } from './contact-queries';
-import { assertCanAdminCrm } from './crm-access';
-import { contactFieldsSchema, validationMessages } from './validation';
+import { assertCanAdminCrm, crmTargetError } from './crm-access';
+import { changedFields, stateFromActive } from './record-changes';
+import { contactFieldsSchema, contactUpdateSchema, givenFields, validationMessages } from './validation';
 
 export const organizationNotInGroupMessage = 'The specified organization was not found or does not belong to this group';
 export const emailTakenMessage = 'Email has already been taken';
@@ -21,13 +23,38 @@ export interface ContactCreateInput {
   organizationId?: number | null;
 }
 
-async function organizationInGroup(db: Database, organizationId: number, groupId: number): Promise<boolean> {
-  const [row] = await db
+export interface ContactUpdateInput extends ContactCreateInput {
+  active?: boolean | null;
+}
+
+/**
+ * Whether the organization is in the group, holding a share lock on it until the transaction ends
+ * so it cannot disappear between this check and the write that refers to it.
+ */
+async function organizationInGroup(tx: Database, organizationId: number, groupId: number): Promise<boolean> {
+  const [row] = await tx
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(eq(organizations.id, organizationId), eq(organizations.groupId, groupId)))
-    .limit(1);
+    .for('key share');
   return row !== undefined;
+}
+
+/** The database decides uniqueness, so two concurrent writes cannot both take an address. */
+function uniqueEmailFailure(error: unknown) {
+  if (violatedUniqueConstraint(error) === 'crm_contacts_group_email_idx') return failure(emailTakenMessage);
+  throw error;
+}
+
+/** A contact and the group that owns it, by id: the first step of every change to a contact. */
+export async function findContactWithGroup(db: Database, id: number): Promise<{ contact: Contact; group: GroupRef } | null> {
+  const [row] = await db
+    .select({ contact: contacts, group: { id: groups.id, fullPath: groups.fullPath } })
+    .from(contacts)
+    .innerJoin(groups, eq(groups.id, contacts.groupId))
+    .where(eq(contacts.id, id))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Creates a contact in a CRM group: the service behind the mutation and the "New contact" form. */
@@ -37,15 +64,18 @@ export async function createContact(
   group: GroupRef,
   input: ContactCreateInput,
 ): Promise<ServiceResult<Contact>> {
-  await assertCanAdminCrm(permissions, group);
-  const parsed = contactFieldsSchema.safeParse({ ...input, email: input.email ?? '' , firstName: input.firstName ?? '', lastName: input.lastName ?? '' });
-  if (!parsed.success) return failure(...validationMessages(parsed.error));
-  const fields = parsed.data;
-  if (fields.organizationId != null && !(await organizationInGroup(db, fields.organizationId, group.id))) {
-    return failure(organizationNotInGroupMessage);
-  }
+  const notCrmGroup = await crmTargetError(permissions, group, 'contacts');
+  const parsed = contactFieldsSchema.safeParse(input);
   try {
-    const contact = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
+      // GitLab checks the organization before the fields.
+      if (input.organizationId != null && !(await organizationInGroup(tx, input.organizationId, group.id))) {
+        return failure(organizationNotInGroupMessage);
+      }
+      // Rails lists the group's message after the field messages.
+      const messages = [...(parsed.success ? [] : validationMessages(parsed.error)), ...(notCrmGroup ? [notCrmGroup] : [])];
+      if (!parsed.success || messages.length > 0) return failure(...messages);
+      const fields = parsed.data;
       const [created] = await tx
         .insert(contacts)
         .values({ ...fields, groupId: group.id })
@@ -59,12 +89,57 @@ export async function createContact(
         targetId: created.id,
         changes: { ...fields },
       });
-      return created;
+      return { ok: true as const, value: created };
     });
-    return { ok: true, value: contact };
   } catch (error) {
-    // The database decides uniqueness, so two concurrent creates cannot both succeed.
-    if (violatedUniqueConstraint(error) === 'crm_contacts_group_email_idx') return failure(emailTakenMessage);
-    throw error;
+    return uniqueEmailFailure(error);
+  }
+}
+
+/**
+ * Updates the given fields of a contact (GitLab's `customerRelationsContactUpdate`): `active` sets
+ * the state, an explicit null clears an optional field. Unknown contacts and contacts in groups the
+ * viewer may not administer are the same top-level not-found error.
+ */
+export async function updateContact(
+  db: Database,
+  permissions: Permissions,
+  contactId: number,
+  input: ContactUpdateInput,
+): Promise<ServiceResult<Contact>> {
+  const found = await findContactWithGroup(db, contactId);
+  if (!found) throw new DomainError('not_found');
+  const { group } = found;
+  await assertCanAdminCrm(permissions, group);
+  const parsed = contactUpdateSchema.safeParse(givenFields(input));
+  try {
+    return await db.transaction(async (tx) => {
+      if (input.organizationId != null && !(await organizationInGroup(tx, input.organizationId, group.id))) {
+        return failure(organizationNotInGroupMessage);
+      }
+      if (!parsed.success) return failure(...validationMessages(parsed.error));
+      const { active, ...fields } = parsed.data;
+      const [current] = await tx.select().from(contacts).where(eq(contacts.id, contactId)).for('update');
+      if (!current) throw new DomainError('not_found');
+      const { values, changes } = changedFields(current, { ...fields, ...stateFromActive(active) });
+      if (Object.keys(changes).length === 0) return { ok: true as const, value: current };
+      const [updated] = await tx
+        .update(contacts)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(contacts.id, contactId))
+        .returning();
+      if (!updated) throw new Error('Contact update returned no row');
+      await recordAuditEvent(tx, {
+        actorId: permissions.user?.id ?? null,
+        groupId: group.id,
+        action: 'contact_updated',
+        targetType: 'CustomerRelations::Contact',
+        targetId: contactId,
+        changes,
+      });
+      return { ok: true as const, value: updated };
+    });
+  } catch (error) {
+    return uniqueEmailFailure(error);
   }
 }

@@ -1,4 +1,5 @@
 import type { GroupRef, Permissions } from '../auth/permissions';
+import { accessLevels } from '../db/schema/groups';
 import { DomainError } from '../errors';
 
 /**
@@ -10,4 +11,23 @@ export async function assertCanAdminCrm(permissions: Permissions, group: GroupRe
   const crmOff = (await permissions.crmEnabledFor(group.fullPath)) === null;
   if (crmOff && (await permissions.canReadGroup(group))) throw new DomainError('feature_disabled', 'Feature disabled');
   throw new DomainError('not_found');
+}
+
+/**
+ * Creating a record in a group that does not hold contacts: GitLab authorizes a Developer of any
+ * group under a CRM-enabled root and then fails validation with this message (a payload error).
+ * Anyone else gets the top-level error from `assertCanAdminCrm`.
+ */
+export async function crmTargetError(
+  permissions: Permissions,
+  group: GroupRef,
+  records: 'contacts' | 'organizations',
+): Promise<string | null> {
+  if (await permissions.canAdminCrm(group)) return null;
+  const crmEnabled = (await permissions.crmEnabledFor(group.fullPath)) !== null;
+  if (crmEnabled && (await permissions.accessLevelInGroup(group)) >= accessLevels.developer) {
+    return `${records} can only be added to root groups and groups configured as CRM targets`;
+  }
+  await assertCanAdminCrm(permissions, group);
+  return null;
 }

@@ -1,12 +1,30 @@
 import { GroupRef } from '../groups/group-type';
 import { builder } from '../graphql/builder';
 import { countedPage, emptyPage } from '../graphql/connections';
-import { type Contact, type ContactFilter, contactSorts, countContacts, listContacts } from './contact-queries';
+import {
+  type Contact,
+  type ContactFilter,
+  type ContactSort,
+  contactSortFields,
+  countContacts,
+  countContactsByState,
+  listContacts,
+  type StateCounts,
+} from './contact-queries';
 import { ContactConnectionRef, ContactRef } from './contact-type';
-import { countOrganizations, listOrganizations, type Organization, type OrganizationFilter, organizationSorts } from './organization-queries';
+import {
+  countOrganizations,
+  countOrganizationsByState,
+  listOrganizations,
+  type Organization,
+  type OrganizationFilter,
+  type OrganizationSort,
+  organizationSortFields,
+} from './organization-queries';
 import { OrganizationConnectionRef, OrganizationRef } from './organization-type';
+import { sortEnumValues } from './sort-orders';
 
-const ContactStateEnum = builder.enumType('CustomerRelationsContactState', {
+export const ContactStateEnum = builder.enumType('CustomerRelationsContactState', {
   values: {
     all: { description: 'All available contacts.' },
     active: { description: 'Active contacts.' },
@@ -22,23 +40,47 @@ const OrganizationStateEnum = builder.enumType('CustomerRelationsOrganizationSta
   },
 });
 
-const ContactSortEnum = builder.enumType('ContactSort', {
+export const ContactSortEnum = builder.enumType('ContactSort', {
   description: 'Values for sorting contacts',
-  values: contactSorts,
+  values: sortEnumValues<ContactSort>(contactSortFields),
 });
 
 const OrganizationSortEnum = builder.enumType('OrganizationSort', {
   description: 'Values for sorting organizations',
-  values: organizationSorts,
+  values: sortEnumValues<OrganizationSort>(organizationSortFields),
 });
 
-const stateFilter = (state: 'all' | 'active' | 'inactive' | null | undefined) => (state === 'all' ? null : state);
+function stateCountsType(name: string, description: string, records: string) {
+  return builder.objectRef<StateCounts>(name).implement({
+    description,
+    fields: (t) => ({
+      all: t.exposeInt('all', { nullable: true, description: `Number of ${records} with state \`ALL\`` }),
+      active: t.exposeInt('active', { nullable: true, description: `Number of ${records} with state \`ACTIVE\`` }),
+      inactive: t.exposeInt('inactive', { nullable: true, description: `Number of ${records} with state \`INACTIVE\`` }),
+    }),
+  });
+}
+
+const ContactStateCountsRef = stateCountsType(
+  'ContactStateCounts',
+  'Represents the total number of contacts for the represented states.',
+  'contacts',
+);
+const OrganizationStateCountsRef = stateCountsType(
+  'OrganizationStateCounts',
+  'Represents the total number of organizations for the represented states.',
+  'organizations',
+);
+
+/** GitLab's `state: all` and no state both mean no filter. */
+export const stateFilter = (state: 'all' | 'active' | 'inactive' | null | undefined) => (state === 'all' ? null : state);
 
 builder.objectFields(GroupRef, (t) => ({
   contacts: t.connection(
     {
       type: ContactRef,
-      description: "Find contacts of this group.",
+      nullable: true,
+      description: 'Find contacts of this group.',
       args: {
         search: t.arg.string({ description: 'Search term to find contacts with.' }),
         state: t.arg({ type: ContactStateEnum, description: 'State of the contacts to search for.' }),
@@ -54,9 +96,23 @@ builder.objectFields(GroupRef, (t) => ({
     },
     ContactConnectionRef,
   ),
+  contactStateCounts: t.field({
+    type: ContactStateCountsRef,
+    nullable: true,
+    description: 'Counts of contacts by state for the group.',
+    args: {
+      search: t.arg.string({ description: 'Search term to find contacts with.' }),
+      state: t.arg({ type: ContactStateEnum, description: 'State of the contacts to search for.' }),
+    },
+    resolve: async (group, args, context) => {
+      if (!(await context.permissions.canReadCrm(group))) return null;
+      return countContactsByState(context.db, { groupId: group.id, search: args.search, state: stateFilter(args.state) });
+    },
+  }),
   organizations: t.connection(
     {
       type: OrganizationRef,
+      nullable: true,
       description: 'Find organizations of this group.',
       args: {
         search: t.arg.string({ description: 'Search term used to find organizations with.' }),
@@ -73,4 +129,17 @@ builder.objectFields(GroupRef, (t) => ({
     },
     OrganizationConnectionRef,
   ),
+  organizationStateCounts: t.field({
+    type: OrganizationStateCountsRef,
+    nullable: true,
+    description: 'Counts of organizations by status for the group.',
+    args: {
+      search: t.arg.string({ description: 'Search term to find organizations with.' }),
+      state: t.arg({ type: OrganizationStateEnum, description: 'State of the organizations to search for.' }),
+    },
+    resolve: async (group, args, context) => {
+      if (!(await context.permissions.canReadCrm(group))) return null;
+      return countOrganizationsByState(context.db, { groupId: group.id, search: args.search, state: stateFilter(args.state) });
+    },
+  }),
 }));

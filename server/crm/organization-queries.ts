@@ -1,19 +1,22 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
-import { buildPage, type KeysetOrder, type PageArgs, planKeysetPage } from '../pagination/keyset';
-import type { RecordState } from './contact-queries';
+import { buildPage, type KeysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import type { RecordState, StateCounts } from './contact-queries';
 import { searchCondition } from './search-terms';
+import { cursorValue, keysetOrder, type SortField, splitSort, timestampSorts } from './sort-orders';
 
 export type Organization = typeof organizations.$inferSelect;
 
+export const organizationSortFields = [
+  { name: 'NAME', label: 'Name' },
+  { name: 'DESCRIPTION', label: 'Description' },
+  { name: 'DEFAULT_RATE', label: 'Default Rate' },
+] as const satisfies readonly SortField[];
+
 export const organizationSorts = [
-  'NAME_ASC',
-  'NAME_DESC',
-  'DESCRIPTION_ASC',
-  'DESCRIPTION_DESC',
-  'DEFAULT_RATE_ASC',
-  'DEFAULT_RATE_DESC',
+  ...organizationSortFields.flatMap((field) => [`${field.name}_ASC`, `${field.name}_DESC`] as const),
+  ...timestampSorts,
 ] as const;
 export type OrganizationSort = (typeof organizationSorts)[number];
 
@@ -21,23 +24,28 @@ export interface OrganizationFilter {
   groupId: number;
   search?: string | null;
   state?: RecordState | null;
-  ids?: number[] | null;
+  ids?: readonly number[] | null;
 }
 
-function organizationOrder(sort: OrganizationSort): KeysetOrder {
-  const direction = sort.endsWith('_DESC') ? 'desc' : 'asc';
-  if (sort.startsWith('DEFAULT_RATE')) {
-    return { key: organizations.defaultRate, nullFill: sql`0`, direction, id: organizations.id };
-  }
-  const key = sort.startsWith('DESCRIPTION') ? organizations.description : organizations.name;
-  return { key, nullFill: sql`''`, direction, id: organizations.id };
+const sortKeys = {
+  NAME: { key: organizations.name, kind: 'text' },
+  DESCRIPTION: { key: organizations.description, kind: 'text' },
+  DEFAULT_RATE: { key: organizations.defaultRate, kind: 'numeric' },
+  CREATED: { key: organizations.createdAt, kind: 'timestamp' },
+  UPDATED: { key: organizations.updatedAt, kind: 'timestamp' },
+} as const;
+
+export function organizationOrder(sort: OrganizationSort): KeysetOrder {
+  const { field, direction } = splitSort(sort);
+  const { key, kind } = sortKeys[field as keyof typeof sortKeys] ?? sortKeys.NAME;
+  return keysetOrder(key, kind, direction, organizations.id);
 }
 
 export function organizationFilterCondition(filter: OrganizationFilter): SQL | undefined {
   return and(
     eq(organizations.groupId, filter.groupId),
     filter.state ? eq(organizations.state, filter.state) : undefined,
-    filter.ids ? inArray(organizations.id, filter.ids) : undefined,
+    filter.ids ? inArray(organizations.id, [...filter.ids]) : undefined,
     searchCondition(
       filter.search,
       sql`(${organizations.name} || ' ' || coalesce(${organizations.description}, ''))`,
@@ -46,11 +54,18 @@ export function organizationFilterCondition(filter: OrganizationFilter): SQL | u
   );
 }
 
-export async function listOrganizations(db: Database, filter: OrganizationFilter, sort: OrganizationSort, page: PageArgs) {
+export type OrganizationRow = Organization & { sortValue: string | null };
+
+export async function listOrganizations(
+  db: Database,
+  filter: OrganizationFilter,
+  sort: OrganizationSort,
+  page: PageArgs,
+): Promise<Page<OrganizationRow>> {
   const order = organizationOrder(sort);
   const plan = planKeysetPage(order, page);
   const rows = await db
-    .select({ organization: organizations, sortValue: sql<string | null>`${order.key}` })
+    .select({ organization: organizations, sortValue: cursorValue(order) })
     .from(organizations)
     .where(and(organizationFilterCondition(filter), plan.where))
     .orderBy(...plan.orderBy)
@@ -68,4 +83,17 @@ export async function countOrganizations(db: Database, filter: OrganizationFilte
     .from(organizations)
     .where(organizationFilterCondition(filter));
   return row?.count ?? 0;
+}
+
+/** `Group.organizationStateCounts`: the three tab counts in one statement. */
+export async function countOrganizationsByState(db: Database, filter: OrganizationFilter): Promise<StateCounts> {
+  const [row] = await db
+    .select({
+      all: sql<number>`count(*)::int`,
+      active: sql<number>`(count(*) filter (where ${organizations.state} = 'active'))::int`,
+      inactive: sql<number>`(count(*) filter (where ${organizations.state} = 'inactive'))::int`,
+    })
+    .from(organizations)
+    .where(organizationFilterCondition(filter));
+  return row ?? { all: 0, active: 0, inactive: 0 };
 }

@@ -8,12 +8,16 @@ const blank = (label: string) => `${label} can't be blank`;
 const emailPattern =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
+/** A required text field: null (cleared on update) counts as blank, as in Rails. */
 const requiredName = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, blank(label))
-    .max(255, tooLong(label, 255));
+  z.preprocess(
+    (value) => value ?? '',
+    z
+      .string()
+      .trim()
+      .min(1, blank(label))
+      .max(255, tooLong(label, 255)),
+  );
 
 const optionalText = (label: string, max: number, trim: boolean) =>
   z
@@ -23,11 +27,14 @@ const optionalText = (label: string, max: number, trim: boolean) =>
     .transform((value) => (value === '' ? null : value))
     .nullish();
 
-const email = z
-  .string()
-  .min(1, blank('Email'))
-  .max(255, tooLong('Email', 255))
-  .regex(emailPattern, 'Email is invalid');
+const email = z.preprocess(
+  (value) => value ?? '',
+  z
+    .string()
+    .min(1, blank('Email'))
+    .max(255, tooLong('Email', 255))
+    .regex(emailPattern, 'Email is invalid'),
+);
 
 export const contactFieldsSchema = z.object({
   firstName: requiredName('First name'),
@@ -40,12 +47,15 @@ export const contactFieldsSchema = z.object({
 
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
 
-/** Update: every field optional; a given field is checked as on create. */
+/** Update: only the given fields are checked (as on create) and changed. */
 export const contactUpdateSchema = contactFieldsSchema.partial().extend({
   active: z.boolean().nullish(),
 });
 
 export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
+
+/** numeric(18, 2): the largest rate the column holds is just under 10^16. */
+export const maxDefaultRate = 1e16;
 
 export const organizationFieldsSchema = z.object({
   name: requiredName('Name'),
@@ -54,12 +64,27 @@ export const organizationFieldsSchema = z.object({
     .number({ message: 'Default rate is not a number' })
     .finite('Default rate is not a number')
     .min(0, 'Default rate must be greater than or equal to 0')
+    .lt(maxDefaultRate, `Default rate must be less than ${maxDefaultRate.toFixed(0)}`)
     .nullish(),
 });
 
 export type OrganizationFields = z.infer<typeof organizationFieldsSchema>;
 
+export const organizationUpdateSchema = organizationFieldsSchema.partial().extend({
+  active: z.boolean().nullish(),
+});
+
+export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
+
 /** Field messages in input order: the payload's `errors`. */
 export function validationMessages(error: z.ZodError): string[] {
   return [...new Set(error.issues.map((issue) => issue.message))];
+}
+
+/**
+ * The keys a client actually sent: GraphQL leaves out absent input fields, and on update only those
+ * are validated and written (an explicit null clears an optional field and blanks a required one).
+ */
+export function givenFields<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -17,6 +17,9 @@ import '../crm/delete-mutations';
 import '../crm/crm-abilities-fields';
 import '../audit/audit-activity-type';
 import '../groups/crm-settings-mutation';
+import '../issues/issue-contacts-mutations';
+import '../issues/issue-mutations';
+import '../issues/note-mutations';
 
 export const schema = builder.toSchema();
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Contact } from '../crm/contact-queries';
 import type { Database } from '../db/client';
 import { contacts } from '../db/schema/crm';
@@ -23,4 +23,48 @@ export function createIssueContactsLoader(db: Database) {
     const byIssue = await contactsOfIssues(db, issueIds);
     return issueIds.map((id) => byIssue.get(id) ?? []);
   });
+}
+
+export async function linkedContactIds(db: Database, issueId: number): Promise<number[]> {
+  const rows = await db.select({ contactId: issueContacts.contactId }).from(issueContacts).where(eq(issueContacts.issueId, issueId));
+  return rows.map((row) => row.contactId);
+}
+
+/** Contacts of the CRM group among `ids`; an id of another group is simply not found. */
+export async function contactsOfGroupByIds(db: Database, groupId: number, ids: readonly number[]): Promise<Contact[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.groupId, groupId), inArray(contacts.id, [...ids])));
+}
+
+/** Contacts of the CRM group whose email matches one of `emails`, ignoring case. */
+export async function contactsOfGroupByEmails(db: Database, groupId: number, emails: readonly string[]): Promise<Contact[]> {
+  if (emails.length === 0) return [];
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.groupId, groupId), inArray(sql`lower(${contacts.email})`, emails.map((email) => email.toLowerCase()))));
+}
+
+/** Links contacts; a link that already exists is left alone. Returns the contacts actually linked. */
+export async function linkContacts(db: Database, issueId: number, contactIds: readonly number[]): Promise<number[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await db
+    .insert(issueContacts)
+    .values(contactIds.map((contactId) => ({ issueId, contactId })))
+    .onConflictDoNothing()
+    .returning({ contactId: issueContacts.contactId });
+  return rows.map((row) => row.contactId);
+}
+
+/** Unlinks contacts. Returns the contacts actually unlinked. */
+export async function unlinkContacts(db: Database, issueId: number, contactIds: readonly number[]): Promise<number[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await db
+    .delete(issueContacts)
+    .where(and(eq(issueContacts.issueId, issueId), inArray(issueContacts.contactId, [...contactIds])))
+    .returning({ contactId: issueContacts.contactId });
+  return rows.map((row) => row.contactId);
 }

@@ -41,7 +41,9 @@ export const IssueRef = builder.drizzleNode('issues', {
         nullable: true,
         description: 'Customer relations contacts of the issue.',
         select: { with: { project: { columns: { id: true, fullPath: true } } } },
+        // Null where customer relations are off (SPEC §2); empty for people who may not see contacts.
         resolve: async (issue, args, context) => {
+          if ((await context.permissions.crmEnabledFor(issue.project.fullPath)) === null) return null;
           if (!(await context.permissions.canReadIssueContacts(issue.project))) return emptyPage<Contact>();
           const loader = requestLoader(context, 'issueContacts', () => createIssueContactsLoader(context.db));
           const contacts = await loader.load(issue.id);

@@ -1,9 +1,42 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import type { Context } from '../graphql/context';
+import { searchCondition } from '../crm/search-terms';
 import { contacts } from '../db/schema/crm';
-import { issueContacts } from '../db/schema/issues';
+import { issueContacts, issues } from '../db/schema/issues';
+import { parseIid, type Project } from '../groups/group-queries';
 import { ProjectRef } from '../groups/project-type';
 import { builder } from '../graphql/builder';
 import { IssueStateEnum } from './issue-type';
+
+const IssueSortEnum = builder.enumType('IssueSort', {
+  description: 'Values for sorting issues',
+  values: {
+    CREATED_DESC: { description: 'Created at descending order.' },
+    CREATED_ASC: { description: 'Created at ascending order.' },
+    UPDATED_DESC: { description: 'Updated at descending order.' },
+    UPDATED_ASC: { description: 'Updated at ascending order.' },
+    TITLE_ASC: { description: 'Title by ascending order.' },
+    TITLE_DESC: { description: 'Title by descending order.' },
+  } as const,
+});
+
+type IssueSort = 'CREATED_DESC' | 'CREATED_ASC' | 'UPDATED_DESC' | 'UPDATED_ASC' | 'TITLE_ASC' | 'TITLE_DESC';
+
+const sortColumns = { CREATED: 'createdAt', UPDATED: 'updatedAt', TITLE: 'title' } as const;
+
+function orderFor(sort: IssueSort | null | undefined) {
+  const [field, direction] = (sort ?? 'CREATED_DESC').split('_') as [keyof typeof sortColumns, 'ASC' | 'DESC'];
+  return { [sortColumns[field]]: direction === 'ASC' ? 'asc' : 'desc' } as const;
+}
+
+interface IssueListArgs {
+  state?: 'opened' | 'closed' | 'locked' | 'all' | null;
+  crmContactId?: string | null;
+  crmOrganizationId?: string | null;
+  search?: string | null;
+  iid?: string | null;
+  iids?: readonly string[] | null;
+}
 
 /** GitLab passes CRM IDs to this filter as numeric strings (`crmContactId: "42"`). */
 function numericId(value: string | null | undefined): number | null | undefined {
@@ -12,10 +45,56 @@ function numericId(value: string | null | undefined): number | null | undefined 
 }
 
 /**
- * `Project.issues`, newest first, with GitLab's state and CRM filters. Filtering by contact or
- * organization needs the right to see issue contacts; without it the list is empty, so the filter
- * cannot be used to learn which issues a contact is linked to.
+ * The list's filter. Filtering by contact or organization needs the right to see issue contacts;
+ * without it the list is empty, so the filter cannot reveal which issues a contact is linked to.
+ * A malformed id or iid finds nothing.
  */
+async function issueListCondition(context: Context, project: Project, args: IssueListArgs): Promise<(table: typeof issues) => SQL> {
+  const contactId = numericId(args.crmContactId);
+  const organizationId = numericId(args.crmOrganizationId);
+  const filtersByCrm = contactId !== undefined || organizationId !== undefined;
+  const iidArgs = args.iids ?? (args.iid == null ? null : [args.iid]);
+  const iids = iidArgs?.map(parseIid);
+  const refuse =
+    contactId === null ||
+    organizationId === null ||
+    iids?.includes(null) === true ||
+    (filtersByCrm && !(await context.permissions.canReadIssueContacts(project)));
+
+  return (table) => {
+    const conditions: SQL[] = [sql`${table.projectId} = ${project.id}`];
+    if (refuse) conditions.push(sql`false`);
+    if (args.state === 'opened' || args.state === 'closed') conditions.push(sql`${table.state} = ${args.state}`);
+    if (iids) conditions.push(iids.length > 0 ? inArray(table.iid, iids.filter((iid) => iid !== null)) : sql`false`);
+    const search = searchCondition(args.search, sql`(${table.title} || ' ' || coalesce(${table.description}, ''))`, [
+      sql`${table.title}`,
+      sql`${table.description}`,
+    ]);
+    if (search) conditions.push(search);
+    if (typeof contactId === 'number') {
+      conditions.push(
+        sql`exists (select 1 from ${issueContacts} where ${issueContacts.issueId} = ${table.id} and ${issueContacts.contactId} = ${contactId})`,
+      );
+    }
+    if (typeof organizationId === 'number') {
+      conditions.push(
+        sql`exists (select 1 from ${issueContacts} inner join ${contacts} on ${contacts.id} = ${issueContacts.contactId} where ${issueContacts.issueId} = ${table.id} and ${contacts.organizationId} = ${organizationId})`,
+      );
+    }
+    return sql.join(conditions, sql` and `);
+  };
+}
+
+async function countIssues(context: Context, project: Project, args: IssueListArgs): Promise<number> {
+  const condition = await issueListCondition(context, project, args);
+  const [row] = await context.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(issues)
+    .where(condition(issues));
+  return row?.count ?? 0;
+}
+
+/** `Project.issues` with GitLab's filters (state, search, iid, iids, crmContactId, crmOrganizationId) and sorts. */
 builder.drizzleObjectFields(ProjectRef, (t) => ({
   issues: t.drizzleConnection(
     {
@@ -23,41 +102,34 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
       nullable: true,
       description: 'Issues of the project.',
       args: {
-        state: t.arg({ type: IssueStateEnum, description: 'Current state of the issue.' }),
-        crmContactId: t.arg.string({ description: 'Filter by ID of contact.' }),
-        crmOrganizationId: t.arg.string({ description: 'Filter by ID of organization.' }),
+        state: t.arg({ type: IssueStateEnum, description: 'Current state of this issue.' }),
+        search: t.arg.string({ description: 'Search query for title or description.' }),
+        iid: t.arg.string({ description: 'IID of the issue. For example, "1".' }),
+        iids: t.arg.stringList({ description: 'List of IIDs of issues. For example, `["1", "2"]`.' }),
+        crmContactId: t.arg.string({ description: 'ID of a contact assigned to the issues.' }),
+        crmOrganizationId: t.arg.string({ description: 'ID of an organization assigned to the issues.' }),
+        sort: t.arg({ type: IssueSortEnum, defaultValue: 'CREATED_DESC', description: 'Sort issues by the criteria.' }),
       },
       resolve: async (query, project, args, context) => {
-        const contactId = numericId(args.crmContactId);
-        const organizationId = numericId(args.crmOrganizationId);
-        const filtersByCrm = contactId !== undefined || organizationId !== undefined;
-        const refuse = contactId === null || organizationId === null || (filtersByCrm && !(await context.permissions.canReadIssueContacts(project)));
-        return context.db.query.issues.findMany(
-          query({
-            where: {
-              RAW: (table) => {
-                const conditions: SQL[] = [sql`${table.projectId} = ${project.id}`];
-                if (refuse) conditions.push(sql`false`);
-                if (args.state === 'opened' || args.state === 'closed') conditions.push(sql`${table.state} = ${args.state}`);
-                if (typeof contactId === 'number') {
-                  conditions.push(
-                    sql`exists (select 1 from ${issueContacts} where ${issueContacts.issueId} = ${table.id} and ${issueContacts.contactId} = ${contactId})`,
-                  );
-                }
-                if (typeof organizationId === 'number') {
-                  conditions.push(
-                    sql`exists (select 1 from ${issueContacts} inner join ${contacts} on ${contacts.id} = ${issueContacts.contactId} where ${issueContacts.issueId} = ${table.id} and ${contacts.organizationId} = ${organizationId})`,
-                  );
-                }
-                return sql.join(conditions, sql` and `);
-              },
-            },
-            orderBy: { createdAt: 'desc' },
-          }),
-        );
+        const condition = await issueListCondition(context, project, args);
+        return context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) }));
       },
     },
-    { name: 'IssueConnection', description: 'The connection type for Issue.' },
+    {
+      name: 'IssueConnection',
+      description: 'The connection type for Issue.',
+      fields: (t) => ({
+        count: t.int({
+          description: 'Total count of collection.',
+          // Lets a query that asks only for `count` skip loading the page of issues.
+          extensions: { pothosDrizzleTotalCount: true },
+          resolve: (connection, _args, context) => {
+            const { parent, args } = connection as unknown as { parent: Project; args: IssueListArgs };
+            return countIssues(context, parent, args);
+          },
+        }),
+      }),
+    },
     { name: 'IssueEdge' },
   ),
 }));

@@ -1,0 +1,73 @@
+import { DomainError } from '../errors';
+import { findGroupById } from '../groups/group-queries';
+import { builder } from '../graphql/builder';
+import { runService } from '../graphql/errors';
+import { OrganizationRef } from './organization-type';
+import { createOrganization, updateOrganization } from './organizations-service';
+
+builder.relayMutationField(
+  'customerRelationsOrganizationCreate',
+  {
+    name: 'CustomerRelationsOrganizationCreateInput',
+    inputFields: (t) => ({
+      groupId: t.field({ type: 'GroupID', required: true, description: 'Group for the organization.' }),
+      name: t.string({ required: true, description: 'Name of the organization.' }),
+      defaultRate: t.float({ description: 'Standard billing rate for the organization.' }),
+      description: t.string({ description: 'Description or notes for the organization.' }),
+    }),
+  },
+  {
+    nullable: true,
+    authScopes: { apiScope: true },
+    resolve: (_root, { input }, context) =>
+      runService(async () => {
+        const group = await findGroupById(context.db, input.groupId);
+        if (!group) throw new DomainError('not_found');
+        const result = await createOrganization(context.db, context.permissions, group, input);
+        return result.ok ? { organization: result.value, errors: [] } : { organization: null, errors: result.errors };
+      }),
+  },
+  {
+    name: 'CustomerRelationsOrganizationCreatePayload',
+    outputFields: (t) => ({
+      organization: t.field({
+        type: OrganizationRef,
+        nullable: true,
+        description: 'Organization after the mutation.',
+        resolve: (payload) => payload.organization,
+      }),
+      errors: t.stringList({ description: 'Errors encountered during execution of the mutation.', resolve: (payload) => payload.errors }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'customerRelationsOrganizationUpdate',
+  {
+    name: 'CustomerRelationsOrganizationUpdateInput',
+    inputFields: (t) => ({
+      id: t.field({ type: 'CustomerRelationsOrganizationID', required: true, description: 'Global ID of the organization.' }),
+      name: t.string({ description: 'Name of the organization.' }),
+      defaultRate: t.float({ description: 'Standard billing rate for the organization.' }),
+      description: t.string({ description: 'Description of or notes for the organization.' }),
+      active: t.boolean({ description: 'State of the organization.' }),
+    }),
+  },
+  {
+    nullable: true,
+    authScopes: { apiScope: true },
+    resolve: (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
+      runService(() => updateOrganization(context.db, context.permissions, id, fields)),
+  },
+  {
+    name: 'CustomerRelationsOrganizationUpdatePayload',
+    outputFields: (t) => ({
+      organization: t.field({
+        type: OrganizationRef,
+        description: 'Organization after the mutation.',
+        resolve: (payload) => payload.organization,
+      }),
+      errors: t.stringList({ description: 'Errors encountered during execution of the mutation.', resolve: (payload) => payload.errors }),
+    }),
+  },
+);

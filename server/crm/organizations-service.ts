@@ -1,0 +1,135 @@
+import { eq, sql } from 'drizzle-orm';
+import type { GroupRef, Permissions } from '../auth/permissions';
+import { recordAuditEvent } from '../audit/audit-events';
+import type { Database } from '../db/client';
+import { violatedUniqueConstraint } from '../db/errors';
+import { organizations } from '../db/schema/crm';
+import { groups } from '../db/schema/groups';
+import { DomainError, failure, type ServiceResult } from '../errors';
+import { assertCanAdminCrm, crmTargetError } from './crm-access';
+import type { Organization } from './organization-queries';
+import { changedFields, stateFromActive } from './record-changes';
+import { givenFields, organizationFieldsSchema, organizationUpdateSchema, validationMessages } from './validation';
+
+export const nameTakenMessage = 'Name has already been taken';
+
+export interface OrganizationCreateInput {
+  name?: string | null;
+  defaultRate?: number | null;
+  description?: string | null;
+}
+
+export interface OrganizationUpdateInput extends OrganizationCreateInput {
+  active?: boolean | null;
+}
+
+/** numeric columns take and give strings; String() keeps the shortest exact form of the float. */
+function storedRate(rate: number | null | undefined): string | null | undefined {
+  return rate == null ? rate : String(rate);
+}
+
+/** The database decides uniqueness (case-insensitive, per group), so concurrent writes cannot both win. */
+function uniqueNameFailure(error: unknown) {
+  if (violatedUniqueConstraint(error) === 'crm_organizations_group_name_idx') return failure(nameTakenMessage);
+  throw error;
+}
+
+export async function findOrganizationWithGroup(
+  db: Database,
+  id: number,
+): Promise<{ organization: Organization; group: GroupRef } | null> {
+  const [row] = await db
+    .select({ organization: organizations, group: { id: groups.id, fullPath: groups.fullPath } })
+    .from(organizations)
+    .innerJoin(groups, eq(groups.id, organizations.groupId))
+    .where(eq(organizations.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Creates an organization in a CRM group: the service behind the mutation and the "New organization" form. */
+export async function createOrganization(
+  db: Database,
+  permissions: Permissions,
+  group: GroupRef,
+  input: OrganizationCreateInput,
+): Promise<ServiceResult<Organization>> {
+  const notCrmGroup = await crmTargetError(permissions, group, 'organizations');
+  const parsed = organizationFieldsSchema.safeParse(input);
+  const messages = [...(parsed.success ? [] : validationMessages(parsed.error)), ...(notCrmGroup ? [notCrmGroup] : [])];
+  if (!parsed.success || messages.length > 0) return failure(...messages);
+  const { defaultRate, ...fields } = parsed.data;
+  try {
+    const organization = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(organizations)
+        .values({ ...fields, defaultRate: storedRate(defaultRate), groupId: group.id })
+        .returning();
+      if (!created) throw new Error('Organization insert returned no row');
+      await recordAuditEvent(tx, {
+        actorId: permissions.user?.id ?? null,
+        groupId: group.id,
+        action: 'organization_created',
+        targetType: 'CustomerRelations::Organization',
+        targetId: created.id,
+        changes: { name: created.name, description: created.description, defaultRate: created.defaultRate },
+      });
+      return created;
+    });
+    return { ok: true, value: organization };
+  } catch (error) {
+    return uniqueNameFailure(error);
+  }
+}
+
+/**
+ * Updates the given fields of an organization (GitLab's `customerRelationsOrganizationUpdate`).
+ * On a validation error the payload still carries the organization, unchanged: GitLab's field is
+ * non-null.
+ */
+export async function updateOrganization(
+  db: Database,
+  permissions: Permissions,
+  organizationId: number,
+  input: OrganizationUpdateInput,
+): Promise<{ organization: Organization; errors: string[] }> {
+  const found = await findOrganizationWithGroup(db, organizationId);
+  if (!found) throw new DomainError('not_found');
+  const { group } = found;
+  await assertCanAdminCrm(permissions, group);
+  const parsed = organizationUpdateSchema.safeParse(givenFields(input));
+  if (!parsed.success) return { organization: found.organization, errors: validationMessages(parsed.error) };
+  const { active, defaultRate, ...fields } = parsed.data;
+  try {
+    const organization = await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for('update');
+      if (!current) throw new DomainError('not_found');
+      const update = { ...fields, ...stateFromActive(active), ...(defaultRate === undefined ? {} : { defaultRate: storedRate(defaultRate) }) };
+      // Compare rates as numbers: the column gives back "120.00" for 120.
+      if (update.defaultRate != null && current.defaultRate != null && Number(update.defaultRate) === Number(current.defaultRate)) {
+        delete update.defaultRate;
+      }
+      const { values, changes } = changedFields(current, update);
+      if (Object.keys(changes).length === 0) return current;
+      const [updated] = await tx
+        .update(organizations)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(organizations.id, organizationId))
+        .returning();
+      if (!updated) throw new Error('Organization update returned no row');
+      await recordAuditEvent(tx, {
+        actorId: permissions.user?.id ?? null,
+        groupId: group.id,
+        action: 'organization_updated',
+        targetType: 'CustomerRelations::Organization',
+        targetId: organizationId,
+        changes,
+      });
+      return updated;
+    });
+    return { organization, errors: [] };
+  } catch (error) {
+    const result = uniqueNameFailure(error);
+    return { organization: found.organization, errors: result.errors };
+  }
+}

@@ -1,0 +1,94 @@
+import type { Permissions } from '../auth/permissions';
+import type { Database } from '../db/client';
+import { contactsOfGroupByEmails } from './issue-contacts-queries';
+import {
+  contactsAddedMessage,
+  contactsRemovedMessage,
+  customerRelationsDisabledMessage,
+  inactiveContactEmailsMessage,
+  insufficientContactPermissionsMessage,
+  invalidContactReferencesMessage,
+  quickActionWithoutContactsMessage,
+  unknownContactEmailsMessage,
+} from './messages';
+import type { ContactQuickAction, QuickActionCommand } from './quick-actions';
+import { type IssueForContacts, setIssueContacts } from './set-issue-contacts';
+
+/** GitLab's `QuickActionsStatus`: what ran, what it said, and what went wrong. */
+export interface QuickActionsStatus {
+  commandNames: ContactQuickAction[];
+  messages: string[];
+  errorMessages: string[];
+}
+
+/** Thrown inside a transaction to undo it when a quick action fails: nothing is written. */
+export class QuickActionsFailed extends Error {
+  constructor(readonly status: QuickActionsStatus) {
+    super(status.errorMessages.join('; '));
+  }
+}
+
+const successMessages: Record<ContactQuickAction, string> = {
+  add_contacts: contactsAddedMessage,
+  remove_contacts: contactsRemovedMessage,
+};
+
+function uniqueByLowercase(values: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const value of values) if (!seen.has(value.toLowerCase())) seen.set(value.toLowerCase(), value);
+  return [...seen.values()];
+}
+
+function syntaxErrors(commands: readonly QuickActionCommand[]): string[] {
+  const errors = commands.filter((command) => command.tokens.length === 0).map((command) => quickActionWithoutContactsMessage(command.name));
+  const invalid = [...new Set(commands.flatMap((command) => command.tokens.filter((token) => token.email === null).map((token) => token.raw)))];
+  if (invalid.length > 0) errors.push(invalidContactReferencesMessage(invalid));
+  return errors;
+}
+
+async function permissionError(permissions: Permissions, issue: IssueForContacts): Promise<string | null> {
+  if ((await permissions.crmEnabledFor(issue.project.fullPath)) === null) return customerRelationsDisabledMessage;
+  return (await permissions.canSetIssueContacts(issue.project)) ? null : insufficientContactPermissionsMessage;
+}
+
+/**
+ * Runs the contact quick actions of a comment or description through `setIssueContacts`. Unlike
+ * GitLab, which silently skips unknown or inactive contacts, every problem is reported and then
+ * nothing changes. Call it inside the transaction that stores the text, so a failure undoes both.
+ */
+export async function runContactQuickActions(
+  tx: Database,
+  permissions: Permissions,
+  issue: IssueForContacts,
+  commands: readonly QuickActionCommand[],
+): Promise<QuickActionsStatus> {
+  const commandNames = [...new Set(commands.map((command) => command.name))];
+  const failed = (errorMessages: string[]): QuickActionsStatus => ({ commandNames, messages: [], errorMessages });
+  if (commands.length === 0) return { commandNames, messages: [], errorMessages: [] };
+
+  const syntax = syntaxErrors(commands);
+  if (syntax.length > 0) return failed(syntax);
+  const refused = await permissionError(permissions, issue);
+  if (refused) return failed([refused]);
+
+  const emailsOf = (name: ContactQuickAction) =>
+    uniqueByLowercase(commands.filter((command) => command.name === name).flatMap((command) => command.tokens.flatMap((token) => token.email ?? [])));
+  const addEmails = emailsOf('add_contacts');
+  const removeEmails = emailsOf('remove_contacts');
+  const crmGroupId = (await permissions.crmEnabledFor(issue.project.fullPath))?.crmGroupId ?? 0;
+  const found = new Map(
+    (await contactsOfGroupByEmails(tx, crmGroupId, [...addEmails, ...removeEmails])).map((contact) => [contact.email.toLowerCase(), contact]),
+  );
+
+  const unknown = uniqueByLowercase([...addEmails, ...removeEmails].filter((email) => !found.has(email.toLowerCase())));
+  const inactive = addEmails.filter((email) => found.get(email.toLowerCase())?.state === 'inactive');
+  const problems: string[] = [];
+  if (unknown.length > 0) problems.push(unknownContactEmailsMessage(unknown));
+  if (inactive.length > 0) problems.push(inactiveContactEmailsMessage(inactive));
+  if (problems.length > 0) return failed(problems);
+
+  const idsOf = (emails: string[]) => emails.flatMap((email) => found.get(email.toLowerCase())?.id ?? []);
+  const result = await setIssueContacts(tx, permissions, issue, { add: idsOf(addEmails), remove: idsOf(removeEmails) });
+  if (!result.ok) return failed(result.errors);
+  return { commandNames, messages: commandNames.map((name) => successMessages[name]), errorMessages: [] };
+}

@@ -1,0 +1,59 @@
+import { resourceNotAvailableMessage } from '../graphql/errors';
+
+/**
+ * What issue and quick-action entry points tell the user. GitLab's wording where GitLab has one
+ * (quoted from its services), Rapport's own where GitLab stays silent.
+ */
+
+/** Rails' `Array#to_sentence`: "a", "a and b", "a, b, and c". */
+export function toSentence(items: readonly string[]): string {
+  if (items.length <= 2) return items.join(' and ');
+  return `${items.slice(0, -1).join(', ')}, and ${items.at(-1)}`;
+}
+
+export const maxContactsAddedAtOnce = 6;
+
+// Issues::SetCrmContactsService
+export const tooManyContactsMessage = `You can only add up to ${maxContactsAddedAtOnce} contacts at one time`;
+export const insufficientContactPermissionsMessage =
+  'You have insufficient permissions to set customer relations contacts for this issue';
+
+/** GitLab's message for ids that do not exist or are outside the issue's CRM group. */
+export function contactsNotFoundMessage(ids: readonly number[]): string {
+  return `Issue customer relations contacts ${toSentence(ids.map((id) => `${id}: ${resourceNotAvailableMessage}`))}`;
+}
+
+/** GitLab's docs forbid adding inactive contacts but its server does not check; Rapport does. */
+export function inactiveContactsMessage(contacts: readonly { id: number; firstName: string; lastName: string; email: string }[]): string {
+  const named = contacts.map((contact) => `${contact.id}: ${contact.firstName} ${contact.lastName} (${contact.email}) is inactive`);
+  return `Issue customer relations contacts ${toSentence(named)}; only active contacts can be added`;
+}
+
+// Quick actions (lib/gitlab/quick_actions/issue_actions.rb execution messages)
+export const contactsAddedMessage = 'One or more contacts were successfully added.';
+export const contactsRemovedMessage = 'One or more contacts were successfully removed.';
+
+export function quickActionWithoutContactsMessage(command: string): string {
+  return `/${command} needs at least one contact, for example /${command} [contact:alice@example.com]`;
+}
+
+export function invalidContactReferencesMessage(tokens: readonly string[]): string {
+  const noun = tokens.length === 1 ? 'is not a contact email' : 'are not contact emails';
+  return `${toSentence(tokens)} ${noun}: use [contact:name@example.com]`;
+}
+
+export function unknownContactEmailsMessage(emails: readonly string[]): string {
+  const subject = emails.length === 1 ? 'No contact with the email' : 'No contacts with the emails';
+  return `${subject} ${toSentence(emails)} in this group's customer relations`;
+}
+
+export function inactiveContactEmailsMessage(emails: readonly string[]): string {
+  const verb = emails.length === 1 ? 'is' : 'are';
+  return `Only active contacts can be added: ${toSentence(emails)} ${verb} inactive`;
+}
+
+export const customerRelationsDisabledMessage = 'Customer relations are not enabled for this project';
+
+// Rails validation messages (Issue, Note)
+export const tooLong = (label: string, max: number) => `${label} is too long (maximum is ${max} characters)`;
+export const blank = (label: string) => `${label} can't be blank`;

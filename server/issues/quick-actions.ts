@@ -1,0 +1,99 @@
+import { contactFieldsSchema } from '../crm/validation';
+
+/**
+ * The `/add_contacts` and `/remove_contacts` quick actions (SPEC §6), parsed the way GitLab's
+ * Gitlab::QuickActions::Extractor does: a command is a line starting with `/` and the command name
+ * (any case), followed by a space and its arguments; lines inside fenced code blocks (``` or ~~~),
+ * `>>>` quote blocks or indented code are text. Pure: no database, no permissions.
+ */
+
+export const contactQuickActions = ['add_contacts', 'remove_contacts'] as const;
+export type ContactQuickAction = (typeof contactQuickActions)[number];
+
+export interface ContactToken {
+  /** The token as written, e.g. `[contact:alice@example.com]`. */
+  raw: string;
+  /** The email it names, or null when it is not a contact reference or an email. */
+  email: string | null;
+}
+
+export interface QuickActionCommand {
+  name: ContactQuickAction;
+  tokens: ContactToken[];
+}
+
+export interface ExtractedQuickActions {
+  /** The text without the command lines (unchanged when there were none). */
+  text: string;
+  commands: QuickActionCommand[];
+}
+
+const commandPattern = new RegExp(`^/(${contactQuickActions.join('|')})(?:[ \\t]+(.*?))?[ \\t]*$`, 'i');
+const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})/;
+const emailSchema = contactFieldsSchema.shape.email;
+
+/** `[contact:x]`, `["contact:x"]` or a bare email; returns the email, or null. */
+export function contactEmailFromToken(token: string): string | null {
+  let value = token;
+  const reference = /^\[("?)contact:(.*?)\1\]$/i.exec(value);
+  if (reference) value = reference[2] ?? '';
+  else if (value.startsWith('[') || value.endsWith(']')) return null;
+  value = value.replaceAll('"', '');
+  return emailSchema.safeParse(value).success ? value : null;
+}
+
+function parseArguments(argument: string | undefined): ContactToken[] {
+  return (argument ?? '')
+    .split(/\s+/)
+    .filter((raw) => raw !== '')
+    .map((raw) => ({ raw, email: contactEmailFromToken(raw) }));
+}
+
+function closesFence(line: string, fence: string): boolean {
+  const trimmed = line.trim();
+  const indent = line.length - line.trimStart().length;
+  return indent <= 3 && trimmed.length >= fence.length && [...trimmed].every((char) => char === fence[0]);
+}
+
+export function extractQuickActions(body: string): ExtractedQuickActions {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  const commands: QuickActionCommand[] = [];
+  let fence: string | null = null;
+  let inQuoteBlock = false;
+
+  for (const line of lines) {
+    if (fence !== null) {
+      if (closesFence(line, fence)) fence = null;
+      kept.push(line);
+      continue;
+    }
+    if (inQuoteBlock) {
+      if (/^>>>\s*$/.test(line)) inQuoteBlock = false;
+      kept.push(line);
+      continue;
+    }
+    const opening = fenceOpenPattern.exec(line);
+    if (opening?.[1]) {
+      fence = opening[1];
+      kept.push(line);
+      continue;
+    }
+    if (/^>>>\s*$/.test(line)) {
+      inQuoteBlock = true;
+      kept.push(line);
+      continue;
+    }
+    // Indented code starts with spaces or a tab, so it never matches: a command starts the line.
+    const command = commandPattern.exec(line);
+    if (command?.[1]) {
+      commands.push({ name: command[1].toLowerCase() as ContactQuickAction, tokens: parseArguments(command[2]) });
+      continue;
+    }
+    kept.push(line);
+  }
+
+  if (commands.length === 0) return { text: body, commands };
+  // As GitLab: the remaining text loses the blank lines the commands leave at its ends.
+  return { text: kept.join('\n').replace(/^\s*\n/, '').trimEnd(), commands };
+}

@@ -1,0 +1,111 @@
+import type { Permissions, ProjectRef } from '../auth/permissions';
+import { recordAuditEvent } from '../audit/audit-events';
+import type { Database } from '../db/client';
+import { DomainError, failure, type ServiceResult } from '../errors';
+import { contactsOfGroupByIds, linkContacts, linkedContactIds, unlinkContacts } from './issue-contacts-queries';
+import { insertNote, lockIssue, touchIssue } from './issue-queries';
+import { contactsNotFoundMessage, inactiveContactsMessage, maxContactsAddedAtOnce, tooManyContactsMessage } from './messages';
+import { contactsChangedNote } from './system-notes';
+
+/**
+ * What to change: `add` and `remove` (APPEND, REMOVE, quick actions, the sidebar picker) or
+ * `replace` (REPLACE: the issue ends up with exactly these contacts).
+ */
+export interface IssueContactChanges {
+  add?: readonly number[];
+  remove?: readonly number[];
+  replace?: readonly number[];
+}
+
+export interface IssueForContacts {
+  id: number;
+  project: ProjectRef;
+}
+
+export interface ContactsChanged {
+  added: number[];
+  removed: number[];
+}
+
+/**
+ * Refuses a contact change the viewer may not make: "Feature disabled" when customer relations are
+ * off for a project the viewer can see, otherwise the not-found error that hides the issue.
+ */
+export async function assertCanSetIssueContacts(permissions: Permissions, project: ProjectRef): Promise<number> {
+  const setting = await permissions.crmEnabledFor(project.fullPath);
+  if (setting && (await permissions.canSetIssueContacts(project))) return setting.crmGroupId;
+  if (!setting && (await permissions.canReadProject(project))) throw new DomainError('feature_disabled', 'Feature disabled');
+  throw new DomainError('not_found');
+}
+
+/** What actually changes, given what is linked now. A contact both added and removed is removed. */
+function planChanges(existing: ReadonlySet<number>, changes: IssueContactChanges) {
+  const remove = new Set(changes.remove ?? []);
+  const add = new Set(changes.add ?? []);
+  if (changes.replace) {
+    const keep = new Set(changes.replace);
+    for (const id of keep) add.add(id);
+    for (const id of existing) if (!keep.has(id)) remove.add(id);
+  }
+  return {
+    add: [...add].filter((id) => !existing.has(id) && !remove.has(id)),
+    remove: [...remove].filter((id) => existing.has(id)),
+  };
+}
+
+/** Only contacts of the issue's CRM group, and only active ones, may be added. */
+async function additionProblems(tx: Database, crmGroupId: number, ids: readonly number[]): Promise<string[]> {
+  const found = new Map((await contactsOfGroupByIds(tx, crmGroupId, ids)).map((contact) => [contact.id, contact]));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) return [contactsNotFoundMessage(missing)];
+  const inactive = ids.flatMap((id) => {
+    const contact = found.get(id);
+    return contact && contact.state !== 'active' ? [contact] : [];
+  });
+  return inactive.length > 0 ? [inactiveContactsMessage(inactive)] : [];
+}
+
+/**
+ * Adds, removes or replaces an issue's contacts: the one service behind `issueSetCrmContacts`,
+ * the `/add_contacts` and `/remove_contacts` quick actions and the sidebar picker.
+ *
+ * Everything happens in one transaction holding the issue's row lock, taken before the current
+ * links are read: concurrent calls on one issue run one after the other, so none loses another's
+ * links, and the ON CONFLICT clause means none duplicates them. Any problem changes nothing.
+ * Removing a contact that is not linked, or adding one that is, is a success that changes nothing.
+ */
+export async function setIssueContacts(
+  db: Database,
+  permissions: Permissions,
+  issue: IssueForContacts,
+  changes: IssueContactChanges,
+): Promise<ServiceResult<ContactsChanged>> {
+  const crmGroupId = await assertCanSetIssueContacts(permissions, issue.project);
+  const actorId = permissions.user?.id;
+  if (actorId === undefined) throw new DomainError('not_found');
+
+  return db.transaction(async (tx) => {
+    if (!(await lockIssue(tx, issue.id))) throw new DomainError('not_found');
+    const plan = planChanges(new Set(await linkedContactIds(tx, issue.id)), changes);
+    if (plan.add.length > maxContactsAddedAtOnce) return failure(tooManyContactsMessage);
+    const problems = await additionProblems(tx, crmGroupId, plan.add);
+    if (problems.length > 0) return failure(...problems);
+
+    const added = await linkContacts(tx, issue.id, plan.add);
+    const removed = await unlinkContacts(tx, issue.id, plan.remove);
+    const note = contactsChangedNote(added.length, removed.length);
+    if (note) {
+      await insertNote(tx, { issueId: issue.id, authorId: actorId, body: note, system: true });
+      await recordAuditEvent(tx, {
+        actorId,
+        groupId: crmGroupId,
+        action: 'issue_contacts_changed',
+        targetType: 'Issue',
+        targetId: issue.id,
+        changes: { projectId: issue.project.id, added, removed },
+      });
+      await touchIssue(tx, issue.id);
+    }
+    return { ok: true as const, value: { added, removed } };
+  });
+}
