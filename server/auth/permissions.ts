@@ -1,7 +1,7 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm';
 import { customerRelationsEnabled } from '../config';
 import type { Database } from '../db/client';
-import { accessLevels, groupCrmSettings, groups, members } from '../db/schema/groups';
+import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
 import type { User } from './viewer';
 
 type Level = number;
@@ -114,6 +114,19 @@ export class Permissions {
 
   async canReadProject(project: ProjectRef): Promise<boolean> {
     return (await this.accessLevelInProject(project)) >= accessLevels.guest;
+  }
+
+  /**
+   * `canReadProject` for many projects at once: an SQL condition on the `projects` table of the
+   * query it is used in (a membership of the project or of one of its ancestor groups).
+   */
+  readableProjectsCondition(): SQL {
+    if (!this.user) return sql`false`;
+    if (this.user.admin) return sql`true`;
+    return sql`exists (select 1 from ${members} left join ${groups} on ${groups.id} = ${members.groupId}
+      where ${members.userId} = ${this.user.id} and ${members.accessLevel} >= ${accessLevels.guest}
+      and (${members.projectId} = ${projects.id}
+        or starts_with(lower(${projects.fullPath}), lower(${groups.fullPath}) || '/')))`;
   }
 
   /** CRM is usable under this path: the feature flag is on and the root group has CRM enabled. */

@@ -9,6 +9,8 @@ import '../crm/organization-type';
 import '../crm/contact-type';
 import '../crm/group-crm-fields';
 import '../crm/contact-mutations';
+import '../crm/organization-mutations';
+import '../crm/crm-related-fields';
 import '../groups/group-listing-fields';
 import '../issues/note-type';
 import '../crm/crm-visibility-fields';
