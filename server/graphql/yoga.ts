@@ -1,8 +1,10 @@
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type DocumentNode, GraphQLError, type OperationDefinitionNode } from 'graphql';
-import { authenticateRequest, type Viewer } from '../auth/viewer';
+import { type DocumentNode, getOperationAST, GraphQLError } from 'graphql';
+import { authenticateRequest, type Viewer, viewerCanWrite } from '../auth/viewer';
 import { getDb } from '../db/client';
 import { type Context, createContext } from './context';
+import { resourceNotAvailable } from './errors';
+import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
 import { schema } from './schema';
 
 const viewers = new WeakMap<Request, Viewer>();
@@ -11,10 +13,96 @@ function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
+function errorResponse(status: number, message: string, extensions: Record<string, unknown>): Response {
+  return jsonResponse(status, { errors: [{ message, extensions }] });
+}
+
+const bodyTooLargeExtensions = { code: 'REQUEST_BODY_TOO_LARGE', limit: requestLimits.maxBodyBytes };
+
+function bodyTooLarge(): GraphQLError {
+  return new GraphQLError(requestBodyTooLargeMessage, { extensions: { ...bodyTooLargeExtensions, http: { status: 413 } } });
+}
+
+/** Reads at most `limit` bytes of the body, whatever Content-Length claimed, and hands on a copy. */
+async function withBoundedBody(request: Request, limit: number): Promise<Request> {
+  if (!request.body) return request;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw bodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body });
+}
+
+/**
+ * Size limits checked before any parsing: the body (1 MiB, by Content-Length first and then by the
+ * bytes actually read), and the GraphQL text (GitLab's 10,000 characters, summed over a batch).
+ */
+const requestSizeLimits: Plugin = {
+  onRequest({ request, endResponse }) {
+    const declared = request.headers.get('content-length');
+    if (declared !== null && !/^\d+$/.test(declared)) {
+      endResponse(errorResponse(400, 'The Content-Length header is invalid', { code: 'BAD_REQUEST' }));
+    } else if (declared !== null && Number(declared) > requestLimits.maxBodyBytes) {
+      endResponse(errorResponse(413, requestBodyTooLargeMessage, bodyTooLargeExtensions));
+    }
+  },
+  onRequestParse({ request, requestParser, setRequestParser, endResponse }) {
+    if (!requestParser) {
+      // Other methods go on to Yoga's 405.
+      if (request.method === 'POST') {
+        endResponse(errorResponse(415, 'Unsupported content type: send application/json', { code: 'UNSUPPORTED_MEDIA_TYPE' }));
+      }
+      return;
+    }
+    setRequestParser(async (original) => {
+      const bounded = original.body ? await withBoundedBody(original, requestLimits.maxBodyBytes) : original;
+      try {
+        return await requestParser(bounded);
+      } catch (error) {
+        if (error instanceof GraphQLError) throw error;
+        // Yoga's GET and form parsers let JSON.parse errors in `variables`/`extensions` escape as a 500.
+        throw new GraphQLError('The request could not be parsed: `variables` and `extensions` must be JSON objects', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      }
+    });
+    return {
+      onRequestParseDone({ requestParserResult }) {
+        const operations = Array.isArray(requestParserResult) ? requestParserResult : [requestParserResult];
+        const length = operations.reduce((total, params) => total + (typeof params.query === 'string' ? params.query.length : 0), 0);
+        if (length > requestLimits.maxQueryLength) throw queryTooLargeError();
+      },
+    };
+  },
+};
+
 /** Authenticates once per HTTP request; a bad token is a 401 before any GraphQL work. */
 const authentication: Plugin = {
   async onRequest({ request, endResponse }) {
-    const viewer = await authenticateRequest(await getDb(), request.headers);
+    let viewer: Viewer | null;
+    try {
+      viewer = await authenticateRequest(await getDb(), request.headers);
+    } catch (error) {
+      // The database is unreachable: say so without detail, and let the client retry.
+      console.error('GraphQL authentication failed:', error);
+      endResponse(errorResponse(503, 'Service temporarily unavailable, try again later', { code: 'SERVICE_UNAVAILABLE' }));
+      return;
+    }
     if (!viewer) {
       endResponse(jsonResponse(401, { errors: [{ message: 'Invalid token' }] }));
       return;
@@ -23,32 +111,61 @@ const authentication: Plugin = {
   },
 };
 
-/** A mutation authenticated by the session cookie must carry the session's CSRF token. */
-const csrfProtection: Plugin<Context & { request: Request }> = {
-  onExecute({ args }) {
+/**
+ * Checks each operation before it runs: a mutation needs a token with the `api` scope (or a
+ * session), a session's mutation needs its CSRF token, and every operation stays within the
+ * viewer's depth, complexity and alias limits.
+ */
+const operationGuard: Plugin<Context & { request: Request }> = {
+  onExecute({ args, setResultAndStopExecution }) {
     const document: DocumentNode = args.document;
-    const operation = document.definitions.find(
-      (definition): definition is OperationDefinitionNode =>
-        definition.kind === 'OperationDefinition' && (!args.operationName || definition.name?.value === args.operationName),
-    );
     const { viewer, request } = args.contextValue;
-    if (operation?.operation !== 'mutation' || viewer.via !== 'session') return;
-    if (request.headers.get('x-csrf-token') !== viewer.csrfToken) {
-      throw new GraphQLError('The X-CSRF-Token header is missing or invalid', { extensions: { code: 'CSRF' } });
+    const operation = getOperationAST(document, args.operationName);
+    if (operation?.operation === 'mutation') {
+      if (!viewerCanWrite(viewer) && viewer.via === 'token') {
+        setResultAndStopExecution({ errors: [resourceNotAvailable()] });
+        return;
+      }
+      if (viewer.via === 'session' && request.headers.get('x-csrf-token') !== viewer.csrfToken) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError('The X-CSRF-Token header is missing or invalid', { extensions: { code: 'CSRF' } })],
+        });
+        return;
+      }
     }
+    const cost = measureOperation(args.schema, document, args.operationName, args.variableValues);
+    if (!cost) return;
+    const errors = limitErrors(cost, limitsFor(viewer));
+    if (errors.length > 0) setResultAndStopExecution({ errors });
   },
 };
 
-export const yoga = createYoga<Record<string, unknown>, Context>({
-  schema,
-  graphqlEndpoint: '/api/graphql',
-  graphiql: process.env.NODE_ENV !== 'production',
-  landingPage: false,
-  maskedErrors: { isDev: false },
-  plugins: [authentication, csrfProtection],
-  context: async ({ request }) => {
-    const viewer = viewers.get(request);
-    if (!viewer) throw new Error('Request was not authenticated');
-    return createContext(await getDb(), viewer);
-  },
-});
+export interface GraphQLHandlerOptions {
+  /** Serve GraphiQL to browsers on GET (development only). */
+  graphiql: boolean;
+}
+
+export function createGraphQLHandler({ graphiql }: GraphQLHandlerOptions) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/api/graphql',
+    graphiql: graphiql && { title: 'Rapport GraphiQL' },
+    landingPage: false,
+    // GitLab's wording for an unexpected failure; the details go to the server log only.
+    maskedErrors: { isDev: false, errorMessage: 'Internal server error' },
+    batching: { limit: requestLimits.maxBatchSize },
+    // Checked by `requestSizeLimits` instead, with a message that names the limit.
+    maxRequestBodySize: false,
+    multipart: false,
+    // Like GitLab's API: any origin may call with a token, but no browser may send the session cookie cross-origin.
+    cors: { origin: '*', credentials: false },
+    plugins: [requestSizeLimits, authentication, operationGuard],
+    context: async ({ request }) => {
+      const viewer = viewers.get(request);
+      if (!viewer) throw new Error('Request was not authenticated');
+      return createContext(await getDb(), viewer);
+    },
+  });
+}
+
+export const yoga = createGraphQLHandler({ graphiql: process.env.NODE_ENV !== 'production' });
