@@ -1,10 +1,10 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
-import { buildPage, type KeysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
 import { pagesByOwner, rankedWithinOwner } from './owner-pages';
 import { searchCondition } from './search-terms';
-import { cursorValue, keysetOrder, type SortField, splitSort, timestampSorts } from './sort-orders';
+import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
 
 export type Contact = typeof contacts.$inferSelect;
 export type RecordState = 'active' | 'inactive';
@@ -46,7 +46,7 @@ const sortKeys = {
   UPDATED: { key: contacts.updatedAt, kind: 'timestamp' },
 } as const;
 
-export function contactOrder(sort: ContactSort): KeysetOrder {
+export function contactOrder(sort: ContactSort): TypedKeysetOrder {
   const { field, direction } = splitSort(sort);
   const { key, kind } = sortKeys[field as keyof typeof sortKeys] ?? sortKeys.LAST_NAME;
   return keysetOrder(key, kind, direction, contacts.id);
@@ -70,7 +70,7 @@ export type ContactRow = Contact & { sortValue: string | null };
 
 export async function listContacts(db: Database, filter: ContactFilter, sort: ContactSort, page: PageArgs): Promise<Page<ContactRow>> {
   const order = contactOrder(sort);
-  const plan = planKeysetPage(order, page);
+  const plan = planTypedPage(order, page);
   const rows = await db
     .select({ contact: contacts, sortValue: cursorValue(order) })
     .from(contacts)
@@ -93,7 +93,7 @@ export async function listContactsOfOrganizations(
   page: PageArgs,
 ): Promise<Map<number, Page<ContactRow>>> {
   const order = contactOrder(sort);
-  const plan = planKeysetPage(order, page);
+  const plan = planTypedPage(order, page);
   const ranked = db
     .select({
       id: sql<number>`${contacts.id}`.as('ranked_id'),

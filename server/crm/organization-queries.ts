@@ -1,10 +1,10 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
-import { buildPage, type KeysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
 import type { RecordState, StateCounts } from './contact-queries';
 import { searchCondition } from './search-terms';
-import { cursorValue, keysetOrder, type SortField, splitSort, timestampSorts } from './sort-orders';
+import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
 
 export type Organization = typeof organizations.$inferSelect;
 
@@ -35,7 +35,7 @@ const sortKeys = {
   UPDATED: { key: organizations.updatedAt, kind: 'timestamp' },
 } as const;
 
-export function organizationOrder(sort: OrganizationSort): KeysetOrder {
+export function organizationOrder(sort: OrganizationSort): TypedKeysetOrder {
   const { field, direction } = splitSort(sort);
   const { key, kind } = sortKeys[field as keyof typeof sortKeys] ?? sortKeys.NAME;
   return keysetOrder(key, kind, direction, organizations.id);
@@ -63,7 +63,7 @@ export async function listOrganizations(
   page: PageArgs,
 ): Promise<Page<OrganizationRow>> {
   const order = organizationOrder(sort);
-  const plan = planKeysetPage(order, page);
+  const plan = planTypedPage(order, page);
   const rows = await db
     .select({ organization: organizations, sortValue: cursorValue(order) })
     .from(organizations)

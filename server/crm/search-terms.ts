@@ -24,6 +24,8 @@ export function searchCondition(search: string | null | undefined, indexed: SQL,
   if (terms.length === 0) return undefined;
   return and(
     ...terms.map((term) => {
+      // PostgreSQL text cannot hold NUL: such a term matches nothing (and must not reach SQL).
+      if (term.includes('\u0000')) return sql`false`;
       const pattern = containsPattern(term);
       return and(sql`${indexed} ilike ${pattern}`, or(...columns.map((column) => sql`${column} ilike ${pattern}`)));
     }),

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Rails' messages, as GitLab's API returns them. */
 const tooLong = (label: string, max: number) => `${label} is too long (maximum is ${max} characters)`;
 const blank = (label: string) => `${label} can't be blank`;
+// PostgreSQL text cannot store NUL; refuse it like any other invalid value instead of failing in SQL.
+const noNul = (label: string) => [(value: string) => !value.includes('\u0000'), `${label} contains a null byte`] as const;
 
 // The HTML5 e-mail rule (also Ruby's URI::MailTo::EMAIL_REGEXP, which GitLab uses).
 const emailPattern =
@@ -16,14 +18,15 @@ const requiredName = (label: string) =>
       .string()
       .trim()
       .min(1, blank(label))
-      .max(255, tooLong(label, 255)),
+      .max(255, tooLong(label, 255))
+      .refine(...noNul(label)),
   );
 
 const optionalText = (label: string, max: number, trim: boolean) =>
   z
     .string()
     .transform((value) => (trim ? value.trim() : value))
-    .pipe(z.string().max(max, tooLong(label, max)))
+    .pipe(z.string().max(max, tooLong(label, max)).refine(...noNul(label)))
     .transform((value) => (value === '' ? null : value))
     .nullish();
 
