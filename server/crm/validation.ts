@@ -34,7 +34,7 @@ const email = z.preprocess(
   (value) => value ?? '',
   z
     .string()
-    .min(1, blank('Email'))
+    .min(1, { message: blank('Email'), abort: true })
     .max(255, tooLong('Email', 255))
     .regex(emailPattern, 'Email is invalid'),
 );
