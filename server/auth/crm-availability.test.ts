@@ -272,10 +272,8 @@ describe("root group's CRM setting disabled", () => {
     expect((await issueContactsOf('outsider', 'globex/portal')).canRead).toBe(true);
   });
 
-  // KNOWN DEVIATION, flip `it.fails` to `it` when fixed: server/crm/crm-access.ts answers "Feature
-  // disabled" here because it treats a disabled group like the disabled feature flag. SPEC §2 and
-  // GitLab (GroupPolicy prevents admin_crm_contact, so `authorized_find!` fails) answer "not found".
-  it.fails('creating a contact under acme answers as for a missing resource, and writes nothing', async () => {
+  // SPEC §2 and GitLab (GroupPolicy prevents admin_crm_contact, so `authorized_find!` fails).
+  it('creating a contact under acme answers as for a missing resource, and writes nothing', async () => {
     const before = await contactCount();
     for (const [username, path] of [['developer', 'acme'], ['owner', 'acme'], ['admin', 'acme'], ['owner', 'acme/support']]) {
       const response = await createContact(username!, path!, `crm-disabled-${username}@example.com`);

@@ -1,15 +1,18 @@
 import type { GroupRef, Permissions } from '../auth/permissions';
+import { customerRelationsEnabled } from '../config';
 import { accessLevels } from '../db/schema/groups';
 import { DomainError } from '../errors';
 
 /**
- * Refuses a CRM change the viewer may not make: "Feature disabled" when CRM is off for a group the
- * viewer can see, otherwise the not-found error that hides whether the group exists.
+ * Refuses a CRM change the viewer may not make: "Feature disabled" when the instance feature flag is
+ * off and the viewer can see the group; otherwise (including CRM disabled for the root group, as
+ * GitLab's group policy does) the not-found error that hides whether the group exists.
  */
 export async function assertCanAdminCrm(permissions: Permissions, group: GroupRef): Promise<void> {
   if (await permissions.canAdminCrm(group)) return;
-  const crmOff = (await permissions.crmEnabledFor(group.fullPath)) === null;
-  if (crmOff && (await permissions.canReadGroup(group))) throw new DomainError('feature_disabled', 'Feature disabled');
+  if (!customerRelationsEnabled() && (await permissions.canReadGroup(group))) {
+    throw new DomainError('feature_disabled', 'Feature disabled');
+  }
   throw new DomainError('not_found');
 }
 

@@ -341,3 +341,19 @@ describe('GET requests', () => {
     expect(mutation.status).toBe(405);
   });
 });
+
+describe('NUL characters in string input', () => {
+  it('are refused by name, in variables and in literals, and never reach the database', async () => {
+    const headers = await tokenHeaders(handle.db, 'developer');
+    const inVariable = await postGraphQL('query($p: ID!) { group(fullPath: $p) { id } }', { p: 'acme\u0000' }, { headers });
+    expect(inVariable.errors?.[0]?.message).toBe('$p must not contain NUL characters');
+    const inLiteral = await postGraphQL('{ project(fullPath: "acme/website\\u0000") { id } }', {}, { headers });
+    expect(inLiteral.errors?.[0]?.message).toBe('fullPath must not contain NUL characters');
+    const nested = await postGraphQL(
+      'mutation($input: CreateNoteInput!) { createNote(input: $input) { errors } }',
+      { input: { noteableId: 'gid://gitlab/Issue/1', body: 'a\u0000b' } },
+      { headers },
+    );
+    expect(nested.errors?.[0]?.message).toBe('$input.body must not contain NUL characters');
+  });
+});

@@ -19,14 +19,15 @@ export function toGlobalId(modelName: ModelName, id: number | string | bigint): 
   return `gid://gitlab/${modelName}/${id}`;
 }
 
-const globalIdPattern = /^gid:\/\/gitlab\/([A-Za-z0-9:]+)\/(\d{1,18})$/;
+const globalIdPattern = /^gid:\/\/gitlab\/([A-Za-z0-9:]+)\/(\d{1,10})$/;
 
 export function parseGlobalId(value: unknown): { modelName: string; id: number } | null {
   if (typeof value !== 'string') return null;
   const match = globalIdPattern.exec(value);
   if (!match?.[1] || !match[2]) return null;
   const id = Number(match[2]);
-  if (!Number.isSafeInteger(id)) return null;
+  // Every ID column is a PostgreSQL integer: a larger number cannot name a record.
+  if (id > 2_147_483_647) return null;
   return { modelName: match[1], id };
 }
 

@@ -5,6 +5,7 @@ import { getDb } from '../db/client';
 import { type Context, createContext } from './context';
 import { resourceNotAvailable } from './errors';
 import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
+import { nulCharacterError } from './nul-characters';
 import { schema } from './schema';
 
 const viewers = new WeakMap<Request, Viewer>();
@@ -132,6 +133,11 @@ const operationGuard: Plugin<Context & { request: Request }> = {
         });
         return;
       }
+    }
+    const nulError = nulCharacterError(document, args.variableValues as Record<string, unknown> | undefined);
+    if (nulError) {
+      setResultAndStopExecution({ errors: [nulError] });
+      return;
     }
     const cost = measureOperation(args.schema, document, args.operationName, args.variableValues);
     if (!cost) return;
