@@ -22,6 +22,7 @@ import '../groups/crm-settings-mutation';
 import '../issues/issue-contacts-mutations';
 import '../issues/issue-mutations';
 import '../issues/note-mutations';
+import '../issues/issue-ui-fields';
 
 export const schema = builder.toSchema();
 

@@ -1,0 +1,86 @@
+import { and, asc, sql } from 'drizzle-orm';
+import type { Contact } from '../crm/contact-queries';
+import { contactFilterCondition } from '../crm/contact-queries';
+import { ContactRef } from '../crm/contact-type';
+import type { Database } from '../db/client';
+import { contacts } from '../db/schema/crm';
+import { issueContacts } from '../db/schema/issues';
+import { builder } from '../graphql/builder';
+import { findGroupById } from '../groups/group-queries';
+import { GroupRef } from '../groups/group-type';
+import { ProjectRef } from '../groups/project-type';
+import { IssueRef } from './issue-type';
+
+/**
+ * Rapport-only fields (GitLab has no equivalent) for the issue pages: what the viewer may do, and
+ * the contact look-up of the sidebar picker and the comment box. The mutations check the same
+ * policy again; these only decide which controls to offer.
+ */
+
+export const maxContactCandidates = 50;
+
+/**
+ * Active contacts of the CRM group matching `search`, leaving out those already on the issue,
+ * by last name then first name: the picker's list and the `/add_contacts` autocomplete.
+ */
+export async function contactCandidates(
+  db: Database,
+  { crmGroupId, issueId, search, limit }: { crmGroupId: number; issueId: number; search: string | null | undefined; limit: number },
+): Promise<Contact[]> {
+  return db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        contactFilterCondition({ groupId: crmGroupId, state: 'active', search }),
+        sql`not exists (select 1 from ${issueContacts} where ${issueContacts.issueId} = ${issueId} and ${issueContacts.contactId} = ${contacts.id})`,
+      ),
+    )
+    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .limit(limit);
+}
+
+builder.drizzleObjectFields(ProjectRef, (t) => ({
+  rapportCanSetIssueContacts: t.boolean({
+    description:
+      "Rapport only: true when customer relations are enabled for this project and the current user may add and remove its issues' contacts (Developer and above).",
+    select: { columns: { id: true, fullPath: true } },
+    resolve: (project, _args, context) => context.permissions.canSetIssueContacts(project),
+  }),
+  rapportCrmGroup: t.field({
+    type: GroupRef,
+    nullable: true,
+    description:
+      "Rapport only: the group whose contacts and organizations serve this project's issues; null when customer relations are off or the current user may not see issue contacts.",
+    select: { columns: { id: true, fullPath: true } },
+    resolve: async (project, _args, context) => {
+      const setting = await context.permissions.crmEnabledFor(project.fullPath);
+      if (!setting || !(await context.permissions.canReadIssueContacts(project))) return null;
+      const group = await findGroupById(context.db, setting.crmGroupId);
+      return group && (await context.permissions.canReadGroup(group)) ? group : null;
+    },
+  }),
+}));
+
+builder.drizzleObjectFields(IssueRef, (t) => ({
+  rapportCanUpdate: t.boolean({
+    description: 'Rapport only: true when the current user may edit, close and reopen the issue (Planner and above, or its author).',
+    select: { columns: { authorId: true }, with: { project: { columns: { id: true, fullPath: true } } } },
+    resolve: (issue, _args, context) => context.permissions.canUpdateIssue(issue.project, issue),
+  }),
+  rapportContactCandidates: t.field({
+    type: [ContactRef],
+    description: `Rapport only: active contacts of the issue's CRM group that are not on the issue, matching \`search\` (first name, last name, email, description), by last name; at most ${maxContactCandidates}. Empty unless the current user may set the issue's contacts.`,
+    args: {
+      search: t.arg.string({ description: 'Search term, as for `Group.contacts`.' }),
+      first: t.arg.int({ description: `Number of contacts to return (1 to ${maxContactCandidates}, default 20).` }),
+    },
+    select: { columns: { id: true }, with: { project: { columns: { id: true, fullPath: true } } } },
+    resolve: async (issue, args, context) => {
+      const setting = await context.permissions.crmEnabledFor(issue.project.fullPath);
+      if (!setting || !(await context.permissions.canSetIssueContacts(issue.project))) return [];
+      const limit = Math.min(Math.max(Math.trunc(args.first ?? 20), 1), maxContactCandidates);
+      return contactCandidates(context.db, { crmGroupId: setting.crmGroupId, issueId: issue.id, search: args.search, limit });
+    },
+  }),
+}));
