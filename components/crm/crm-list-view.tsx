@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { PageHeading } from '../ui/page-heading';
-import { type ListLocation, type ListPageInfo, ListPagination, ListSearchForm, StateTabs } from './list-controls';
+import { type ListLocation, type ListPageInfo, ListPagination, StateTabs } from './list-controls';
+import { ListSearchForm } from './list-search-form';
 import type { RecordStateFilter } from './list-url';
 
 /** The frame both Customer relations lists share: title, state tabs, search, table, pagination. */
@@ -10,6 +11,7 @@ export function CrmListView({
   location,
   counts,
   pageInfo,
+  actions,
   children,
 }: {
   title: string;
@@ -18,11 +20,13 @@ export function CrmListView({
   location: ListLocation;
   counts: Record<RecordStateFilter, number>;
   pageInfo: ListPageInfo;
+  /** Heading buttons ("New contact"), for people who may use them. */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   return (
     <>
-      <PageHeading>{title}</PageHeading>
+      <PageHeading actions={actions}>{title}</PageHeading>
       <StateTabs location={location} counts={counts} label={`Filter ${noun} by state`} />
       <ListSearchForm location={location} label={`Search ${noun}`} />
       {children}

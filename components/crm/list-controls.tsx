@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { buttonClass, focusRing, inputClass, linkClass } from '../ui/styles';
+import { buttonClass, focusRing, linkClass } from '../ui/styles';
 import { type ListDefaults, type ListQuery, type RecordStateFilter, listHref } from './list-url';
 
 /** Everything a list's controls need to build their links. */
@@ -37,24 +37,6 @@ export function StateTabs({ location, counts, label }: { location: ListLocation;
         })}
       </ul>
     </nav>
-  );
-}
-
-/** A plain GET form, so searching works without JavaScript; the URL keeps the state and sort. */
-export function ListSearchForm({ location, label }: { location: ListLocation; label: string }) {
-  const { basePath, query, defaults } = location;
-  return (
-    <form role="search" action={basePath} method="get" className="my-3 flex gap-2">
-      {query.state !== defaults.state ? <input type="hidden" name="state" value={query.state} /> : null}
-      {query.sort !== defaults.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-      <label htmlFor="list-search" className="sr-only">
-        {label}
-      </label>
-      <input id="list-search" type="search" name="search" defaultValue={query.search} placeholder={label} maxLength={255} className={`${inputClass} max-w-md`} />
-      <button type="submit" className={buttonClass}>
-        Search
-      </button>
-    </form>
   );
 }
 

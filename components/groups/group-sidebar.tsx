@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { focusRing } from '../ui/styles';
 
-export type GroupSection = 'overview' | 'contacts' | 'organizations';
+export type GroupSection = 'overview' | 'contacts' | 'organizations' | 'crm-settings';
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
   /** Customer relations menu: only on a CRM group with CRM enabled, for people who may read it. */
   showCustomerRelations: boolean;
+  /** Settings > Customer relations: for Owners of a top-level group. */
+  showSettings: boolean;
   current: GroupSection;
 }
 
@@ -24,7 +26,7 @@ function SidebarLink({ href, current, children }: { href: string; current: boole
   );
 }
 
-export function GroupSidebar({ group, showCustomerRelations, current }: GroupSidebarProps) {
+export function GroupSidebar({ group, showCustomerRelations, showSettings, current }: GroupSidebarProps) {
   const base = `/groups/${group.fullPath}`;
   return (
     <nav aria-label="Group navigation" className="w-full shrink-0 border-b border-gray-200 bg-gray-50 p-3 md:w-60 md:border-r md:border-b-0">
@@ -52,6 +54,20 @@ export function GroupSidebar({ group, showCustomerRelations, current }: GroupSid
             <li>
               <SidebarLink href={`${base}/-/crm/organizations`} current={current === 'organizations'}>
                 Organizations
+              </SidebarLink>
+            </li>
+          </ul>
+        </>
+      ) : null}
+      {showSettings ? (
+        <>
+          <p id="sidebar-settings" className="mt-4 mb-1 px-3 text-xs font-semibold tracking-wide text-gray-700 uppercase">
+            Settings
+          </p>
+          <ul aria-labelledby="sidebar-settings" className="space-y-1">
+            <li>
+              <SidebarLink href={`${base}/-/settings/crm`} current={current === 'crm-settings'}>
+                Customer relations
               </SidebarLink>
             </li>
           </ul>

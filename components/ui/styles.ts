@@ -11,3 +11,9 @@ export const buttonClass = `inline-flex items-center justify-center rounded-md b
 export const primaryButtonClass = `inline-flex items-center justify-center rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 ${focusRing}`;
 
 export const inputClass = `block w-full rounded-md border border-gray-500 bg-white px-3 py-1.5 text-sm text-gray-900 placeholder:text-gray-600 ${focusRing}`;
+
+export const dangerButtonClass = `inline-flex items-center justify-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 ${focusRing}`;
+
+export const labelClass = 'block text-sm font-medium text-gray-900';
+
+export const fieldErrorClass = 'mt-1 text-sm text-red-800';

@@ -21,7 +21,7 @@ const AuditChangeRef = builder.objectRef<AuditChange>('RapportAuditChange').impl
     field: t.exposeString('field', { description: 'Name of the field.' }),
     value: t.exposeString('value', {
       nullable: true,
-      description: 'What was recorded for the field: the text itself, or JSON for anything else (`[before, after]` for an update).',
+      description: 'What was recorded for the field: the text itself, or JSON for anything else (`{"before": …, "after": …}` for an update).',
     }),
   }),
 });

@@ -63,14 +63,14 @@ describe('rapportActivity', () => {
     const target = { targetType: 'CustomerRelations::Contact', targetId: contact!.id };
     await handle.db.insert(auditEvents).values([
       { ...target, actorId: developerId, groupId: acmeId, action: 'contact_created', changes: { firstName: 'Ann', phone: null }, createdAt: new Date('2026-01-01T10:00:00Z') },
-      { ...target, actorId: developerId, groupId: acmeId, action: 'contact_updated', changes: { active: [true, false] }, createdAt: new Date('2026-01-02T10:00:00Z') },
+      { ...target, actorId: developerId, groupId: acmeId, action: 'contact_updated', changes: { state: { before: 'active', after: 'inactive' } }, createdAt: new Date('2026-01-02T10:00:00Z') },
       // Another group's event for the same id never shows.
       { ...target, actorId: null, groupId: globexId, action: 'contact_updated', changes: { leaked: 'yes' }, createdAt: new Date('2026-01-03T10:00:00Z') },
     ]);
 
     const [node] = await contactActivityAs('reporter', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`] });
     expect(node?.rapportActivity).toEqual([
-      { action: 'contact_updated', actor: { username: 'developer' }, createdAt: '2026-01-02T10:00:00.000Z', changes: [{ field: 'active', value: '[true,false]' }] },
+      { action: 'contact_updated', actor: { username: 'developer' }, createdAt: '2026-01-02T10:00:00.000Z', changes: [{ field: 'state', value: '{"after":"inactive","before":"active"}' }] },
       {
         action: 'contact_created',
         actor: { username: 'developer' },

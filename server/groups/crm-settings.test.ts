@@ -120,7 +120,7 @@ describe('groupCrmSettingsUpdate', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'crm_settings_updated'), eq(auditEvents.targetId, acmeId)));
-    expect(events.map((event) => event.changes)).toEqual([{ enabled: [true, false] }, { enabled: [false, true] }]);
+    expect(events.map((event) => event.changes)).toEqual([{ enabled: { before: true, after: false } }, { enabled: { before: false, after: true } }]);
   });
 
   it('refuses a source change while issues have contacts from the current source', async () => {
@@ -153,7 +153,10 @@ describe('groupCrmSettingsUpdate', () => {
     const [after] = await handle.db.select().from(groupCrmSettings).where(eq(groupCrmSettings.groupId, root.id));
     expect(after?.sourceGroupId).toBeNull();
     const events = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'crm_settings_updated'), eq(auditEvents.targetId, root.id)));
-    expect(events.map((event) => event.changes)).toEqual([{ sourceGroup: ['initech', 'initech/sales'] }, { sourceGroup: ['initech/sales', 'initech'] }]);
+    expect(events.map((event) => event.changes)).toEqual([
+      { sourceGroup: { before: 'initech', after: 'initech/sales' } },
+      { sourceGroup: { before: 'initech/sales', after: 'initech' } },
+    ]);
   });
 
   it('refuses a read_api token', async () => {

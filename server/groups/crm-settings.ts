@@ -103,11 +103,12 @@ export async function updateGroupCrmSettings(
       .update(groupCrmSettings)
       .set({ enabled: after.enabled, sourceGroupId: after.sourceGroupId === group.id ? null : after.sourceGroupId })
       .where(eq(groupCrmSettings.groupId, group.id));
+    // The shape the CRM services record for updates: `{ field: { before, after } }`.
     const changes: Record<string, unknown> = {};
-    if (after.enabled !== before.enabled) changes.enabled = [before.enabled, after.enabled];
+    if (after.enabled !== before.enabled) changes.enabled = { before: before.enabled, after: after.enabled };
     if (after.sourceGroupId !== before.sourceGroupId) {
       const [from] = await tx.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, before.sourceGroupId));
-      changes.sourceGroup = [from?.fullPath ?? null, requestedSource?.fullPath ?? null];
+      changes.sourceGroup = { before: from?.fullPath ?? null, after: requestedSource?.fullPath ?? null };
     }
     if (Object.keys(changes).length > 0) {
       await recordAuditEvent(tx, {

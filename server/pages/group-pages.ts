@@ -13,9 +13,27 @@ export interface GroupSummary {
   name: string;
   fullPath: string;
   rapportCanReadCrm: boolean;
+  rapportCanAdminCrmSettings: boolean;
 }
 
-const groupSummaryFields = 'id name fullPath rapportCanReadCrm';
+export const groupSummaryFields = 'id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings';
+
+/** What the viewer may do with the Customer relations records of a group (the API checks again). */
+export interface CrmAbilities {
+  canAdmin: boolean;
+  canDelete: boolean;
+}
+
+export const crmAbilityFields = 'rapportCanAdminCrm rapportCanDeleteCrm';
+
+export function crmAbilities(group: { rapportCanAdminCrm: boolean; rapportCanDeleteCrm: boolean }): CrmAbilities {
+  return { canAdmin: group.rapportCanAdminCrm, canDelete: group.rapportCanDeleteCrm };
+}
+
+export function groupSummary(group: GroupSummary): GroupSummary {
+  const { id, name, fullPath, rapportCanReadCrm, rapportCanAdminCrmSettings } = group;
+  return { id, name, fullPath, rapportCanReadCrm, rapportCanAdminCrmSettings };
+}
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -118,6 +136,8 @@ export interface OrganizationRow {
   defaultRate: number | null;
   description: string | null;
   active: boolean;
+  contactCount: number;
+  openIssueCount: number;
 }
 
 /** One page of a Customer relations list, with the state counts that follow the search. */
@@ -128,16 +148,29 @@ export interface CrmListPage<Row> {
   rows: Row[];
   pageInfo: PageInfo;
   counts: StateCounts;
+  abilities: CrmAbilities;
 }
-
-type CountOnly = { count: number };
 
 interface CrmListData<Row> {
-  group: (GroupSummary & { list: { nodes: Row[]; pageInfo: PageInfo }; active: CountOnly; inactive: CountOnly; all: CountOnly }) | null;
+  group:
+    | (GroupSummary & {
+        rapportCanAdminCrm: boolean;
+        rapportCanDeleteCrm: boolean;
+        list: { nodes: Row[]; pageInfo: PageInfo } | null;
+        counts: { [State in keyof StateCounts]: number | null } | null;
+      })
+    | null;
 }
 
-/** Both lists alias the page as `list` and the three state counts, so one loader reads either. */
-function crmListDocument(name: string, field: 'contacts' | 'organizations', stateType: string, sortType: string, nodeFields: string): string {
+/** Both lists alias the page as `list` and the state counts as `counts`, so one loader reads either. */
+function crmListDocument(
+  name: string,
+  field: 'contacts' | 'organizations',
+  countsField: 'contactStateCounts' | 'organizationStateCounts',
+  stateType: string,
+  sortType: string,
+  nodeFields: string,
+): string {
   return /* GraphQL */ `
     query ${name}(
       $fullPath: ID!, $search: String, $state: ${stateType}, $sort: ${sortType},
@@ -145,13 +178,12 @@ function crmListDocument(name: string, field: 'contacts' | 'organizations', stat
     ) {
       group(fullPath: $fullPath) {
         ${groupSummaryFields}
+        ${crmAbilityFields}
         list: ${field}(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
           nodes { ${nodeFields} }
           pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
         }
-        active: ${field}(search: $search, state: active, first: 1) { count }
-        inactive: ${field}(search: $search, state: inactive, first: 1) { count }
-        all: ${field}(search: $search, state: all, first: 1) { count }
+        counts: ${countsField}(search: $search) { all active inactive }
       }
     }
   `;
@@ -176,13 +208,14 @@ async function loadCrmList<Row>(viewer: Viewer, fullPath: string, params: Search
     }),
   );
   const group = data.group;
-  if (!group?.rapportCanReadCrm) return null;
+  if (!group?.rapportCanReadCrm || !group.list || !group.counts) return null;
   return {
-    group: { id: group.id, name: group.name, fullPath: group.fullPath, rapportCanReadCrm: true },
+    group: groupSummary(group),
     query,
     rows: group.list.nodes,
     pageInfo: group.list.pageInfo,
-    counts: { active: group.active.count, inactive: group.inactive.count, all: group.all.count },
+    counts: { active: group.counts.active ?? 0, inactive: group.counts.inactive ?? 0, all: group.counts.all ?? 0 },
+    abilities: crmAbilities(group),
   };
 }
 
@@ -193,6 +226,7 @@ const contactListSpec: CrmListSpec = {
   document: crmListDocument(
     'RapportGroupContacts',
     'contacts',
+    'contactStateCounts',
     'CustomerRelationsContactState',
     'ContactSort',
     'id firstName lastName email phone description active organization { id name }',
@@ -211,9 +245,10 @@ const organizationListSpec: CrmListSpec = {
   document: crmListDocument(
     'RapportGroupOrganizations',
     'organizations',
+    'organizationStateCounts',
     'CustomerRelationsOrganizationState',
     'OrganizationSort',
-    'id name defaultRate description active',
+    'id name defaultRate description active contactCount openIssueCount',
   ),
   sorts: organizationSorts,
   defaults: organizationListDefaults,

@@ -1,0 +1,108 @@
+import Link from 'next/link';
+import { FormattedDate } from '../ui/formatted-date';
+import { PageHeading } from '../ui/page-heading';
+import { linkClass } from '../ui/styles';
+import { ContactEditorProvider, EditContactButton } from './contact-editor';
+import { InactiveBadge } from './contacts-table';
+import { contactsPath, organizationPath } from './crm-paths';
+import { DeleteRecordButton } from './delete-record-button';
+import { formatRate } from './organizations-table';
+import { type ActivityItem, Breadcrumbs, FieldList, type LinkedIssueItem, LinkedIssues, RecentActivity, Section } from './record-sections';
+
+export interface ContactDetailProps {
+  groupId: string;
+  groupPath: string;
+  canEdit: boolean;
+  canDelete: boolean;
+  contact: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    phone: string | null;
+    description: string | null;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+    organization: { id: string; name: string; defaultRate: number | null; active: boolean } | null;
+    issues: { count: number; nodes: LinkedIssueItem[] } | null;
+    rapportActivity: ActivityItem[];
+  };
+}
+
+export function ContactDetail({ groupId, groupPath, canEdit, canDelete, contact }: ContactDetailProps) {
+  const fullName = `${contact.firstName} ${contact.lastName}`;
+  const issues = contact.issues ?? { count: 0, nodes: [] };
+  const { organization } = contact;
+  const record = {
+    id: contact.id,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    phone: contact.phone,
+    description: contact.description,
+    active: contact.active,
+    organization: organization ? { id: organization.id, name: organization.name } : null,
+  };
+  return (
+    <ContactEditorProvider groupId={groupId} groupPath={groupPath}>
+      <Breadcrumbs items={[{ label: 'Contacts', href: contactsPath(groupPath) }, { label: fullName }]} />
+      <PageHeading
+        actions={
+          canEdit || canDelete ? (
+            <div className="flex gap-2">
+              {canEdit ? <EditContactButton record={record} label={fullName} /> : null}
+              {canDelete ? (
+                <DeleteRecordButton kind="contact" id={contact.id} name={fullName} listPath={contactsPath(groupPath)}>
+                  <p>
+                    {fullName} will be deleted
+                    {issues.count > 0 ? ` and removed from ${issues.count} ${issues.count === 1 ? 'issue' : 'issues'}` : ''}. This cannot be undone.
+                  </p>
+                </DeleteRecordButton>
+              ) : null}
+            </div>
+          ) : null
+        }
+      >
+        {fullName}
+        {contact.active ? null : <InactiveBadge />}
+      </PageHeading>
+      <FieldList
+        fields={[
+          ['First name', contact.firstName],
+          ['Last name', contact.lastName],
+          [
+            'Email',
+            contact.email ? (
+              <a href={`mailto:${contact.email}`} className={linkClass}>
+                {contact.email}
+              </a>
+            ) : null,
+          ],
+          ['Phone', contact.phone],
+          [
+            'Organization',
+            organization ? (
+              <>
+                <Link href={organizationPath(groupPath, organization.id)} className={linkClass}>
+                  {organization.name}
+                </Link>
+                {organization.defaultRate !== null ? <span className="text-gray-700"> · rate {formatRate(organization.defaultRate)}</span> : null}
+              </>
+            ) : null,
+          ],
+          ['Description', contact.description],
+          ['State', contact.active ? 'Active' : 'Inactive'],
+          ['Created', <FormattedDate key="created" value={contact.createdAt} />],
+          ['Updated', <FormattedDate key="updated" value={contact.updatedAt} />],
+        ]}
+      />
+      <Section id="issues" title={`Issues (${issues.count})`}>
+        <LinkedIssues issues={issues.nodes} total={issues.count} noun="contact" />
+      </Section>
+      <Section id="activity" title="Recent activity">
+        <RecentActivity entries={contact.rapportActivity} />
+      </Section>
+    </ContactEditorProvider>
+  );
+}

@@ -1,0 +1,108 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { CheckboxField, FormErrors, TextAreaField, TextField } from '../ui/form-field';
+import { useStatus } from '../ui/status-region';
+import { buttonClass, primaryButtonClass } from '../ui/styles';
+import { useGraphQL } from '../ui/use-graphql';
+import { createContactMutation, type PayloadOf, updateContactMutation } from './crm-operations';
+import { errorsByField, focusFirstInvalid } from './field-errors';
+import { createRecordEditor } from './record-editor';
+import { type OrganizationOption, OrganizationSelect } from './organization-select';
+
+/** What the form edits: a row of the list or the contact page, as the API returned it. */
+export interface ContactRecord {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  description: string | null;
+  active: boolean;
+  organization: OrganizationOption | null;
+}
+
+type ContactField = 'firstName' | 'lastName' | 'email' | 'phone' | 'organizationId' | 'description';
+
+const fieldPrefixes = [
+  ['First name', 'firstName'],
+  ['Last name', 'lastName'],
+  ['Email', 'email'],
+  ['Phone', 'phone'],
+  ['Description', 'description'],
+  ['Organization', 'organizationId'],
+  ['The specified organization', 'organizationId'],
+] as const satisfies readonly (readonly [string, ContactField])[];
+
+const editor = createRecordEditor<ContactRecord>('contact');
+export const NewContactButton = editor.NewButton;
+export const EditContactButton = editor.EditButton;
+
+/** The contact drawer of a page; `groupId` is the CRM group's global ID. */
+export function ContactEditorProvider({ groupId, groupPath, children }: { groupId: string; groupPath: string; children: ReactNode }) {
+  return (
+    <editor.EditorProvider renderForm={(contact, close) => <ContactForm key={contact?.id ?? 'new'} groupId={groupId} groupPath={groupPath} contact={contact} onDone={close} />}>
+      {children}
+    </editor.EditorProvider>
+  );
+}
+
+function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string; groupPath: string; contact: ContactRecord | null; onDone: () => void }) {
+  const router = useRouter();
+  const announce = useStatus();
+  const { mutate } = useGraphQL();
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const [firstName, setFirstName] = useState(contact?.firstName ?? '');
+  const [lastName, setLastName] = useState(contact?.lastName ?? '');
+  const [email, setEmail] = useState(contact?.email ?? '');
+  const [phone, setPhone] = useState(contact?.phone ?? '');
+  const [organization, setOrganization] = useState<OrganizationOption | null>(contact?.organization ?? null);
+  const [description, setDescription] = useState(contact?.description ?? '');
+  const [active, setActive] = useState(contact?.active ?? true);
+  const [errors, setErrors] = useState<{ fields: Partial<Record<ContactField, string[]>>; form: string[] }>({ fields: {}, form: [] });
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const fields = { firstName, lastName, email, phone, description, organizationId: organization?.id ?? null };
+    const outcome = contact
+      ? await mutate<PayloadOf<'customerRelationsContactUpdate'>>(updateContactMutation, { input: { id: contact.id, ...fields, active } })
+      : await mutate<PayloadOf<'customerRelationsContactCreate'>>(createContactMutation, { input: { groupId, ...fields } });
+    const payload = outcome.data ? Object.values(outcome.data)[0] : null;
+    const messages = [...outcome.errors, ...(payload?.errors ?? [])];
+    setBusy(false);
+    if (messages.length > 0 || !payload) {
+      setErrors(errorsByField(messages.length > 0 ? messages : ['Something went wrong. Please try again.'], fieldPrefixes));
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      return;
+    }
+    onDone();
+    announce(contact ? 'Contact has been updated.' : 'Contact has been added.');
+    router.refresh();
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-busy={busy}>
+      <FormErrors errors={errors.form} />
+      <TextField id={`${id}-first-name`} label="First name" value={firstName} onChange={setFirstName} errors={errors.fields.firstName} required autoFocus />
+      <TextField id={`${id}-last-name`} label="Last name" value={lastName} onChange={setLastName} errors={errors.fields.lastName} required />
+      <TextField id={`${id}-email`} label="Email" type="email" value={email} onChange={setEmail} errors={errors.fields.email} required />
+      <TextField id={`${id}-phone`} label="Phone" type="tel" value={phone} onChange={setPhone} errors={errors.fields.phone} />
+      <OrganizationSelect id={`${id}-organization`} groupPath={groupPath} value={organization} onChange={setOrganization} errors={errors.fields.organizationId} />
+      <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={setDescription} errors={errors.fields.description} />
+      {contact ? <CheckboxField id={`${id}-active`} label="Active" checked={active} onChange={setActive} hint="Inactive contacts cannot be added to issues." /> : null}
+      <div className="flex gap-2 border-t border-gray-200 pt-4">
+        <button type="submit" disabled={busy} className={primaryButtonClass}>
+          {contact ? 'Save changes' : 'Save contact'}
+        </button>
+        <button type="button" onClick={onDone} className={buttonClass}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

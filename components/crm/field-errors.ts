@@ -1,0 +1,22 @@
+/**
+ * Sorts a payload's messages ("First name can't be blank") to the field they name; anything else is
+ * a form-level message. The prefixes are the API's Rails-style field names.
+ */
+export function errorsByField<Field extends string>(
+  messages: readonly string[],
+  prefixes: readonly (readonly [prefix: string, field: Field])[],
+): { fields: Partial<Record<Field, string[]>>; form: string[] } {
+  const fields: Partial<Record<Field, string[]>> = {};
+  const form: string[] = [];
+  for (const message of messages) {
+    const match = prefixes.find(([prefix]) => message.startsWith(`${prefix} `));
+    if (match) (fields[match[1]] ??= []).push(message);
+    else form.push(message);
+  }
+  return { fields, form };
+}
+
+/** Moves focus to the first field with a message, so its message is read out with it. */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}

@@ -1,0 +1,140 @@
+import Link from 'next/link';
+import { FormattedDate } from '../ui/formatted-date';
+import { PageHeading } from '../ui/page-heading';
+import { linkClass } from '../ui/styles';
+import { InactiveBadge } from './contacts-table';
+import { contactPath, organizationsPath } from './crm-paths';
+import { DeleteRecordButton } from './delete-record-button';
+import { TableFrame } from './list-controls';
+import { EditOrganizationButton, OrganizationEditorProvider } from './organization-editor';
+import { formatRate } from './organizations-table';
+import { type ActivityItem, Breadcrumbs, FieldList, type LinkedIssueItem, LinkedIssues, RecentActivity, Section } from './record-sections';
+
+interface OrganizationContactItem {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+export interface OrganizationDetailProps {
+  groupId: string;
+  groupPath: string;
+  canEdit: boolean;
+  canDelete: boolean;
+  organization: {
+    id: string;
+    name: string;
+    defaultRate: number | null;
+    description: string | null;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+    contactCount: number;
+    openIssueCount: number;
+    contacts: { count: number; nodes: OrganizationContactItem[] } | null;
+    issues: { count: number; nodes: LinkedIssueItem[] } | null;
+    rapportActivity: ActivityItem[];
+  };
+}
+
+const cell = 'px-3 py-2 align-top';
+
+function OrganizationContacts({ contacts, total, groupPath }: { contacts: OrganizationContactItem[]; total: number; groupPath: string }) {
+  if (contacts.length === 0) return <p className="text-sm text-gray-700">This organization has no contacts.</p>;
+  return (
+    <>
+      <TableFrame label="Organization contacts table">
+        <table className="min-w-full divide-y divide-gray-200 text-sm">
+          <caption className="sr-only">Contacts of the organization</caption>
+          <thead className="bg-gray-50">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2 text-left font-semibold">
+                Phone
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-200">
+            {contacts.map((contact) => (
+              <tr key={contact.id}>
+                <td className={cell}>
+                  <Link href={contactPath(groupPath, contact.id)} className={linkClass}>
+                    {contact.firstName} {contact.lastName}
+                  </Link>
+                  {contact.active ? null : <InactiveBadge />}
+                </td>
+                <td className={`${cell} break-all`}>{contact.email}</td>
+                <td className={`${cell} whitespace-nowrap`}>{contact.phone}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+      {total > contacts.length ? (
+        <p className="mt-2 text-sm text-gray-700">
+          Showing {contacts.length} of {total} contacts.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, organization }: OrganizationDetailProps) {
+  const issues = organization.issues ?? { count: 0, nodes: [] };
+  const contacts = organization.contacts ?? { count: 0, nodes: [] };
+  const { id, name, defaultRate, description, active } = organization;
+  return (
+    <OrganizationEditorProvider groupId={groupId}>
+      <Breadcrumbs items={[{ label: 'Organizations', href: organizationsPath(groupPath) }, { label: organization.name }]} />
+      <PageHeading
+        actions={
+          canEdit || canDelete ? (
+            <div className="flex gap-2">
+              {canEdit ? <EditOrganizationButton record={{ id, name, defaultRate, description, active }} label={name} /> : null}
+              {canDelete ? (
+                <DeleteRecordButton kind="organization" id={organization.id} name={organization.name} listPath={organizationsPath(groupPath)}>
+                  <p>
+                    {organization.name} will be deleted. This cannot be undone.
+                    {organization.contactCount > 0 ? ' An organization that still has contacts cannot be deleted: move or delete its contacts first.' : ''}
+                  </p>
+                </DeleteRecordButton>
+              ) : null}
+            </div>
+          ) : null
+        }
+      >
+        {organization.name}
+        {organization.active ? null : <InactiveBadge />}
+      </PageHeading>
+      <FieldList
+        fields={[
+          ['Name', organization.name],
+          ['Default rate', formatRate(organization.defaultRate)],
+          ['Description', organization.description],
+          ['State', organization.active ? 'Active' : 'Inactive'],
+          ['Contacts', String(organization.contactCount)],
+          ['Open issues', String(organization.openIssueCount)],
+          ['Created', <FormattedDate key="created" value={organization.createdAt} />],
+          ['Updated', <FormattedDate key="updated" value={organization.updatedAt} />],
+        ]}
+      />
+      <Section id="contacts" title={`Contacts (${contacts.count})`}>
+        <OrganizationContacts contacts={contacts.nodes} total={contacts.count} groupPath={groupPath} />
+      </Section>
+      <Section id="issues" title={`Issues (${issues.count})`}>
+        <LinkedIssues issues={issues.nodes} total={issues.count} noun="organization" />
+      </Section>
+      <Section id="activity" title="Recent activity">
+        <RecentActivity entries={organization.rapportActivity} />
+      </Section>
+    </OrganizationEditorProvider>
+  );
+}

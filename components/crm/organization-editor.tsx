@@ -1,0 +1,114 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { CheckboxField, FormErrors, TextAreaField, TextField } from '../ui/form-field';
+import { useStatus } from '../ui/status-region';
+import { buttonClass, primaryButtonClass } from '../ui/styles';
+import { useGraphQL } from '../ui/use-graphql';
+import { createOrganizationMutation, type PayloadOf, updateOrganizationMutation } from './crm-operations';
+import { errorsByField, focusFirstInvalid } from './field-errors';
+import { createRecordEditor } from './record-editor';
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  defaultRate: number | null;
+  description: string | null;
+  active: boolean;
+}
+
+type OrganizationField = 'name' | 'defaultRate' | 'description';
+
+const fieldPrefixes = [
+  ['Name', 'name'],
+  ['Default rate', 'defaultRate'],
+  ['Description', 'description'],
+] as const satisfies readonly (readonly [string, OrganizationField])[];
+
+export const notANumberMessage = 'Default rate is not a number';
+
+/** The rate field's text as the API's Float: empty is none; anything but a number is refused here. */
+function parseRate(text: string): { ok: true; value: number | null } | { ok: false } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  const value = Number(trimmed);
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed) && Number.isFinite(value) ? { ok: true, value } : { ok: false };
+}
+
+const editor = createRecordEditor<OrganizationRecord>('organization');
+export const NewOrganizationButton = editor.NewButton;
+export const EditOrganizationButton = editor.EditButton;
+
+export function OrganizationEditorProvider({ groupId, children }: { groupId: string; children: ReactNode }) {
+  return (
+    <editor.EditorProvider renderForm={(organization, close) => <OrganizationForm key={organization?.id ?? 'new'} groupId={groupId} organization={organization} onDone={close} />}>
+      {children}
+    </editor.EditorProvider>
+  );
+}
+
+function OrganizationForm({ groupId, organization, onDone }: { groupId: string; organization: OrganizationRecord | null; onDone: () => void }) {
+  const router = useRouter();
+  const announce = useStatus();
+  const { mutate } = useGraphQL();
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const [name, setName] = useState(organization?.name ?? '');
+  const [defaultRate, setDefaultRate] = useState(organization?.defaultRate == null ? '' : organization.defaultRate.toFixed(2));
+  const [description, setDescription] = useState(organization?.description ?? '');
+  const [active, setActive] = useState(organization?.active ?? true);
+  const [errors, setErrors] = useState<{ fields: Partial<Record<OrganizationField, string[]>>; form: string[] }>({ fields: {}, form: [] });
+  const [busy, setBusy] = useState(false);
+
+  const showErrors = (messages: string[]) => {
+    setErrors(errorsByField(messages, fieldPrefixes));
+    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const rate = parseRate(defaultRate);
+    // Not sent at all: the API's Float would refuse it as a whole-request error, not a field message.
+    if (!rate.ok) return showErrors([notANumberMessage]);
+    setBusy(true);
+    const fields = { name, defaultRate: rate.value, description };
+    const outcome = organization
+      ? await mutate<PayloadOf<'customerRelationsOrganizationUpdate'>>(updateOrganizationMutation, { input: { id: organization.id, ...fields, active } })
+      : await mutate<PayloadOf<'customerRelationsOrganizationCreate'>>(createOrganizationMutation, { input: { groupId, ...fields } });
+    const payload = outcome.data ? Object.values(outcome.data)[0] : null;
+    const messages = [...outcome.errors, ...(payload?.errors ?? [])];
+    setBusy(false);
+    if (messages.length > 0 || !payload) return showErrors(messages.length > 0 ? messages : ['Something went wrong. Please try again.']);
+    onDone();
+    announce(organization ? 'Organization has been updated.' : 'Organization has been added.');
+    router.refresh();
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-busy={busy}>
+      <FormErrors errors={errors.form} />
+      <TextField id={`${id}-name`} label="Name" value={name} onChange={setName} errors={errors.fields.name} required autoFocus />
+      <TextField
+        id={`${id}-default-rate`}
+        label="Default rate"
+        inputMode="decimal"
+        value={defaultRate}
+        onChange={setDefaultRate}
+        errors={errors.fields.defaultRate}
+        hint="Billing rate per hour, for example 120.00. Leave empty for none."
+      />
+      <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={setDescription} errors={errors.fields.description} />
+      {organization ? <CheckboxField id={`${id}-active`} label="Active" checked={active} onChange={setActive} /> : null}
+      <div className="flex gap-2 border-t border-gray-200 pt-4">
+        <button type="submit" disabled={busy} className={primaryButtonClass}>
+          {organization ? 'Save changes' : 'Save organization'}
+        </button>
+        <button type="button" onClick={onDone} className={buttonClass}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { buttonClass, dangerButtonClass } from './styles';
+
+/**
+ * An accessible confirmation (role="alertdialog" on a native modal <dialog>): focus starts on
+ * Cancel and stays inside, Escape cancels, focus returns to the button that opened it.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  busy: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog || !open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    cancelRef.current?.focus();
+    return () => {
+      dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [open]);
+  return (
+    <dialog
+      ref={dialogRef}
+      role="alertdialog"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+      className="m-auto w-full max-w-md rounded-lg border border-gray-300 bg-white p-0 text-gray-900 shadow-xl backdrop:bg-gray-900/40"
+    >
+      {open ? (
+        <div className="space-y-4 p-5">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div id={descriptionId} className="text-sm text-gray-800">
+            {children}
+          </div>
+          {error ? (
+            <p role="alert" className="rounded-md border border-red-700 bg-red-50 px-3 py-2 text-sm text-red-900">
+              {error}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <button ref={cancelRef} type="button" onClick={onCancel} disabled={busy} className={buttonClass}>
+              Cancel
+            </button>
+            <button type="button" onClick={onConfirm} disabled={busy} className={dangerButtonClass}>
+              {busy ? 'Deleting…' : confirmLabel}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import type { DocumentNode } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback } from 'react';
+
+export interface GraphQLOutcome<TData> {
+  data: TData | null;
+  /** Top-level errors (permission, network): shown as form-level messages. */
+  errors: string[];
+}
+
+const unreachable = 'The server could not be reached. Check your connection and try again.';
+
+function errorMessages(error: unknown): string[] {
+  if (!error) return [];
+  const graphQLErrors = (error as { errors?: readonly { message: string }[] }).errors;
+  if (graphQLErrors?.length) return graphQLErrors.map((item) => item.message);
+  return [unreachable];
+}
+
+/** Runs mutations and queries without throwing: the caller gets the data and any error messages. */
+export function useGraphQL() {
+  const client = useApolloClient();
+  const mutate = useCallback(
+    async <TData>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<GraphQLOutcome<TData>> => {
+      try {
+        const result = await client.mutate<TData>({ mutation, variables, errorPolicy: 'all', fetchPolicy: 'no-cache' });
+        return { data: (result.data as TData | undefined) ?? null, errors: errorMessages(result.error) };
+      } catch (error) {
+        return { data: null, errors: errorMessages(error) };
+      }
+    },
+    [client],
+  );
+  const query = useCallback(
+    async <TData>(document: DocumentNode, variables: Record<string, unknown>): Promise<GraphQLOutcome<TData>> => {
+      try {
+        const result = await client.query<TData>({ query: document, variables, errorPolicy: 'all', fetchPolicy: 'no-cache' });
+        return { data: (result.data as TData | undefined) ?? null, errors: errorMessages(result.error) };
+      } catch (error) {
+        return { data: null, errors: errorMessages(error) };
+      }
+    },
+    [client],
+  );
+  return { mutate, query };
+}
