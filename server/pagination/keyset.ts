@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { Column, type SQL, and, asc, desc, eq, gt, is, lt, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { argumentError } from '../graphql/errors';
 
@@ -67,10 +67,21 @@ function keyExpressions(order: KeysetOrder) {
   return { isNull, filled };
 }
 
+/**
+ * A NOT NULL column needs no NULL handling: ordering and comparing the bare column (and the row
+ * `(key, id)`) lets an index on it serve the page.
+ */
+function keyIsNotNull(order: KeysetOrder): boolean {
+  return is(order.key, Column) && order.key.notNull;
+}
+
 /** Rows strictly after (`forward`) or strictly before the cursor in the list's order. */
 function beyondCursor(order: KeysetOrder, cursor: Cursor, forward: boolean): SQL {
-  const { isNull, filled } = keyExpressions(order);
   const ascending = (order.direction === 'asc') === forward;
+  if (keyIsNotNull(order)) {
+    return sql`(${order.key}, ${order.id}) ${ascending ? sql`>` : sql`<`} (${cursor.value}, ${cursor.id})`;
+  }
+  const { isNull, filled } = keyExpressions(order);
   const cmp = ascending ? gt : lt;
   const nullCmp = forward ? gt : lt;
   const value = cursor.isNull ? order.nullFill : sql`${cursor.value}`;
@@ -82,9 +93,10 @@ function beyondCursor(order: KeysetOrder, cursor: Cursor, forward: boolean): SQL
 }
 
 function orderBy(order: KeysetOrder, forward: boolean): SQL[] {
-  const { isNull, filled } = keyExpressions(order);
   const ascending = (order.direction === 'asc') === forward;
   const dir = ascending ? asc : desc;
+  if (keyIsNotNull(order)) return [dir(order.key), dir(order.id)];
+  const { isNull, filled } = keyExpressions(order);
   return [forward ? asc(isNull) : desc(isNull), dir(filled), dir(order.id)];
 }
 
