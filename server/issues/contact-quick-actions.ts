@@ -1,4 +1,4 @@
-import type { Permissions } from '../auth/permissions';
+import type { Permissions, ProjectRef } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { contactsOfGroupByEmails } from './issue-contacts-queries';
 import {
@@ -46,36 +46,57 @@ function syntaxErrors(commands: readonly QuickActionCommand[]): string[] {
   return errors;
 }
 
-async function permissionError(permissions: Permissions, issue: IssueForContacts): Promise<string | null> {
-  if ((await permissions.crmEnabledFor(issue.project.fullPath)) === null) return customerRelationsDisabledMessage;
-  return (await permissions.canSetIssueContacts(issue.project)) ? null : insufficientContactPermissionsMessage;
+async function permissionError(permissions: Permissions, project: ProjectRef): Promise<string | null> {
+  if ((await permissions.crmEnabledFor(project.fullPath)) === null) return customerRelationsDisabledMessage;
+  return (await permissions.canSetIssueContacts(project)) ? null : insufficientContactPermissionsMessage;
+}
+
+/** Contact quick actions checked for syntax and permission, ready to run, or why they cannot. */
+export type PreparedQuickActions =
+  | { ok: true; commands: readonly QuickActionCommand[]; commandNames: ContactQuickAction[]; crmGroupId: number }
+  | { ok: false; status: QuickActionsStatus };
+
+/**
+ * The checks that need no transaction. Call it before opening one: it also settles the viewer's
+ * permission lookups (memoized for the request), so nothing inside the transaction queries outside
+ * it, which on PGlite's single connection would wait forever for the transaction to end.
+ */
+export async function prepareContactQuickActions(
+  permissions: Permissions,
+  project: ProjectRef,
+  commands: readonly QuickActionCommand[],
+): Promise<PreparedQuickActions> {
+  const commandNames = [...new Set(commands.map((command) => command.name))];
+  const failed = (errorMessages: string[]) => ({ ok: false as const, status: { commandNames, messages: [], errorMessages } });
+  if (commands.length === 0) return { ok: true, commands, commandNames, crmGroupId: 0 };
+  const syntax = syntaxErrors(commands);
+  if (syntax.length > 0) return failed(syntax);
+  const refused = await permissionError(permissions, project);
+  if (refused) return failed([refused]);
+  const crmGroupId = (await permissions.crmEnabledFor(project.fullPath))?.crmGroupId ?? 0;
+  return { ok: true, commands, commandNames, crmGroupId };
 }
 
 /**
- * Runs the contact quick actions of a comment or description through `setIssueContacts`. Unlike
- * GitLab, which silently skips unknown or inactive contacts, every problem is reported and then
- * nothing changes. Call it inside the transaction that stores the text, so a failure undoes both.
+ * Runs prepared contact quick actions of a comment or description through `setIssueContacts`.
+ * Unlike GitLab, which silently skips unknown or inactive contacts, every problem is reported and
+ * then nothing changes. Call it inside the transaction that stores the text, so a failure (thrown
+ * as QuickActionsFailed by the caller) undoes both.
  */
 export async function runContactQuickActions(
   tx: Database,
   permissions: Permissions,
   issue: IssueForContacts,
-  commands: readonly QuickActionCommand[],
+  prepared: Extract<PreparedQuickActions, { ok: true }>,
 ): Promise<QuickActionsStatus> {
-  const commandNames = [...new Set(commands.map((command) => command.name))];
+  const { commands, commandNames, crmGroupId } = prepared;
   const failed = (errorMessages: string[]): QuickActionsStatus => ({ commandNames, messages: [], errorMessages });
   if (commands.length === 0) return { commandNames, messages: [], errorMessages: [] };
-
-  const syntax = syntaxErrors(commands);
-  if (syntax.length > 0) return failed(syntax);
-  const refused = await permissionError(permissions, issue);
-  if (refused) return failed([refused]);
 
   const emailsOf = (name: ContactQuickAction) =>
     uniqueByLowercase(commands.filter((command) => command.name === name).flatMap((command) => command.tokens.flatMap((token) => token.email ?? [])));
   const addEmails = emailsOf('add_contacts');
   const removeEmails = emailsOf('remove_contacts');
-  const crmGroupId = (await permissions.crmEnabledFor(issue.project.fullPath))?.crmGroupId ?? 0;
   const found = new Map(
     (await contactsOfGroupByEmails(tx, crmGroupId, [...addEmails, ...removeEmails])).map((contact) => [contact.email.toLowerCase(), contact]),
   );

@@ -3,7 +3,7 @@ import { validationMessages } from '../crm/validation';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import type { Issue, Project } from '../groups/group-queries';
-import { QuickActionsFailed, runContactQuickActions } from './contact-quick-actions';
+import { type PreparedQuickActions, prepareContactQuickActions, QuickActionsFailed, runContactQuickActions } from './contact-quick-actions';
 import {
   allocateIssueIid,
   findIssueById,
@@ -52,8 +52,10 @@ async function withQuickActions<T>(db: Database, work: (tx: Database) => Promise
   }
 }
 
-async function runQuickActionsOrThrow(tx: Database, permissions: Permissions, issue: Issue, project: Project, commands: QuickActionCommand[]) {
-  const status = await runContactQuickActions(tx, permissions, { id: issue.id, project }, commands);
+type ReadyQuickActions = Extract<PreparedQuickActions, { ok: true }>;
+
+async function runQuickActionsOrThrow(tx: Database, permissions: Permissions, issue: Issue, project: Project, prepared: ReadyQuickActions) {
+  const status = await runContactQuickActions(tx, permissions, { id: issue.id, project }, prepared);
   if (status.errorMessages.length > 0) throw new QuickActionsFailed(status);
 }
 
@@ -72,12 +74,14 @@ export async function createIssue(
   const parsed = issueCreateSchema.safeParse(input);
   if (!parsed.success) return failure(...validationMessages(parsed.error));
   const { description, commands } = descriptionWithoutQuickActions(parsed.data.description);
+  const prepared = await prepareContactQuickActions(permissions, project, commands);
+  if (!prepared.ok) return failure(...prepared.status.errorMessages);
 
   return withQuickActions(db, async (tx) => {
     const iid = await allocateIssueIid(tx, project.id);
     const issue = await insertIssue(tx, { projectId: project.id, iid, title: parsed.data.title, description: description ?? null, authorId });
     if (commands.length === 0) return issue;
-    await runQuickActionsOrThrow(tx, permissions, issue, project, commands);
+    await runQuickActionsOrThrow(tx, permissions, issue, project, prepared);
     return (await findIssueById(tx, issue.id)) ?? issue;
   });
 }
@@ -100,6 +104,8 @@ export async function updateIssue(
   const { commands } = extracted;
   // A description of only quick actions runs them and leaves the description as it was.
   const description = commands.length > 0 && extracted.description === null ? undefined : extracted.description;
+  const prepared = await prepareContactQuickActions(permissions, project, commands);
+  if (!prepared.ok) return failure(...prepared.status.errorMessages);
 
   return withQuickActions(db, async (tx) => {
     const current = await lockIssue(tx, issue.id);
@@ -126,7 +132,7 @@ export async function updateIssue(
     let updated = notes.length > 0 ? await updateIssueRow(tx, issue.id, patch) : current;
     for (const body of notes) await insertNote(tx, { issueId: issue.id, authorId: actorId, body, system: true });
     if (commands.length > 0) {
-      await runQuickActionsOrThrow(tx, permissions, updated, project, commands);
+      await runQuickActionsOrThrow(tx, permissions, updated, project, prepared);
       updated = (await findIssueById(tx, issue.id)) ?? updated;
     }
     return updated;

@@ -2,7 +2,7 @@ import type { Permissions } from '../auth/permissions';
 import { validationMessages } from '../crm/validation';
 import type { Database } from '../db/client';
 import { DomainError } from '../errors';
-import { QuickActionsFailed, type QuickActionsStatus, runContactQuickActions } from './contact-quick-actions';
+import { prepareContactQuickActions, QuickActionsFailed, type QuickActionsStatus, runContactQuickActions } from './contact-quick-actions';
 import { insertNote, type IssueInProject, type Note, touchIssue } from './issue-queries';
 import { noteBodySchema } from './issue-validation';
 import { extractQuickActions } from './quick-actions';
@@ -33,12 +33,14 @@ export async function createNote(
 
   const { text, commands } = extractQuickActions(body);
   const commandsOnly = commands.length > 0 && text.trim() === '';
+  const prepared = await prepareContactQuickActions(permissions, project, commands);
+  if (!prepared.ok) return { note: null, errors: prepared.status.errorMessages, quickActionsStatus: { ...prepared.status, commandsOnly } };
   try {
     return await db.transaction(async (tx) => {
       // The comment first, then the system notes its quick actions leave, as in GitLab.
       const note = commandsOnly ? null : await insertNote(tx, { issueId: issue.id, authorId, body: text, system: false });
       if (note) await touchIssue(tx, issue.id);
-      const status = await runContactQuickActions(tx, permissions, { id: issue.id, project }, commands);
+      const status = await runContactQuickActions(tx, permissions, { id: issue.id, project }, prepared);
       if (status.errorMessages.length > 0) throw new QuickActionsFailed(status);
       return { note, errors: [], quickActionsStatus: commands.length > 0 ? { ...status, commandsOnly } : null };
     });

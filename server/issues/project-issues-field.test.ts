@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { postGraphQL, sessionHeaders } from '../testing/graphql-client';
+import { eq } from 'drizzle-orm';
+import { groups, projects } from '../db/schema/groups';
+import { postGraphQL, sessionHeaders, tokenHeaders } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
+import { createIssueAs } from './issue-test-helpers';
 
 let handle: DatabaseHandle;
 
@@ -84,5 +87,75 @@ describe('Issue.notes', () => {
     expect(notes.every((note) => note.author !== null)).toBe(true);
     const times = notes.map((note) => note.createdAt);
     expect([...times].sort()).toEqual(times);
+  });
+});
+
+describe('Project.issues search, iid, iids, sort and count', () => {
+  const projectPath = 'acme/list-args';
+  const titles = ['Banana checkout bug', 'apple pricing page', 'Cherry 100% discount', 'Date_picker broken'];
+
+  interface ListData {
+    project: { issues: { count: number; nodes: { iid: string; title: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  }
+
+  const variableTypes: Record<string, string> = { search: 'String', iid: 'String', iids: '[String!]', sort: 'IssueSort', after: 'String', first: 'Int' };
+
+  async function list(args: string, variables: Record<string, unknown> = {}) {
+    const declared = Object.keys(variables).map((name) => `$${name}: ${variableTypes[name]}`);
+    const query = `query${declared.length > 0 ? `(${declared.join(', ')})` : ''} {
+      project(fullPath: "${projectPath}") { issues${args ? `(${args})` : ''} { count nodes { iid title } pageInfo { hasNextPage endCursor } } }
+    }`;
+    const response = await as<ListData>('reporter', query, variables);
+    expect(response.errors).toBeUndefined();
+    return response.data!.project.issues;
+  }
+
+  beforeAll(async () => {
+    const [acme] = await handle.db.select().from(groups).where(eq(groups.fullPath, 'acme'));
+    await handle.db.insert(projects).values({ groupId: acme!.id, path: 'list-args', name: 'List args', fullPath: projectPath });
+    const headers = await tokenHeaders(handle.db, 'developer');
+    for (const [index, title] of titles.entries()) {
+      await createIssueAs(headers, projectPath, title, index === 0 ? 'The Apple Pay button fails' : undefined);
+    }
+  });
+
+  it('counts the filtered list, not the page', async () => {
+    expect(await list('first: 1')).toMatchObject({ count: 4, nodes: [{ iid: '4' }], pageInfo: { hasNextPage: true } });
+    expect((await list('state: closed')).count).toBe(0);
+  });
+
+  it('searches title and description, case-insensitively, every term somewhere, % and _ literally', async () => {
+    const iids = async (search: string) => (await list('search: $search', { search })).nodes.map((node) => node.iid).sort();
+    expect(await iids('APPLE')).toEqual(['1', '2']);
+    expect(await iids('apple button')).toEqual(['1']);
+    expect(await iids('"pricing page"')).toEqual(['2']);
+    expect(await iids('100%')).toEqual(['3']);
+    expect(await iids('e_p')).toEqual(['4']);
+    expect(await iids('%')).toEqual(['3']);
+    expect((await list('search: $search', { search: 'kiwi' })).count).toBe(0);
+  });
+
+  it('filters by iid and iids; a malformed iid finds nothing', async () => {
+    expect((await list('iid: $iid', { iid: '2' })).nodes.map((node) => node.title)).toEqual(['apple pricing page']);
+    expect((await list('iids: $iids', { iids: ['1', '3', '99'] })).nodes.map((node) => node.iid).sort()).toEqual(['1', '3']);
+    expect((await list('iids: $iids', { iids: ['1', 'x'] })).count).toBe(0);
+    expect((await list('iid: $iid', { iid: '-1' })).nodes).toEqual([]);
+    expect((await list('iids: $iids', { iids: [] })).nodes).toEqual([]);
+  });
+
+  it('sorts by creation (newest first by default), update time and title, paging with cursors', async () => {
+    expect((await list('')).nodes.map((node) => node.iid)).toEqual(['4', '3', '2', '1']);
+    expect((await list('sort: $sort', { sort: 'CREATED_ASC' })).nodes.map((node) => node.iid)).toEqual(['1', '2', '3', '4']);
+    expect((await list('sort: $sort', { sort: 'TITLE_ASC' })).nodes.map((node) => node.title)).toEqual([...titles].sort());
+    expect((await list('sort: $sort', { sort: 'UPDATED_DESC' })).nodes).toHaveLength(4);
+    const first = await list('sort: $sort, first: $first', { sort: 'TITLE_DESC', first: 2 });
+    const second = await list('sort: $sort, first: $first, after: $after', { sort: 'TITLE_DESC', first: 2, after: first.pageInfo.endCursor });
+    expect([...first.nodes, ...second.nodes].map((node) => node.title)).toEqual([...titles].sort().reverse());
+    expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('refuses an unknown sort value', async () => {
+    const response = await as('reporter', `{ project(fullPath: "${projectPath}") { issues(sort: PRIORITY_ASC) { count } } }`);
+    expect(response.errors?.[0]?.message).toMatch(/PRIORITY_ASC/);
   });
 });

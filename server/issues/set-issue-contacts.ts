@@ -73,6 +73,9 @@ async function additionProblems(tx: Database, crmGroupId: number, ids: readonly 
  * links are read: concurrent calls on one issue run one after the other, so none loses another's
  * links, and the ON CONFLICT clause means none duplicates them. Any problem changes nothing.
  * Removing a contact that is not linked, or adding one that is, is a success that changes nothing.
+ *
+ * `db` may be a caller's transaction (quick actions run inside the one storing the comment); the
+ * caller must then have settled the permission lookups first (see prepareContactQuickActions).
  */
 export async function setIssueContacts(
   db: Database,

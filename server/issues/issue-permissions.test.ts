@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client';
+import { resourceNotAvailableMessage } from '../graphql/errors';
+import { postGraphQL } from '../testing/graphql-client';
+import { createSeededAppDatabase } from '../testing/test-database';
+import {
+  type Caller,
+  callers,
+  contactGid,
+  contactIdsByEmail,
+  createCallerHeaders,
+  createIssueAs,
+  createNoteAs,
+  issueRow,
+  linkedContactIdsOf,
+  newIssue,
+  notesOf,
+  setContacts,
+} from './issue-test-helpers';
+
+/** SPEC §3 for every caller × every issue query and mutation this module owns. */
+
+let handle: DatabaseHandle;
+let headersOf: ReturnType<typeof createCallerHeaders>;
+let alice: number;
+let linked: Awaited<ReturnType<typeof newIssue>>;
+
+beforeAll(async () => {
+  handle = await createSeededAppDatabase();
+  headersOf = createCallerHeaders(handle.db);
+  alice = (await contactIdsByEmail(handle.db, 'acme')).get('alice.johnson@northwind.example')!;
+  linked = await newIssue(await headersOf('developer'), 'acme/website', 'Permission matrix issue');
+  const response = await setContacts(await headersOf('developer'), { iid: linked.iid, contactIds: [contactGid(alice)] });
+  if (response.data?.issueSetCrmContacts?.errors.length !== 0) throw new Error(JSON.stringify(response));
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+type Access = 'hidden' | 'no contacts' | 'contacts';
+
+/** Who sees what: the project (Guest+), and the issue's contacts (Planner+). A read_api token reads. */
+const readAccess: Record<Caller, Access> = {
+  anonymous: 'hidden',
+  outsider: 'hidden',
+  guest: 'no contacts',
+  planner: 'contacts',
+  reporter: 'contacts',
+  developer: 'contacts',
+  maintainer: 'contacts',
+  owner: 'contacts',
+  admin: 'contacts',
+  'read_api token': 'contacts',
+};
+
+const canSetContacts = new Set<Caller>(['developer', 'maintainer', 'owner', 'admin']);
+const canWrite = (caller: Caller) => !['anonymous', 'outsider', 'read_api token'].includes(caller);
+const canUpdateOthersIssues = (caller: Caller) => canWrite(caller) && caller !== 'guest';
+
+const rows = callers.map((caller) => [caller] as const);
+
+describe.each(rows)('%s', (caller) => {
+  it('project.issue(iid).customerRelationsContacts', async () => {
+    const query = 'query($iid: String) { project(fullPath: "acme/website") { issue(iid: $iid) { iid customerRelationsContacts { count nodes { id } } } } }';
+    const response = await postGraphQL<{ project: { issue: { customerRelationsContacts: { count: number; nodes: { id: string }[] } } } | null }>(
+      query,
+      { iid: linked.iid },
+      { headers: await headersOf(caller) },
+    );
+    expect(response.errors).toBeUndefined();
+    const access = readAccess[caller];
+    if (access === 'hidden') return expect(response.data?.project).toBeNull();
+    const expected = access === 'contacts' ? { count: 1, nodes: [{ id: contactGid(alice) }] } : { count: 0, nodes: [] };
+    expect(response.data?.project?.issue.customerRelationsContacts).toEqual(expected);
+  });
+
+  it('Query.issue(id).customerRelationsContacts', async () => {
+    const query = 'query($id: IssueID!) { issue(id: $id) { iid customerRelationsContacts { count } } }';
+    const response = await postGraphQL<{ issue: { iid: string; customerRelationsContacts: { count: number } } | null }>(
+      query,
+      { id: linked.id },
+      { headers: await headersOf(caller) },
+    );
+    expect(response.errors).toBeUndefined();
+    const access = readAccess[caller];
+    if (access === 'hidden') return expect(response.data?.issue).toBeNull();
+    expect(response.data?.issue).toEqual({ iid: linked.iid, customerRelationsContacts: { count: access === 'contacts' ? 1 : 0 } });
+  });
+
+  it('project.issues(crmContactId)', async () => {
+    const query = 'query($id: String) { project(fullPath: "acme/website") { issues(crmContactId: $id, first: 100) { nodes { iid } } } }';
+    const response = await postGraphQL<{ project: { issues: { nodes: { iid: string }[] } } | null }>(
+      query,
+      { id: String(alice) },
+      { headers: await headersOf(caller) },
+    );
+    expect(response.errors).toBeUndefined();
+    const access = readAccess[caller];
+    if (access === 'hidden') return expect(response.data?.project).toBeNull();
+    const iids = response.data?.project?.issues.nodes.map((node) => node.iid);
+    if (access === 'contacts') expect(iids).toContain(linked.iid);
+    else expect(iids).toEqual([]);
+  });
+
+  it('issueSetCrmContacts', async () => {
+    const issue = await newIssue(await headersOf('developer'));
+    const response = await setContacts(await headersOf(caller), { iid: issue.iid, contactIds: [contactGid(alice)] });
+    if (canSetContacts.has(caller)) {
+      expect(response.data?.issueSetCrmContacts?.errors).toEqual([]);
+      expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([alice]);
+    } else {
+      expect(response.errors?.map((error) => error.message)).toEqual([resourceNotAvailableMessage]);
+      expect(response.data?.issueSetCrmContacts ?? null).toBeNull();
+      expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([]);
+    }
+  });
+
+  it('createIssue', async () => {
+    const response = await createIssueAs(await headersOf(caller), 'acme/website', `Opened by ${caller}`);
+    if (canWrite(caller)) {
+      expect(response.data?.createIssue?.errors).toEqual([]);
+      expect(response.data?.createIssue?.issue?.title).toBe(`Opened by ${caller}`);
+    } else {
+      expect(response.errors?.map((error) => error.message)).toEqual([resourceNotAvailableMessage]);
+      expect(response.data?.createIssue ?? null).toBeNull();
+    }
+  });
+
+  it("updateIssue of someone else's issue", async () => {
+    const issue = await newIssue(await headersOf('developer'));
+    const mutation = 'mutation($input: UpdateIssueInput!) { updateIssue(input: $input) { errors issue { state } } }';
+    const response = await postGraphQL<{ updateIssue: { errors: string[]; issue: { state: string } } | null }>(
+      mutation,
+      { input: { projectPath: 'acme/website', iid: issue.iid, stateEvent: 'CLOSE' } },
+      { headers: await headersOf(caller) },
+    );
+    if (canUpdateOthersIssues(caller)) {
+      expect(response.data?.updateIssue).toEqual({ errors: [], issue: { state: 'closed' } });
+    } else {
+      expect(response.errors?.map((error) => error.message)).toEqual([resourceNotAvailableMessage]);
+      expect((await issueRow(handle.db, issue.dbId)).state).toBe('opened');
+    }
+  });
+
+  it('createNote', async () => {
+    const issue = await newIssue(await headersOf('developer'));
+    const response = await createNoteAs(await headersOf(caller), issue.id, `Comment by ${caller}`);
+    if (canWrite(caller)) {
+      expect(response.data?.createNote?.note?.body).toBe(`Comment by ${caller}`);
+    } else {
+      expect(response.errors?.map((error) => error.message)).toEqual([resourceNotAvailableMessage]);
+      expect(await notesOf(handle.db, issue.dbId)).toEqual([]);
+    }
+  });
+
+  it('createNote with /add_contacts', async () => {
+    const issue = await newIssue(await headersOf('developer'));
+    const response = await createNoteAs(await headersOf(caller), issue.id, '/add_contacts [contact:alice.johnson@northwind.example]');
+    if (canSetContacts.has(caller)) {
+      expect(response.data?.createNote?.quickActionsStatus?.messages).toEqual(['One or more contacts were successfully added.']);
+      expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([alice]);
+    } else if (canWrite(caller)) {
+      expect(response.data?.createNote?.quickActionsStatus?.errorMessages).toEqual([
+        'You have insufficient permissions to set customer relations contacts for this issue',
+      ]);
+      expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([]);
+    } else {
+      expect(response.errors?.map((error) => error.message)).toEqual([resourceNotAvailableMessage]);
+      expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements, type DatabaseHandle } from '../db/client';
+import { groups, projects } from '../db/schema/groups';
+import { issueContacts, issues, notes } from '../db/schema/issues';
+import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
+import { createSeededAppDatabase } from '../testing/test-database';
+import { activeContactIds } from './issue-test-helpers';
+
+let handle: DatabaseHandle;
+let headers: Record<string, string>;
+const issueCount = 50;
+
+/** A project of this file alone: 50 issues, each with two contacts (most with an organization) and a comment. */
+beforeAll(async () => {
+  handle = await createSeededAppDatabase();
+  headers = await tokenHeaders(handle.db, 'developer');
+  const db = handle.db;
+  const [acme] = await db.select().from(groups).where(eq(groups.fullPath, 'acme'));
+  const [project] = await db
+    .insert(projects)
+    .values({ groupId: acme!.id, path: 'statements', name: 'Statements', fullPath: 'acme/statements', lastIssueIid: issueCount })
+    .returning();
+  const authorId = await userId(db, 'reporter');
+  const rows = await db
+    .insert(issues)
+    .values(Array.from({ length: issueCount }, (_, index) => ({ projectId: project!.id, iid: index + 1, title: `Issue ${index + 1}`, authorId })))
+    .returning({ id: issues.id });
+  const contactIds = await activeContactIds(db, 'acme');
+  await db.insert(issueContacts).values(
+    rows.flatMap((row, index) => [
+      { issueId: row.id, contactId: contactIds[index % contactIds.length]! },
+      { issueId: row.id, contactId: contactIds[(index + 7) % contactIds.length]! },
+    ]),
+  );
+  await db.insert(notes).values(rows.map((row) => ({ issueId: row.id, authorId, body: 'A comment' })));
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+const listQuery = /* GraphQL */ `
+  query ($first: Int) {
+    project(fullPath: "acme/statements") {
+      issues(first: $first) {
+        count
+        nodes {
+          id iid title webUrl author { username }
+          customerRelationsContacts { count nodes { id email organization { id name defaultRate } } }
+          notes(first: 5) { nodes { body author { username } } }
+        }
+      }
+    }
+  }
+`;
+
+interface ListData {
+  project: { issues: { count: number; nodes: { customerRelationsContacts: { count: number; nodes: unknown[] } }[] } };
+}
+
+async function statementsForList(first: number): Promise<string[]> {
+  const { result, statements } = await countStatements(() => postGraphQL<ListData>(listQuery, { first }, { headers }));
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.project.issues.count).toBe(issueCount);
+  expect(result.data?.project.issues.nodes).toHaveLength(first);
+  expect(result.data?.project.issues.nodes.every((node) => node.customerRelationsContacts.count === 2)).toBe(true);
+  return statements;
+}
+
+describe('SQL statements for issues with contacts', () => {
+  it('are the same for 1 and for 50 issues in project.issues', async () => {
+    const one = await statementsForList(1);
+    const fifty = await statementsForList(issueCount);
+    expect(fifty.length).toBe(one.length);
+    expect(one.length).toBeLessThanOrEqual(12);
+  });
+
+  // Two statements authenticate the token; project.issue(iid) loads the issue, then its project.
+  it('stay small for one issue through project.issue(iid) and Query.issue(id)', async () => {
+    const single = /* GraphQL */ `
+      query ($iid: String) {
+        project(fullPath: "acme/statements") {
+          issue(iid: $iid) { id customerRelationsContacts { count nodes { id email organization { name } } } }
+        }
+      }
+    `;
+    const byPath = await countStatements(() => postGraphQL<{ project: { issue: { id: string } } }>(single, { iid: '3' }, { headers }));
+    expect(byPath.result.errors).toBeUndefined();
+    expect(byPath.statements.length).toBeLessThanOrEqual(9);
+
+    const byId = /* GraphQL */ `
+      query ($id: IssueID!) { issue(id: $id) { iid customerRelationsContacts { count nodes { id email organization { name } } } } }
+    `;
+    const { result, statements } = await countStatements(() =>
+      postGraphQL<{ issue: { iid: string; customerRelationsContacts: { count: number } } }>(byId, { id: byPath.result.data?.project.issue.id }, { headers }),
+    );
+    expect(result.data?.issue).toMatchObject({ iid: '3', customerRelationsContacts: { count: 2 } });
+    expect(statements.length).toBeLessThanOrEqual(9);
+  });
+});
