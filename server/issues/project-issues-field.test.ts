@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { eq } from 'drizzle-orm';
 import { groups, projects } from '../db/schema/groups';
-import { postGraphQL, sessionHeaders, tokenHeaders } from '../testing/graphql-client';
+import { issues } from '../db/schema/issues';
+import { postGraphQL, sessionHeaders, tokenHeaders, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { createIssueAs } from './issue-test-helpers';
 
@@ -157,5 +158,38 @@ describe('Project.issues search, iid, iids, sort and count', () => {
   it('refuses an unknown sort value', async () => {
     const response = await as('reporter', `{ project(fullPath: "${projectPath}") { issues(sort: PRIORITY_ASC) { count } } }`);
     expect(response.errors?.[0]?.message).toMatch(/PRIORITY_ASC/);
+  });
+});
+
+describe('Project.issues page size', () => {
+  const projectPath = 'acme/page-size';
+
+  beforeAll(async () => {
+    const [acme] = await handle.db.select().from(groups).where(eq(groups.fullPath, 'acme'));
+    const [project] = await handle.db
+      .insert(projects)
+      .values({ groupId: acme!.id, path: 'page-size', name: 'Page size', fullPath: projectPath, lastIssueIid: 101 })
+      .returning();
+    const authorId = await userId(handle.db, 'developer');
+    await handle.db.insert(issues).values(Array.from({ length: 101 }, (_, index) => ({ projectId: project!.id, iid: index + 1, title: `Issue ${index + 1}`, authorId })));
+  });
+
+  async function page(first: number | null) {
+    const query = `query($first: Int) { project(fullPath: "${projectPath}") { issues(first: $first) { count nodes { iid } pageInfo { hasNextPage } } } }`;
+    return as<{ project: { issues: { count: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean } } } }>('reporter', query, { first });
+  }
+
+  it('defaults to 100 issues, as GitLab', async () => {
+    const { data } = await page(null);
+    expect(data?.project.issues).toMatchObject({ count: 101, pageInfo: { hasNextPage: true } });
+    expect(data?.project.issues.nodes).toHaveLength(100);
+  });
+
+  it('clamps a larger page to 100, and refuses a negative size', async () => {
+    const large = await page(500);
+    expect(large.data?.project.issues.nodes).toHaveLength(100);
+    const negative = await page(-1);
+    expect(negative.status).toBeLessThan(500);
+    expect(negative.errors?.[0]?.message).toMatch(/first/);
   });
 });
