@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { IssueView } from '@/components/issues/issue-view';
+import { NewIssuePage } from '@/components/issues/new-issue-page';
 import { type IssueListQuery, type IssueStateFilter, ProjectIssueList } from '@/components/issues/project-issue-list';
 import { type SearchParams, currentPath, firstParam, pageViewerOrSignIn } from '@/server/pages/page-viewer-or-sign-in';
-import { loadIssuePage, loadProjectIssues } from '@/server/pages/project-pages';
+import { loadIssuePage, loadNewIssuePage, loadProjectIssues } from '@/server/pages/project-pages';
 
 interface ProjectRouteProps {
   params: Promise<{ path: string[] }>;
@@ -12,11 +13,11 @@ interface ProjectRouteProps {
 
 const segmentPattern = /^[A-Za-z0-9_.-]{1,255}$/;
 
-type ProjectPage = { kind: 'project' } | { kind: 'issues' } | { kind: 'issue'; iid: string };
+type ProjectPage = { kind: 'project' } | { kind: 'issues' } | { kind: 'new' } | { kind: 'issue'; iid: string };
 
 /**
- * `/<group>/<project>[/-/issues[/<iid>]]`. Static routes (`/groups`, `/users`, `/api`) take precedence
- * over this catch-all; anything here that is not a project page is a 404.
+ * `/<group>/<project>[/-/issues[/new|/<iid>]]`. Static routes (`/groups`, `/users`, `/api`) take
+ * precedence over this catch-all; anything here that is not a project page is a 404.
  */
 function parseProjectPath(segments: string[]): { projectPath: string; page: ProjectPage } | null {
   const dash = segments.indexOf('-');
@@ -29,29 +30,44 @@ function parseProjectPath(segments: string[]): { projectPath: string; page: Proj
   if (rest[0] !== 'issues' || rest.length > 2) return null;
   if (rest.length === 1) return { projectPath, page: { kind: 'issues' } };
   const iid = rest[1] ?? '';
+  if (iid === 'new') return { projectPath, page: { kind: 'new' } };
   return /^\d{1,9}$/.test(iid) ? { projectPath, page: { kind: 'issue', iid } } : null;
 }
 
+/** Query parameters that do not fit are ignored rather than refused: the list still shows. */
 function issueListQuery(params: SearchParams): IssueListQuery {
   const state = firstParam(params, 'state');
   const numeric = (name: string) => {
     const value = firstParam(params, name);
     return value && /^\d{1,9}$/.test(value) ? value : undefined;
   };
-  const after = firstParam(params, 'after');
+  const cursor = (name: string) => {
+    const value = firstParam(params, name);
+    return value && value.length <= 1024 ? value : undefined;
+  };
+  const search = firstParam(params, 'search')?.trim().slice(0, 255);
+  const after = cursor('after');
   return {
     state: state === 'closed' || state === 'all' ? (state as IssueStateFilter) : 'opened',
+    search: search || undefined,
     crmContactId: numeric('crm_contact_id'),
     crmOrganizationId: numeric('crm_organization_id'),
-    after: after && after.length <= 1024 ? after : undefined,
+    after,
+    before: after ? undefined : cursor('before'),
   };
 }
+
+const pageTitles: Record<ProjectPage['kind'], (projectPath: string, page: ProjectPage) => string> = {
+  project: (projectPath) => `Issues · ${projectPath}`,
+  issues: (projectPath) => `Issues · ${projectPath}`,
+  new: (projectPath) => `New issue · ${projectPath}`,
+  issue: (projectPath, page) => `Issue #${page.kind === 'issue' ? page.iid : ''} · ${projectPath}`,
+};
 
 export async function generateMetadata({ params }: ProjectRouteProps): Promise<Metadata> {
   const parsed = parseProjectPath((await params).path);
   if (!parsed) return { title: 'Page not found' };
-  const { projectPath, page } = parsed;
-  return { title: page.kind === 'issue' ? `Issue #${page.iid} · ${projectPath}` : `Issues · ${projectPath}` };
+  return { title: pageTitles[parsed.page.kind](parsed.projectPath, parsed.page) };
 }
 
 export default async function ProjectRoute({ params, searchParams }: ProjectRouteProps) {
@@ -69,12 +85,17 @@ export default async function ProjectRoute({ params, searchParams }: ProjectRout
     const listQuery = issueListQuery(query);
     const list = await loadProjectIssues(viewer, projectPath, listQuery);
     if (!list) notFound();
-    return <ProjectIssueList project={list.project} query={listQuery} issues={list.issues} pageInfo={list.pageInfo} />;
+    return <ProjectIssueList {...list} query={listQuery} />;
+  }
+
+  if (page.kind === 'new') {
+    const project = await loadNewIssuePage(viewer, projectPath);
+    if (!project) notFound();
+    return <NewIssuePage project={project} csrfToken={viewer.csrfToken} />;
   }
 
   const data = await loadIssuePage(viewer, projectPath, page.iid);
   if (!data) notFound();
   const { project, issue } = data;
-  const contacts = project.rapportCanReadIssueContacts ? issue.customerRelationsContacts : null;
-  return <IssueView project={project} issue={{ ...issue, notes: issue.notes.nodes }} contacts={contacts} />;
+  return <IssueView project={project} issue={issue} csrfToken={viewer.csrfToken} />;
 }

@@ -1,24 +1,17 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
 import { type ContactCardData, ContactHoverCard } from '../crm/contact-hover-card';
+import { FormErrors } from '../ui/form-field';
+import { buttonClass, focusRing } from '../ui/styles';
+import { useGraphQL } from '../ui/use-graphql';
+import { ContactPicker, contactName } from './contact-picker';
+import { type SetIssueContactsData, setIssueContactsMutation } from './issue-operations';
 
 export interface IssueSidebarContact extends ContactCardData {
   /** GitLab global ID, e.g. `gid://gitlab/CustomerRelations::Contact/42`. */
   id: string;
-}
-
-/**
- * Copies the fields the hover card shows into a plain object: GraphQL results have null prototypes,
- * which React refuses to pass to a client component (and the card needs nothing else).
- */
-function cardData(contact: IssueSidebarContact): ContactCardData {
-  const { organization } = contact;
-  return {
-    firstName: contact.firstName,
-    lastName: contact.lastName,
-    email: contact.email,
-    phone: contact.phone,
-    description: contact.description,
-    organization: organization ? { name: organization.name, defaultRate: organization.defaultRate } : null,
-  };
 }
 
 function numericId(globalId: string): string {
@@ -29,27 +22,118 @@ export function contactCountLabel(count: number): string {
   return count === 1 ? '1 contact' : `${count} contacts`;
 }
 
-/** The issue sidebar's Contacts section; the page renders it only for people who may read issue contacts. */
-export function IssueContactsSection({ projectPath, count, contacts }: { projectPath: string; count: number; contacts: IssueSidebarContact[] }) {
+/**
+ * The issue sidebar's Contacts section; the page renders it only for people who may read issue
+ * contacts. With `canEdit` (Developers) it adds the picker and a remove button per contact, both
+ * going through `issueSetCrmContacts` (the same service as the quick actions); the page is then
+ * re-rendered on the server, so the sidebar and the discussion's system note update together.
+ */
+export function IssueContactsSection({
+  projectPath,
+  iid,
+  count,
+  contacts,
+  canEdit,
+}: {
+  projectPath: string;
+  iid: string;
+  count: number;
+  contacts: IssueSidebarContact[];
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const { mutate } = useGraphQL();
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+
+  const change = async (contact: { id: string; firstName: string; lastName: string }, operationMode: 'APPEND' | 'REMOVE') => {
+    setBusy(true);
+    setMessage('');
+    setErrors([]);
+    const outcome = await mutate<SetIssueContactsData>(setIssueContactsMutation, {
+      input: { projectPath, iid, contactIds: [contact.id], operationMode },
+    });
+    const problems = [...outcome.errors, ...(outcome.data?.issueSetCrmContacts?.errors ?? [])];
+    setBusy(false);
+    if (problems.length > 0) {
+      setErrors(problems);
+      return;
+    }
+    setMessage(`${contactName(contact)} ${operationMode === 'APPEND' ? 'added' : 'removed'}.`);
+    router.refresh();
+  };
+
+  const closePicker = () => {
+    setEditing(false);
+    editButtonRef.current?.focus();
+  };
+
+  const remove = async (contact: IssueSidebarContact) => {
+    await change(contact, 'REMOVE');
+    // The removed name's button is gone: keep the keyboard user in the section.
+    editButtonRef.current?.focus();
+  };
+
   return (
     <section aria-labelledby="issue-contacts-heading" data-testid="issue-contacts">
-      <div className="flex items-baseline justify-between gap-2">
+      <div className="flex items-center justify-between gap-2">
         <h2 id="issue-contacts-heading" className="text-sm font-semibold text-gray-900">
           Contacts
         </h2>
-        <p className="text-sm text-gray-700">{contactCountLabel(count)}</p>
+        {canEdit ? (
+          <button
+            ref={editButtonRef}
+            type="button"
+            onClick={() => (editing ? closePicker() : setEditing(true))}
+            aria-expanded={editing}
+            className={`${buttonClass} px-2 py-0.5 text-xs`}
+          >
+            Edit
+          </button>
+        ) : null}
       </div>
+      <p className="mt-1 text-sm text-gray-700" data-testid="issue-contacts-count">
+        {contactCountLabel(count)}
+      </p>
+      {canEdit && editing ? (
+        <ContactPicker
+          projectPath={projectPath}
+          iid={iid}
+          linkedKey={contacts.map((contact) => contact.id).join(',')}
+          busy={busy}
+          onSelect={(contact) => void change(contact, 'APPEND')}
+          onClose={closePicker}
+        />
+      ) : null}
       {contacts.length === 0 ? (
         <p className="mt-2 text-sm text-gray-700">To add active contacts, use /add_contacts.</p>
       ) : (
         <ul className="mt-2 space-y-1 text-sm">
           {contacts.map((contact) => (
-            <li key={contact.id}>
-              <ContactHoverCard contact={cardData(contact)} href={`/${projectPath}/-/issues?crm_contact_id=${numericId(contact.id)}`} />
+            <li key={contact.id} className="flex items-center justify-between gap-2">
+              <ContactHoverCard contact={contact} href={`/${projectPath}/-/issues?crm_contact_id=${numericId(contact.id)}`} />
+              {canEdit ? (
+                <button
+                  type="button"
+                  onClick={() => void remove(contact)}
+                  disabled={busy}
+                  aria-label={`Remove ${contactName(contact)}`}
+                  className={`rounded-sm px-1.5 text-gray-700 hover:bg-gray-200 hover:text-gray-900 ${focusRing}`}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      <FormErrors errors={errors} />
+      <p role="status" className="mt-2 text-sm text-gray-700 empty:hidden">
+        {message}
+      </p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Markdown } from '../markdown/markdown';
 import { FormattedDate } from '../ui/formatted-date';
 
 export interface IssueNoteItem {
@@ -12,27 +13,32 @@ function AuthorName({ author }: { author: IssueNoteItem['author'] }) {
   if (!author) return <span className="font-medium text-gray-900">Deleted user</span>;
   return (
     <>
-      <span className="font-medium text-gray-900">{author.name}</span> <span className="text-gray-600">@{author.username}</span>
+      <span className="font-medium text-gray-900">{author.name}</span> <span className="text-gray-700">@{author.username}</span>
     </>
   );
 }
 
-/** Comments as cards; system notes ("added 2 contacts") as small gray lines, as GitLab shows them. */
+/**
+ * Comments as cards with their Markdown rendered (sanitized); system notes ("added 2 contacts") as
+ * small gray lines, as GitLab shows them. Oldest first.
+ */
 export function IssueNotes({ notes }: { notes: IssueNoteItem[] }) {
   if (notes.length === 0) return <p className="text-sm text-gray-700">No activity yet.</p>;
   return (
-    <ol className="space-y-3">
+    <ol className="space-y-3" aria-label="Discussion">
       {notes.map((note) =>
         note.system ? (
-          <li key={note.id} data-testid="system-note" className="border-l-2 border-gray-300 py-1 pl-3 text-sm text-gray-700">
-            <AuthorName author={note.author} /> {note.body} · <FormattedDate value={note.createdAt} />
+          <li key={note.id} data-testid="system-note" className="border-l-2 border-gray-300 py-1 pl-3 text-xs text-gray-700">
+            <AuthorName author={note.author} /> <Markdown source={note.body} inline /> · <FormattedDate value={note.createdAt} />
           </li>
         ) : (
           <li key={note.id} data-testid="note" className="rounded-md border border-gray-200">
             <p className="border-b border-gray-200 bg-gray-50 px-3 py-2 text-sm">
               <AuthorName author={note.author} /> <span className="text-gray-700">commented</span> <FormattedDate value={note.createdAt} />
             </p>
-            <div className="px-3 py-2 text-sm whitespace-pre-wrap text-gray-900">{note.body}</div>
+            <div data-testid="note-body" className="px-3 py-2 text-sm break-words text-gray-900">
+              <Markdown source={note.body} headingBase={3} />
+            </div>
           </li>
         ),
       )}

@@ -1,65 +1,104 @@
+import { Markdown } from '../markdown/markdown';
 import { FormattedDate } from '../ui/formatted-date';
+import { GraphQLProvider } from '../ui/graphql-provider';
 import { PageHeading } from '../ui/page-heading';
+import { CommentForm } from './comment-form';
 import { IssueContactsSection, type IssueSidebarContact } from './issue-contacts-section';
 import { type IssueNoteItem, IssueNotes } from './issue-notes';
 import { IssueStateBadge } from './issue-state-badge';
+import { IssueStateButton } from './issue-state-button';
 import { Breadcrumbs, projectCrumbs } from './project-breadcrumbs';
 
 export interface IssueViewProps {
-  project: { name: string; fullPath: string; group: { name: string; fullPath: string } | null };
+  project: {
+    name: string;
+    fullPath: string;
+    group: { name: string; fullPath: string } | null;
+    rapportCanReadIssueContacts: boolean;
+    rapportCanSetIssueContacts: boolean;
+  };
   issue: {
+    id: string;
     iid: string;
     title: string;
     description: string | null;
     state: string;
     createdAt: string;
+    rapportCanUpdate: boolean;
     author: { username: string; name: string };
-    notes: IssueNoteItem[];
+    customerRelationsContacts: { count: number; nodes: IssueSidebarContact[] } | null;
+    notes: { nodes: IssueNoteItem[]; pageInfo: { hasNextPage: boolean } };
   };
-  /** Null hides the sidebar's Contacts section (the viewer may not read issue contacts). */
-  contacts: { count: number; nodes: IssueSidebarContact[] } | null;
+  /** The session's CSRF token, for the browser's GraphQL mutations. */
+  csrfToken: string | null;
 }
 
-export function IssueView({ project, issue, contacts }: IssueViewProps) {
+export function IssueView({ project, issue, csrfToken }: IssueViewProps) {
+  // The Contacts section is for people who may read issue contacts (Planner and above, CRM on).
+  const contacts = project.rapportCanReadIssueContacts ? issue.customerRelationsContacts : null;
   return (
-    <div className="flex flex-1 flex-col lg:flex-row">
-      <main id="main-content" className="min-w-0 flex-1 px-4 py-6 md:px-8">
-        <Breadcrumbs
-          crumbs={[...projectCrumbs(project), { label: 'Issues', href: `/${project.fullPath}/-/issues` }, { label: `#${issue.iid}` }]}
-        />
-        <PageHeading>{issue.title}</PageHeading>
-        <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-gray-700">
-          <IssueStateBadge state={issue.state} />
-          <span>
-            Issue created <FormattedDate value={issue.createdAt} /> by <span className="font-medium text-gray-900">{issue.author.name}</span>
-          </span>
-        </p>
-        {/* Plain escaped text until Markdown rendering (sanitized) lands. */}
-        {issue.description ? (
-          <div data-testid="issue-description" className="mb-8 text-gray-900 whitespace-pre-wrap">
-            {issue.description}
-          </div>
-        ) : (
-          <p className="mb-8 text-sm text-gray-700">No description.</p>
-        )}
-        <section aria-labelledby="activity-heading">
-          <h2 id="activity-heading" className="mb-3 text-lg font-semibold text-gray-900">
-            Activity
-          </h2>
-          <IssueNotes notes={issue.notes} />
-        </section>
-      </main>
-      <aside aria-label="Issue details" className="w-full shrink-0 space-y-6 border-t border-gray-200 bg-gray-50 p-4 lg:w-72 lg:border-t-0 lg:border-l">
-        {contacts ? <IssueContactsSection projectPath={project.fullPath} count={contacts.count} contacts={contacts.nodes} /> : null}
-        <section aria-labelledby="issue-reference-heading">
-          <h2 id="issue-reference-heading" className="text-sm font-semibold text-gray-900">
-            Reference
-          </h2>
-          <p className="mt-1 text-sm break-all text-gray-800">
-            {project.fullPath}#{issue.iid}
+    <GraphQLProvider csrfToken={csrfToken}>
+      <div className="flex flex-1 flex-col lg:flex-row">
+        <main id="main-content" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+          <Breadcrumbs
+            crumbs={[...projectCrumbs(project), { label: 'Issues', href: `/${project.fullPath}/-/issues` }, { label: `#${issue.iid}` }]}
+          />
+          <PageHeading
+            actions={issue.rapportCanUpdate ? <IssueStateButton projectPath={project.fullPath} iid={issue.iid} state={issue.state} /> : undefined}
+          >
+            <span className="break-words">{issue.title}</span>
+          </PageHeading>
+          <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-gray-700">
+            <IssueStateBadge state={issue.state} />
+            <span>
+              Issue created <FormattedDate value={issue.createdAt} /> by <span className="font-medium text-gray-900">{issue.author.name}</span>
+            </span>
           </p>
-        </section>
-      </aside>
-    </div>
+          {issue.description ? (
+            <div data-testid="issue-description" className="mb-8 break-words text-gray-900">
+              <Markdown source={issue.description} headingBase={2} />
+            </div>
+          ) : (
+            <p className="mb-8 text-sm text-gray-700">No description.</p>
+          )}
+          <section aria-labelledby="activity-heading">
+            <h2 id="activity-heading" className="mb-3 text-lg font-semibold text-gray-900">
+              Activity
+            </h2>
+            <IssueNotes notes={issue.notes.nodes} />
+            {issue.notes.pageInfo.hasNextPage ? (
+              <p className="mt-3 text-sm text-gray-700">Only the first {issue.notes.nodes.length} notes are shown.</p>
+            ) : null}
+            <CommentForm
+              issueId={issue.id}
+              contactSource={
+                contacts && project.rapportCanSetIssueContacts
+                  ? { projectPath: project.fullPath, iid: issue.iid, issueContacts: contacts.nodes }
+                  : null
+              }
+            />
+          </section>
+        </main>
+        <aside aria-label="Issue details" className="w-full shrink-0 space-y-6 border-t border-gray-200 bg-gray-50 p-4 lg:w-72 lg:border-t-0 lg:border-l">
+          {contacts ? (
+            <IssueContactsSection
+              projectPath={project.fullPath}
+              iid={issue.iid}
+              count={contacts.count}
+              contacts={contacts.nodes}
+              canEdit={project.rapportCanSetIssueContacts}
+            />
+          ) : null}
+          <section aria-labelledby="issue-reference-heading">
+            <h2 id="issue-reference-heading" className="text-sm font-semibold text-gray-900">
+              Reference
+            </h2>
+            <p className="mt-1 text-sm break-all text-gray-800">
+              {project.fullPath}#{issue.iid}
+            </p>
+          </section>
+        </aside>
+      </div>
+    </GraphQLProvider>
   );
 }

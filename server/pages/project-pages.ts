@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Viewer } from '../auth/viewer';
 import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
+import { toGlobalId } from '../graphql/global-id';
 
-interface ProjectSummary {
+export interface ProjectSummary {
   id: string;
   name: string;
   fullPath: string;
@@ -32,6 +33,9 @@ export interface IssueNote {
   author: { username: string; name: string } | null;
 }
 
+/** The page shows this many notes; GitLab pages its discussion too. */
+export const issueNotesPageSize = 100;
+
 export interface IssueDetails {
   id: string;
   iid: string;
@@ -40,13 +44,14 @@ export interface IssueDetails {
   state: 'opened' | 'closed' | 'locked' | 'all';
   createdAt: string;
   closedAt: string | null;
+  rapportCanUpdate: boolean;
   author: { username: string; name: string };
   customerRelationsContacts: { count: number; nodes: IssueContact[] } | null;
-  notes: { nodes: IssueNote[] };
+  notes: { nodes: IssueNote[]; pageInfo: { hasNextPage: boolean } };
 }
 
 export interface IssuePage {
-  project: ProjectSummary & { rapportCanReadIssueContacts: boolean };
+  project: ProjectSummary & { rapportCanReadIssueContacts: boolean; rapportCanSetIssueContacts: boolean };
   issue: IssueDetails;
 }
 
@@ -55,15 +60,17 @@ const issuePageQuery = /* GraphQL */ `
     project(fullPath: $projectPath) {
       ${projectSummaryFields}
       rapportCanReadIssueContacts
+      rapportCanSetIssueContacts
       issue(iid: $iid) {
-        id iid title description state createdAt closedAt
+        id iid title description state createdAt closedAt rapportCanUpdate
         author { username name }
         customerRelationsContacts(first: 100) {
           count
           nodes { id firstName lastName email phone description organization { name defaultRate } }
         }
-        notes(first: 100) {
+        notes(first: ${issueNotesPageSize}) {
           nodes { id body system createdAt author { username name } }
+          pageInfo { hasNextPage }
         }
       }
     }
@@ -82,13 +89,31 @@ export async function loadIssuePage(viewer: Viewer, projectPath: string, iid: st
   return { project, issue };
 }
 
+// --- New issue form -------------------------------------------------------------------------------
+
+const newIssueQuery = /* GraphQL */ `
+  query RapportNewIssue($projectPath: ID!) {
+    project(fullPath: $projectPath) { ${projectSummaryFields} }
+  }
+`;
+
+/** The project a new issue goes into; null when it does not exist or cannot be seen. */
+export async function loadNewIssuePage(viewer: Viewer, projectPath: string): Promise<ProjectSummary | null> {
+  const data = await executeGraphQL<{ project: ProjectSummary | null }>(viewer, newIssueQuery, { projectPath });
+  return data.project;
+}
+
 // --- Project issue list ---------------------------------------------------------------------------
+
+export const issueListPageSize = 20;
 
 export interface IssueListFilters {
   state: 'opened' | 'closed' | 'all';
+  search?: string;
   crmContactId?: string;
   crmOrganizationId?: string;
   after?: string;
+  before?: string;
 }
 
 export interface IssueListRow {
@@ -100,46 +125,119 @@ export interface IssueListRow {
   author: { username: string; name: string };
 }
 
+export interface IssueListPageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** The contact or organization the list is filtered by; `name` is null when the viewer cannot read it. */
+export interface ActiveCrmFilter {
+  kind: 'contact' | 'organization';
+  id: string;
+  name: string | null;
+}
+
 export interface ProjectIssuesPage {
-  project: ProjectSummary;
+  project: ProjectSummary & { rapportCanReadIssueContacts: boolean };
   issues: IssueListRow[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: IssueListPageInfo;
+  counts: { opened: number; closed: number; all: number };
+  /** Organizations of the project's CRM group, for the filter; empty when the viewer cannot read them. */
+  organizations: { id: string; name: string }[];
+  crmFilters: ActiveCrmFilter[];
 }
 
 const projectIssuesQuery = /* GraphQL */ `
-  query RapportProjectIssues($projectPath: ID!, $state: IssueState, $crmContactId: String, $crmOrganizationId: String, $after: String) {
+  query RapportProjectIssues(
+    $projectPath: ID!, $state: IssueState, $search: String, $crmContactId: String, $crmOrganizationId: String,
+    $first: Int, $after: String, $last: Int, $before: String,
+    $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],
+    $withContact: Boolean!, $withOrganization: Boolean!
+  ) {
     project(fullPath: $projectPath) {
       ${projectSummaryFields}
-      issues(state: $state, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId, first: 20, after: $after) {
-        nodes { id iid title state createdAt author { username name } }
-        pageInfo { hasNextPage endCursor }
+      rapportCanReadIssueContacts
+      rapportCrmGroup {
+        organizations(first: 100, sort: NAME_ASC) { nodes { id name } }
+        filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }
+        filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }
       }
+      issues(
+        state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,
+        first: $first, after: $after, last: $last, before: $before
+      ) {
+        nodes { id iid title state createdAt author { username name } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
+      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
+      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
     }
   }
 `;
 
 interface ProjectIssuesData {
-  project: (ProjectSummary & { issues: { nodes: IssueListRow[]; pageInfo: ProjectIssuesPage['pageInfo'] } | null }) | null;
+  project:
+    | (ProjectSummary & {
+        rapportCanReadIssueContacts: boolean;
+        rapportCrmGroup: {
+          organizations: { nodes: { id: string; name: string }[] } | null;
+          filterContact?: { nodes: { id: string; firstName: string; lastName: string }[] } | null;
+          filterOrganization?: { nodes: { id: string; name: string }[] } | null;
+        } | null;
+        issues: { nodes: IssueListRow[]; pageInfo: IssueListPageInfo } | null;
+        opened: { count: number } | null;
+        closed: { count: number } | null;
+        all: { count: number } | null;
+      })
+    | null;
 }
+
+const emptyPageInfo: IssueListPageInfo = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 
 /** Null when the project does not exist or cannot be seen. A refused cursor shows the first page. */
 export async function loadProjectIssues(viewer: Viewer, projectPath: string, filters: IssueListFilters): Promise<ProjectIssuesPage | null> {
-  const run = (after: string | undefined) =>
+  const run = (cursor: { after?: string; before?: string }) =>
     executeGraphQL<ProjectIssuesData>(viewer, projectIssuesQuery, {
       projectPath,
       state: filters.state,
+      search: filters.search ?? null,
       crmContactId: filters.crmContactId ?? null,
       crmOrganizationId: filters.crmOrganizationId ?? null,
-      after: after ?? null,
+      ...(cursor.before ? { last: issueListPageSize, before: cursor.before } : { first: issueListPageSize, after: cursor.after ?? null }),
+      contactIds: filters.crmContactId ? [toGlobalId('CustomerRelations::Contact', Number(filters.crmContactId))] : [],
+      organizationIds: filters.crmOrganizationId ? [toGlobalId('CustomerRelations::Organization', Number(filters.crmOrganizationId))] : [],
+      withContact: Boolean(filters.crmContactId),
+      withOrganization: Boolean(filters.crmOrganizationId),
     });
   let data: ProjectIssuesData;
   try {
-    data = await run(filters.after);
+    data = await run(filters);
   } catch (error) {
-    if (!(error instanceof GraphQLExecutionError) || !filters.after) throw error;
-    data = await run(undefined);
+    if (!(error instanceof GraphQLExecutionError) || !(filters.after || filters.before)) throw error;
+    data = await run({});
   }
   if (!data.project) return null;
-  const { issues, ...project } = data.project;
-  return { project, issues: issues?.nodes ?? [], pageInfo: issues?.pageInfo ?? { hasNextPage: false, endCursor: null } };
+  const { issues, rapportCrmGroup: crmGroup, opened, closed, all, ...project } = data.project;
+
+  const crmFilters: ActiveCrmFilter[] = [];
+  if (filters.crmContactId) {
+    const contact = crmGroup?.filterContact?.nodes[0];
+    crmFilters.push({ kind: 'contact', id: filters.crmContactId, name: contact ? `${contact.firstName} ${contact.lastName}` : null });
+  }
+  if (filters.crmOrganizationId) {
+    const organization = crmGroup?.filterOrganization?.nodes[0];
+    crmFilters.push({ kind: 'organization', id: filters.crmOrganizationId, name: organization?.name ?? null });
+  }
+
+  return {
+    project,
+    issues: issues?.nodes ?? [],
+    pageInfo: issues?.pageInfo ?? emptyPageInfo,
+    counts: { opened: opened?.count ?? 0, closed: closed?.count ?? 0, all: all?.count ?? 0 },
+    organizations: crmGroup?.organizations?.nodes ?? [],
+    crmFilters,
+  };
 }

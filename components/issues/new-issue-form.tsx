@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useRef, useState } from 'react';
+import { errorsByField, focusFirstInvalid } from '../crm/field-errors';
+import { FormErrors, TextAreaField, TextField } from '../ui/form-field';
+import { buttonClass, primaryButtonClass } from '../ui/styles';
+import { useGraphQL } from '../ui/use-graphql';
+import { type CreateIssueData, createIssueMutation } from './issue-operations';
+import { quickActionsHint } from './quick-actions-hint';
+
+type IssueField = 'title' | 'description';
+
+/**
+ * The payload's messages are the Rails-style "Title …" / "Description …" ones, or come from the
+ * description's quick actions: everything that is not about the title belongs to the description.
+ */
+const fieldPrefixes = [['Title', 'title']] as const satisfies readonly (readonly [string, IssueField])[];
+
+export function NewIssueForm({ projectPath }: { projectPath: string }) {
+  const router = useRouter();
+  const { mutate } = useGraphQL();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<{ fields: Partial<Record<IssueField, string[]>>; form: string[] }>({ fields: {}, form: [] });
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const outcome = await mutate<CreateIssueData>(createIssueMutation, { input: { projectPath, title, description: description || null } });
+    const payload = outcome.data?.createIssue ?? null;
+    const iid = payload?.issue?.iid;
+    if (outcome.errors.length === 0 && payload && payload.errors.length === 0 && iid) {
+      router.push(`/${projectPath}/-/issues/${iid}`);
+      return;
+    }
+    setBusy(false);
+    const sorted = errorsByField(payload?.errors ?? [], fieldPrefixes);
+    setErrors({
+      fields: { title: sorted.fields.title, description: sorted.form.length > 0 ? sorted.form : undefined },
+      form: outcome.errors.length > 0 || payload ? outcome.errors : ['Something went wrong. Please try again.'],
+    });
+    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-busy={busy}>
+      <FormErrors errors={errors.form} />
+      <TextField id="issue-title" label="Title" value={title} onChange={setTitle} errors={errors.fields.title} required />
+      <TextAreaField id="issue-description" label="Description" value={description} onChange={setDescription} errors={errors.fields.description} hint={quickActionsHint} />
+      <div className="flex gap-2 border-t border-gray-200 pt-4">
+        <button type="submit" disabled={busy} className={primaryButtonClass}>
+          Create issue
+        </button>
+        <Link href={`/${projectPath}/-/issues`} className={buttonClass}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
