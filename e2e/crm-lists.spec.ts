@@ -119,6 +119,7 @@ test('a reporter sees no edit controls; an outsider gets 404 everywhere', async 
   await expect(page.getByRole('button', { name: 'New organization' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
   await page.getByRole('link', { name: 'Northwind Traders', exact: true }).click();
+  await expect(page).toHaveURL(/\/crm\/organizations\/\d+$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Traders' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Edit|Delete/ })).toHaveCount(0);
   const organizationUrl = page.url();

@@ -1,7 +1,8 @@
 'use client';
 
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId } from 'react';
 import { buttonClass, dangerButtonClass } from './styles';
+import { useModalDialog } from './use-modal-dialog';
 
 /**
  * An accessible confirmation (role="alertdialog" on a native modal <dialog>): focus starts on
@@ -26,27 +27,16 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const { dialogRef, onKeyDown } = useModalDialog(open);
   const titleId = useId();
   const descriptionId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog || !open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [open]);
   return (
     <dialog
       ref={dialogRef}
       role="alertdialog"
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onCancel();
@@ -67,7 +57,7 @@ export function ConfirmDialog({
             </p>
           ) : null}
           <div className="flex justify-end gap-2">
-            <button ref={cancelRef} type="button" onClick={onCancel} disabled={busy} className={buttonClass}>
+            <button data-autofocus type="button" onClick={onCancel} disabled={busy} className={buttonClass}>
               Cancel
             </button>
             <button type="button" onClick={onConfirm} disabled={busy} className={dangerButtonClass}>

@@ -1,7 +1,8 @@
 'use client';
 
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId } from 'react';
 import { focusRing } from './styles';
+import { useModalDialog } from './use-modal-dialog';
 
 /**
  * A side drawer (GitLab opens its CRM forms in one) built on the native modal <dialog>: the rest of
@@ -9,23 +10,13 @@ import { focusRing } from './styles';
  * whatever opened it.
  */
 export function Drawer({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { dialogRef, onKeyDown } = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog || !open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [open]);
   return (
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
