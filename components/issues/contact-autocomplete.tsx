@@ -133,11 +133,14 @@ export function useContactAutocomplete(
     return true;
   };
 
-  const textareaProps = {
-    'aria-autocomplete': 'list' as const,
-    'aria-controls': expanded ? listId : undefined,
-    'aria-activedescendant': expanded ? optionId(activeIndex) : undefined,
-  };
+  // Only people who may change contacts get suggestions; for others the box is a plain textbox.
+  const textareaProps = source
+    ? {
+        'aria-autocomplete': 'list' as const,
+        'aria-controls': expanded ? listId : undefined,
+        'aria-activedescendant': expanded ? optionId(activeIndex) : undefined,
+      }
+    : {};
 
   const listbox = expanded ? (
     <ul
