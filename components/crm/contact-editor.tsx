@@ -7,7 +7,7 @@ import { useStatus } from '../ui/status-region';
 import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { createContactMutation, type PayloadOf, updateContactMutation } from './crm-operations';
-import { errorsByField, focusFirstInvalid } from './field-errors';
+import { errorsByField, useFocusFirstInvalid } from './field-errors';
 import { createRecordEditor } from './record-editor';
 import { type OrganizationOption, OrganizationSelect } from './organization-select';
 
@@ -53,6 +53,7 @@ function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string;
   const announce = useStatus();
   const { mutate } = useGraphQL();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const id = useId();
   const [firstName, setFirstName] = useState(contact?.firstName ?? '');
   const [lastName, setLastName] = useState(contact?.lastName ?? '');
@@ -77,7 +78,7 @@ function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string;
     setBusy(false);
     if (messages.length > 0 || !payload) {
       setErrors(errorsByField(messages.length > 0 ? messages : ['Something went wrong. Please try again.'], fieldPrefixes));
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      focusFirstInvalid();
       return;
     }
     onDone();

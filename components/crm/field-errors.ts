@@ -1,3 +1,5 @@
+import { type RefObject, useCallback, useEffect, useState } from 'react';
+
 /**
  * Sorts a payload's messages ("First name can't be blank") to the field they name; anything else is
  * a form-level message. The prefixes are the API's Rails-style field names.
@@ -19,4 +21,16 @@ export function errorsByField<Field extends string>(
 /** Moves focus to the first field with a message, so its message is read out with it. */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/**
+ * After a refused submit, moves focus to the first field with a message (so its message is read out
+ * with it), once the messages are on screen.
+ */
+export function useFocusFirstInvalid(formRef: RefObject<HTMLFormElement | null>): () => void {
+  const [request, setRequest] = useState(0);
+  useEffect(() => {
+    if (request > 0) focusFirstInvalid(formRef.current);
+  }, [request, formRef]);
+  return useCallback(() => setRequest((count) => count + 1), []);
 }

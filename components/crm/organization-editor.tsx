@@ -7,7 +7,7 @@ import { useStatus } from '../ui/status-region';
 import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { createOrganizationMutation, type PayloadOf, updateOrganizationMutation } from './crm-operations';
-import { errorsByField, focusFirstInvalid } from './field-errors';
+import { errorsByField, useFocusFirstInvalid } from './field-errors';
 import { createRecordEditor } from './record-editor';
 
 export interface OrganizationRecord {
@@ -53,6 +53,7 @@ function OrganizationForm({ groupId, organization, onDone }: { groupId: string; 
   const announce = useStatus();
   const { mutate } = useGraphQL();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const id = useId();
   const [name, setName] = useState(organization?.name ?? '');
   const [defaultRate, setDefaultRate] = useState(organization?.defaultRate == null ? '' : organization.defaultRate.toFixed(2));
@@ -63,7 +64,7 @@ function OrganizationForm({ groupId, organization, onDone }: { groupId: string; 
 
   const showErrors = (messages: string[]) => {
     setErrors(errorsByField(messages, fieldPrefixes));
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    focusFirstInvalid();
   };
 
   const submit = async (event: FormEvent) => {
