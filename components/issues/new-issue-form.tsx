@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useRef, useState } from 'react';
-import { errorsByField, focusFirstInvalid } from '../crm/field-errors';
+import { errorsByField, useFocusFirstInvalid } from '../crm/field-errors';
 import { FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
@@ -22,6 +22,7 @@ export function NewIssueForm({ projectPath }: { projectPath: string }) {
   const router = useRouter();
   const { mutate } = useGraphQL();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<{ fields: Partial<Record<IssueField, string[]>>; form: string[] }>({ fields: {}, form: [] });
@@ -44,7 +45,7 @@ export function NewIssueForm({ projectPath }: { projectPath: string }) {
       fields: { title: sorted.fields.title, description: sorted.form.length > 0 ? sorted.form : undefined },
       form: outcome.errors.length > 0 || payload ? outcome.errors : ['Something went wrong. Please try again.'],
     });
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    focusFirstInvalid();
   };
 
   return (
