@@ -83,6 +83,8 @@ test('keyboard only: open the drawer, fill it, pick an organization, save; Escap
   await expect(page.getByRole('option', { name: 'Harborview Hotels' })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('option', { name: 'Harborview Hotels' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('option').first()).toHaveText('No organization');
+  await expectNoAxeViolations(page);
   await page.keyboard.press('Enter');
   await expect(organization).toHaveValue('Harborview Hotels');
   await expect(organization).toHaveAttribute('aria-expanded', 'false');
