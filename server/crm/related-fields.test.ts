@@ -74,7 +74,7 @@ async function linkedIssueIds(organizationId: number, state?: 'opened' | 'closed
 }
 
 const organizationDocument = /* GraphQL */ `
-  query($ids: [CustomerRelationsOrganizationID!], $state: IssueState, $first: Int, $after: String) {
+  query($ids: [CustomerRelationsOrganizationID!], $state: IssuableState, $first: Int, $after: String) {
     group(fullPath: "acme") {
       organizations(ids: $ids) {
         nodes {

@@ -8,14 +8,22 @@ import { findIssueWithProject } from '../groups/group-queries';
 import { UserRef } from '../users/user-type';
 import { createIssueContactsLoader } from './issue-contacts-queries';
 
+const issuableStateValues = {
+  opened: { value: 'opened' },
+  closed: { value: 'closed' },
+  locked: { value: 'locked' },
+  all: { value: 'all' },
+} as const;
+
 export const IssueStateEnum = builder.enumType('IssueState', {
   description: 'State of a GitLab issue',
-  values: {
-    opened: { value: 'opened' },
-    closed: { value: 'closed' },
-    locked: { value: 'locked' },
-    all: { value: 'all' },
-  } as const,
+  values: issuableStateValues,
+});
+
+/** The state filter of issue lists (`Project.issues(state:)`), a separate enum in GitLab's schema. */
+export const IssuableStateEnum = builder.enumType('IssuableState', {
+  description: 'State of a GitLab issue or merge request',
+  values: issuableStateValues,
 });
 
 export const IssueRef = builder.drizzleNode('issues', {

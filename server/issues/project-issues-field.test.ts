@@ -39,7 +39,7 @@ interface IssuesData {
 }
 
 const issuesQuery = /* GraphQL */ `
-  query ($state: IssueState, $crmContactId: String, $crmOrganizationId: String) {
+  query ($state: IssuableState, $crmContactId: String, $crmOrganizationId: String) {
     project(fullPath: "acme/website") {
       rapportCanReadIssueContacts
       issues(state: $state, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { nodes { iid state } }

@@ -6,7 +6,7 @@ import { issueContacts, issues } from '../db/schema/issues';
 import { parseIid, type Project } from '../groups/group-queries';
 import { ProjectRef } from '../groups/project-type';
 import { builder } from '../graphql/builder';
-import { IssueStateEnum } from './issue-type';
+import { IssuableStateEnum } from './issue-type';
 
 const IssueSortEnum = builder.enumType('IssueSort', {
   description: 'Values for sorting issues',
@@ -102,7 +102,7 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
       nullable: true,
       description: 'Issues of the project.',
       args: {
-        state: t.arg({ type: IssueStateEnum, description: 'Current state of this issue.' }),
+        state: t.arg({ type: IssuableStateEnum, description: 'Current state of this issue.' }),
         search: t.arg.string({ description: 'Search query for title or description.' }),
         iid: t.arg.string({ description: 'IID of the issue. For example, "1".' }),
         iids: t.arg.stringList({ description: 'List of IIDs of issues. For example, `["1", "2"]`.' }),

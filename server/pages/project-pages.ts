@@ -151,7 +151,7 @@ export interface ProjectIssuesPage {
 
 const projectIssuesQuery = /* GraphQL */ `
   query RapportProjectIssues(
-    $projectPath: ID!, $state: IssueState, $search: String, $crmContactId: String, $crmOrganizationId: String,
+    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,
     $first: Int, $after: String, $last: Int, $before: String,
     $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],
     $withContact: Boolean!, $withOrganization: Boolean!
