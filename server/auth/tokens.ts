@@ -30,10 +30,17 @@ export async function createPersonalAccessToken(db: Database, input: NewPersonal
   return token;
 }
 
+const lastUsedInterval = 10 * 60 * 1000;
+
 export async function findUserByToken(db: Database, token: string) {
   const now = new Date();
   const [row] = await db
-    .select({ user: users, tokenId: personalAccessTokens.id, scopes: personalAccessTokens.scopes })
+    .select({
+      user: users,
+      tokenId: personalAccessTokens.id,
+      scopes: personalAccessTokens.scopes,
+      lastUsedAt: personalAccessTokens.lastUsedAt,
+    })
     .from(personalAccessTokens)
     .innerJoin(users, eq(users.id, personalAccessTokens.userId))
     .where(
@@ -45,6 +52,10 @@ export async function findUserByToken(db: Database, token: string) {
     )
     .limit(1);
   if (!row) return null;
-  await db.update(personalAccessTokens).set({ lastUsedAt: now }).where(eq(personalAccessTokens.id, row.tokenId));
+  // Like GitLab, record use at most every 10 minutes: a write on every API request would cost more
+  // than the request itself.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > lastUsedInterval) {
+    await db.update(personalAccessTokens).set({ lastUsedAt: now }).where(eq(personalAccessTokens.id, row.tokenId));
+  }
   return { user: row.user, scopes: row.scopes.filter(isTokenScope) };
 }
