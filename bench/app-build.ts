@@ -16,6 +16,8 @@ export interface AppBuild {
   buildId: string;
   builtAt: Date;
   builtNow: boolean;
+  /** Source files changed after the build (the server then runs older code than the checkout). */
+  newerSources: string[];
 }
 
 const root = process.cwd();
@@ -89,12 +91,39 @@ function snapshot(appDir: string): void {
   symlinkSync(path.join(root, 'node_modules'), path.join(appDir, 'node_modules'));
 }
 
-/** `workDir` receives the build log; the copy goes to a directory of this checkout under the system's temp dir. */
-export async function prepareAppBuild(workDir: string, log: (message: string) => void): Promise<AppBuild> {
+/** What the server build is made of. */
+const sourceEntries = ['app', 'components', 'server', 'next.config.js', 'package.json', 'instrumentation.ts', 'tailwind.config.ts', 'postcss.config.mjs'];
+
+/** Source files (relative paths) modified after `sinceMs`, test files aside. */
+function sourcesNewerThan(sinceMs: number): string[] {
+  const newer: string[] = [];
+  const visit = (relative: string) => {
+    const absolute = path.join(root, relative);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(absolute)) visit(path.join(relative, entry));
+    } else if (stat.mtimeMs > sinceMs && !/\.test\.tsx?$/.test(relative)) {
+      newer.push(relative);
+    }
+  };
+  for (const entry of sourceEntries) visit(entry);
+  return newer;
+}
+
+/**
+ * `workDir` receives the build log; the copy goes to a directory of this checkout under the
+ * system's temp dir. Builds first when there is no build, or when `rebuild` is set.
+ */
+export async function prepareAppBuild(workDir: string, log: (message: string) => void, rebuild = false): Promise<AppBuild> {
   await waitForOtherBuild(log);
   let builtNow = false;
-  if (!existsSync(buildIdFile)) {
-    log('No production build (.next/BUILD_ID): running `next build`.');
+  if (rebuild || !existsSync(buildIdFile)) {
+    log(rebuild ? 'Rebuilding (BENCH_BUILD=1): running `next build`.' : 'No production build (.next/BUILD_ID): running `next build`.');
     await runBuild(path.join(workDir, 'next-build.log'));
     builtNow = true;
   }
@@ -107,7 +136,7 @@ export async function prepareAppBuild(workDir: string, log: (message: string) =>
     const after = readBuild();
     // A build that started while copying makes a mixed copy: take it again.
     if (after && after.id === before.id && after.mtimeMs === before.mtimeMs && !otherBuildRunning()) {
-      return { appDir, buildId: before.id, builtAt: new Date(before.mtimeMs), builtNow };
+      return { appDir, buildId: before.id, builtAt: new Date(before.mtimeMs), builtNow, newerSources: sourcesNewerThan(before.mtimeMs) };
     }
     if (attempt >= 3) throw new Error('.next kept changing while it was copied; run the bench again when nobody is building.');
     await waitForOtherBuild(log);

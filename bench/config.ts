@@ -21,6 +21,8 @@ export const benchConfig = {
   warmupSeconds: intFromEnv('BENCH_WARMUP', 2),
   /** Sequential requests per page for time to first byte (after 5 unmeasured ones). */
   pageSamples: intFromEnv('BENCH_PAGE_SAMPLES', 50),
+  /** Run `next build` first even when a build exists (it may be older than the source). */
+  rebuild: process.env.BENCH_BUILD === '1',
   /** Connections each server may open to PostgreSQL (Rapport's pool default is 10). */
   poolSize: 10,
   ports: {

@@ -19,6 +19,8 @@ export interface MachineInfo {
   uncommittedFiles: number;
   buildId: string;
   builtAt: string;
+  /** Source files changed after the build. */
+  newerSources: number;
 }
 
 export interface ServerMeasurement {
@@ -40,7 +42,7 @@ export interface RunResults {
   scenarios: readonly Scenario[];
   measurements: Map<ScenarioKey, Map<ServerName, ServerMeasurement>>;
   rapportStatements: Map<ScenarioKey, StatementReport>;
-  pages: PageTiming[];
+  pages: (PageTiming & { cpu: CpuShare | null })[];
   secondsTotal: number;
 }
 
@@ -138,9 +140,9 @@ function summaryTable(results: RunResults): string {
   return markdownTable(['scenario (req/s / p50 ms)', ...serverNames.map((server) => serverLabels[server])], rows, ['l', 'r', 'r', 'r']);
 }
 
-function pagesTable(pages: PageTiming[]): string {
+function pagesTable(pages: RunResults['pages']): string {
   return markdownTable(
-    ['page', 'status', 'TTFB p50 ms', 'TTFB p99 ms', 'full page p50 ms', 'full page p99 ms', 'KiB', 'content as expected'],
+    ['page', 'status', 'TTFB p50 ms', 'TTFB p99 ms', 'full page p50 ms', 'full page p99 ms', 'KiB', 'content as expected', 'other load on machine'],
     pages.map((page) => [
       `\`${page.path}\``,
       String(page.status),
@@ -150,8 +152,9 @@ function pagesTable(pages: PageTiming[]): string {
       formatMs(page.totalP99),
       formatNumber(page.bytes / 1024),
       page.contentOk ? 'yes' : '**no**',
+      cpuCell(page.cpu),
     ]),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r'],
   );
 }
 
@@ -234,10 +237,11 @@ export function findings(results: RunResults): string[] {
   if (rapportWaits.length > 0) {
     lines.push(`What Rapport's database backends were doing most under load: ${rapportWaits.join('; ')}.`);
   }
-  const noisy = [...results.measurements.values()].flatMap((byServer) => [...byServer.values()]).filter((m) => (m.cpu?.others ?? 0) >= 15);
+  const shares = [...[...results.measurements.values()].flatMap((byServer) => [...byServer.values()]), ...results.pages].map((m) => m.cpu?.others ?? 0);
+  const noisy = shares.filter((others) => others >= 15);
   if (noisy.length > 0) {
     lines.push(
-      `Noise: during ${noisy.length} of the measurements other processes on this machine used 15 % of its CPU or more (column "other load"), so those numbers are lower and more spread than on a quiet machine; compare servers within a scenario rather than across runs.`,
+      `Noise: during ${noisy.length} of the ${shares.length} measurements other processes on this machine used 15 % of its CPU or more (column "other load"), so those numbers are lower and more spread than on a quiet machine; compare servers within a scenario rather than across runs.`,
     );
   } else {
     lines.push('Other processes used less than 15 % of the machine during every measurement, so the numbers are not visibly disturbed.');
@@ -261,7 +265,14 @@ export function renderResults(results: RunResults): string {
         ['OS', machine.os],
         ['Node.js', machine.node],
         ['PostgreSQL', machine.postgres],
-        ['app', `commit ${machine.commit}${machine.uncommittedFiles > 0 ? ` with ${machine.uncommittedFiles} uncommitted files in the checkout` : ''}; production build ${machine.buildId} from ${machine.builtAt}`],
+        [
+          'app',
+          `commit ${machine.commit}${machine.uncommittedFiles > 0 ? ` with ${machine.uncommittedFiles} uncommitted files in the checkout` : ''}; ` +
+            `production build ${machine.buildId} from ${machine.builtAt}` +
+            (machine.newerSources > 0
+              ? ` — **older than ${machine.newerSources} source files**: the server ran older code than the one whose statements are counted below`
+              : ', up to date with the source'),
+        ],
       ],
     ),
     '',

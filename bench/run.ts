@@ -14,7 +14,7 @@ import { type AppBuild, prepareAppBuild, removeAppCopy } from './app-build';
 import { benchConfig } from './config';
 import { type BenchDatabase, prepareBenchDatabase, withClient } from './data';
 import { measureLoad, type RequestSpec, sendOnce, warmUp } from './load';
-import { CpuMeter } from './machine-load';
+import { CpuMeter, type CpuShare } from './machine-load';
 import { measurePage, type PageTiming } from './pages';
 import { killAllNow, startProcess, type Started, stopAll, waitForHttp } from './processes';
 import { describeStatement, type MachineInfo, renderResults, type RunResults, type ServerMeasurement } from './report';
@@ -181,6 +181,7 @@ function machineInfo(postgres: string, build: AppBuild): MachineInfo {
     commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
     uncommittedFiles: git('status', '--porcelain').split('\n').filter((line) => line.trim() !== '').length,
     buildId: build.buildId,
+    newerSources: build.newerSources.length,
     builtAt: build.builtAt.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') + (build.builtNow ? ' (built by this run)' : ''),
   };
 }
@@ -229,8 +230,14 @@ async function main(): Promise<void> {
   const database: BenchDatabase = await prepareBenchDatabase(log);
   log(`Data ready in ${database.secondsToPrepare.toFixed(0)} s: ${JSON.stringify(database.sizes)}`);
 
-  build = await prepareAppBuild(workDir, log);
+  build = await prepareAppBuild(workDir, log, benchConfig.rebuild);
   log(`Serving a copy of build ${build.buildId} (${build.builtAt.toISOString()}) from ${build.appDir}`);
+  if (build.newerSources.length > 0) {
+    log(
+      `  The build is older than ${build.newerSources.length} source files (${build.newerSources.slice(0, 3).join(', ')}…): ` +
+        'the server runs older code than the statement counts are taken from. BENCH_BUILD=1 rebuilds first.',
+    );
+  }
 
   log('Counting and explaining the SQL of one Rapport request per scenario (in-process)…');
   const rapportStatements = await measureRapportStatements(database.url, scenarios);
@@ -278,10 +285,11 @@ async function main(): Promise<void> {
   await sampler.close();
 
   log('Timing the server-rendered pages…');
-  const pages: PageTiming[] = [];
+  const pages: (PageTiming & { cpu: CpuShare | null })[] = [];
   for (const page of await pageChecks(database.url)) {
+    meter.begin();
     const timing = await measurePage(baseUrl('rapport'), page.path, cookie, benchConfig.pageSamples, page.expect);
-    pages.push(timing);
+    pages.push({ ...timing, cpu: meter.end(serverGroups, [process.pid, ...(await backendPids(database.url))]) });
     log(`  ${page.path}: TTFB p50 ${timing.ttfbP50.toFixed(1)} ms, p99 ${timing.ttfbP99.toFixed(1)} ms, status ${timing.status}${timing.contentOk ? '' : ' (unexpected content)'}`);
   }
 
