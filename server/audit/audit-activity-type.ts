@@ -56,22 +56,20 @@ function loadActivity(context: Context, targetType: AuditTargetType, first: numb
   });
 }
 
-builder.drizzleObjectFields(ContactRef, (t) => ({
+builder.objectFields(ContactRef, (t) => ({
   rapportActivity: t.field({
     type: [AuditEventRef],
     description: 'Rapport only: the newest entries of the audit log for this contact, newest first.',
     args: { first: t.arg.int({ defaultValue: 20, description: firstArgDescription }) },
-    select: { columns: { id: true, groupId: true } },
     resolve: (contact, args, context) => loadActivity(context, 'CustomerRelations::Contact', args.first, contact),
   }),
 }));
 
-builder.drizzleObjectFields(OrganizationRef, (t) => ({
+builder.objectFields(OrganizationRef, (t) => ({
   rapportActivity: t.field({
     type: [AuditEventRef],
     description: 'Rapport only: the newest entries of the audit log for this organization, newest first.',
     args: { first: t.arg.int({ defaultValue: 20, description: firstArgDescription }) },
-    select: { columns: { id: true, groupId: true } },
     resolve: (organization, args, context) => loadActivity(context, 'CustomerRelations::Organization', args.first, organization),
   }),
 }));

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
+import { canReadCrmOfGroup } from '../groups/group-loader';
 import { builder } from '../graphql/builder';
 import { countOf, countedPage, emptyPage } from '../graphql/connections';
 import { type Context, requestLoader } from '../graphql/context';
-import { IssueRef, IssueStateEnum } from '../issues/issue-type';
+import { IssueRef, IssuableStateEnum } from '../issues/issue-type';
 import type { PageArgs } from '../pagination/keyset';
 import { type ContactRow, type ContactSort, countContactsOfOrganizations, listContactsOfOrganizations } from './contact-queries';
 import { ContactConnectionRef, ContactRef } from './contact-type';
@@ -65,21 +66,18 @@ const IssueConnectionRef = builder.connectionObject(
   { name: 'CustomerRelationsIssueEdge' },
 );
 
-const groupOfRecord = { columns: { id: true, groupId: true }, with: { group: { columns: { id: true, fullPath: true } } } } as const;
-
-builder.drizzleObjectFields(OrganizationRef, (t) => ({
+builder.objectFields(OrganizationRef, (t) => ({
   contacts: t.connection(
     {
       type: ContactRef,
       description: 'Rapport only: contacts of the organization.',
-      select: groupOfRecord,
       args: {
         search: t.arg.string({ description: 'Search term to find contacts with.' }),
         state: t.arg({ type: ContactStateEnum, description: 'State of the contacts to search for.' }),
         sort: t.arg({ type: ContactSortEnum, defaultValue: 'LAST_NAME_ASC', description: 'Criteria to sort contacts by.' }),
       },
       resolve: async (organization, args, context) => {
-        if (!(await context.permissions.canReadCrm(organization.group))) return emptyPage<ContactRow>();
+        if (!(await canReadCrmOfGroup(context, organization.groupId))) return emptyPage<ContactRow>();
         const filter = { search: args.search, state: stateFilter(args.state) };
         const sort: ContactSort = args.sort ?? 'LAST_NAME_ASC';
         const page = { first: args.first, last: args.last, after: args.after, before: args.before };
@@ -102,9 +100,8 @@ builder.drizzleObjectFields(OrganizationRef, (t) => ({
   ),
   contactCount: t.int({
     description: 'Rapport only: number of contacts of the organization (active and inactive).',
-    select: groupOfRecord,
     resolve: async (organization, _args, context) => {
-      if (!(await context.permissions.canReadCrm(organization.group))) return 0;
+      if (!(await canReadCrmOfGroup(context, organization.groupId))) return 0;
       const counts = ownerLoader(context, 'organizationContactCounts:{}', (ids) => countContactsOfOrganizations(context.db, ids), 0);
       return counts.load(organization.id);
     },
@@ -113,10 +110,9 @@ builder.drizzleObjectFields(OrganizationRef, (t) => ({
     {
       type: IssueRef,
       description: "Rapport only: issues linked to the organization's contacts, newest first, in projects the current user can read.",
-      select: groupOfRecord,
-      args: { state: t.arg({ type: IssueStateEnum, description: 'State of the issues.' }) },
+      args: { state: t.arg({ type: IssuableStateEnum, description: 'State of the issues.' }) },
       resolve: async (organization, args, context) => {
-        if (!(await context.permissions.canReadCrm(organization.group))) return emptyPage<IssueRow>();
+        if (!(await canReadCrmOfGroup(context, organization.groupId))) return emptyPage<IssueRow>();
         const { first, last, after, before } = args;
         return issuesConnection(context, 'organization', organization.id, { state: issueStateFilter(args.state) }, { first, last, after, before });
       },
@@ -125,23 +121,21 @@ builder.drizzleObjectFields(OrganizationRef, (t) => ({
   ),
   openIssueCount: t.int({
     description: "Rapport only: number of open issues linked to the organization's contacts, in projects the current user can read.",
-    select: groupOfRecord,
     resolve: async (organization, _args, context) => {
-      if (!(await context.permissions.canReadCrm(organization.group))) return 0;
+      if (!(await canReadCrmOfGroup(context, organization.groupId))) return 0;
       return issueCountLoader(context, 'organization', { state: 'opened' }).load(organization.id);
     },
   }),
 }));
 
-builder.drizzleObjectFields(ContactRef, (t) => ({
+builder.objectFields(ContactRef, (t) => ({
   issues: t.connection(
     {
       type: IssueRef,
       description: 'Rapport only: issues linked to the contact, newest first, in projects the current user can read.',
-      select: groupOfRecord,
-      args: { state: t.arg({ type: IssueStateEnum, description: 'State of the issues.' }) },
+      args: { state: t.arg({ type: IssuableStateEnum, description: 'State of the issues.' }) },
       resolve: async (contact, args, context) => {
-        if (!(await context.permissions.canReadCrm(contact.group))) return emptyPage<IssueRow>();
+        if (!(await canReadCrmOfGroup(context, contact.groupId))) return emptyPage<IssueRow>();
         const { first, last, after, before } = args;
         return issuesConnection(context, 'contact', contact.id, { state: issueStateFilter(args.state) }, { first, last, after, before });
       },

@@ -1,11 +1,18 @@
 import { builder } from '../graphql/builder';
+import { toGlobalId } from '../graphql/global-id';
+import type { Organization } from './organization-queries';
 import { countOf } from '../graphql/connections';
 
-export const OrganizationRef = builder.drizzleNode('organizations', {
-  name: 'CustomerRelationsOrganization',
+/** A plain object type, like CustomerRelationsContact (see there why). */
+export const OrganizationRef = builder.objectRef<Organization>('CustomerRelationsOrganization');
+
+OrganizationRef.implement({
   description: 'A company or other organization a group does work for.',
-  id: { column: (organization) => organization.id, description: 'Internal ID of the organization.' },
   fields: (t) => ({
+    id: t.id({
+      description: 'Internal ID of the organization.',
+      resolve: (organization) => toGlobalId('CustomerRelations::Organization', organization.id),
+    }),
     name: t.exposeString('name', { description: 'Name of the organization.' }),
     description: t.exposeString('description', { nullable: true, description: 'Description of or notes for the organization.' }),
     defaultRate: t.float({

@@ -25,6 +25,8 @@ export const issues = snakeCase.table(
   },
   (t) => [
     unique('issues_project_iid_key').on(t.projectId, t.iid),
+    // Serves project issue lists in their default order, newest first (scanned backwards).
+    index('issues_project_created_idx').on(t.projectId, t.createdAt, t.id),
     check('issues_iid_positive', sql`${t.iid} > 0`),
     check('issues_title_length', sql`char_length(${t.title}) between 1 and 255`),
     check('issues_description_length', sql`char_length(${t.description}) <= 1048576`),

@@ -1,0 +1,1 @@
+CREATE INDEX "issues_project_created_idx" ON "issues" ("project_id","created_at","id");
