@@ -13,6 +13,8 @@ export async function signIn(page: Page, username: string, redirectTo?: string):
 
 /** Fails the test on any axe violation, listing them. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a client-side refresh, Next.js streams the document title in a moment later.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
