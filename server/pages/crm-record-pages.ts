@@ -1,4 +1,6 @@
 import 'server-only';
+import type { ContactDetailProps } from '@/components/crm/contact-detail';
+import type { OrganizationDetailProps } from '@/components/crm/organization-detail';
 import type { Viewer } from '../auth/viewer';
 import { executeGraphQL } from '../graphql/execute';
 import { type CrmAbilities, crmAbilities, crmAbilityFields, type GroupSummary, groupSummary, groupSummaryFields } from './group-pages';
@@ -6,62 +8,9 @@ import { type CrmAbilities, crmAbilities, crmAbilityFields, type GroupSummary, g
 /** How many linked issues and contacts a detail page lists (the counts say when there are more). */
 export const detailListSize = 100;
 
-export interface LinkedIssue {
-  id: string;
-  iid: string;
-  title: string;
-  state: string;
-  webUrl: string;
-  createdAt: string;
-  closedAt: string | null;
-}
-
-export interface ActivityEntry {
-  id: string;
-  action: string;
-  createdAt: string;
-  actor: { name: string; username: string } | null;
-  changes: { field: string; value: string | null }[];
-}
-
-export interface ContactDetail {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  description: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  organization: { id: string; name: string; defaultRate: number | null; active: boolean } | null;
-  issues: { count: number; nodes: LinkedIssue[] } | null;
-  rapportActivity: ActivityEntry[];
-}
-
-export interface OrganizationContact {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-}
-
-export interface OrganizationDetail {
-  id: string;
-  name: string;
-  defaultRate: number | null;
-  description: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  contactCount: number;
-  openIssueCount: number;
-  contacts: { count: number; nodes: OrganizationContact[] } | null;
-  issues: { count: number; nodes: LinkedIssue[] } | null;
-  rapportActivity: ActivityEntry[];
-}
+/** The detail pages' data is exactly what their components take. */
+type ContactDetail = ContactDetailProps['contact'];
+type OrganizationDetail = OrganizationDetailProps['organization'];
 
 export interface CrmRecordPage<Record> {
   group: GroupSummary;
