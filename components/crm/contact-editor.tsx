@@ -2,9 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
-import { CheckboxField, FormErrors, TextAreaField, TextField } from '../ui/form-field';
+import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { useStatus } from '../ui/status-region';
-import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { createContactMutation, type PayloadOf, updateContactMutation } from './crm-operations';
 import { errorsByField, useFocusFirstInvalid } from './field-errors';
@@ -96,14 +95,7 @@ function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string;
       <OrganizationSelect id={`${id}-organization`} groupPath={groupPath} value={organization} onChange={setOrganization} errors={errors.fields.organizationId} />
       <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={setDescription} errors={errors.fields.description} />
       {contact ? <CheckboxField id={`${id}-active`} label="Active" checked={active} onChange={setActive} hint="Inactive contacts cannot be added to issues." /> : null}
-      <div className="flex gap-2 border-t border-gray-200 pt-4">
-        <button type="submit" disabled={busy} className={primaryButtonClass}>
-          {contact ? 'Save changes' : 'Save contact'}
-        </button>
-        <button type="button" onClick={onDone} className={buttonClass}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saveLabel={contact ? 'Save changes' : 'Save contact'} busy={busy} onCancel={onDone} />
     </form>
   );
 }

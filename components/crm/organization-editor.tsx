@@ -2,9 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
-import { CheckboxField, FormErrors, TextAreaField, TextField } from '../ui/form-field';
+import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { useStatus } from '../ui/status-region';
-import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { createOrganizationMutation, type PayloadOf, updateOrganizationMutation } from './crm-operations';
 import { errorsByField, useFocusFirstInvalid } from './field-errors';
@@ -102,14 +101,7 @@ function OrganizationForm({ groupId, organization, onDone }: { groupId: string; 
       />
       <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={setDescription} errors={errors.fields.description} />
       {organization ? <CheckboxField id={`${id}-active`} label="Active" checked={active} onChange={setActive} /> : null}
-      <div className="flex gap-2 border-t border-gray-200 pt-4">
-        <button type="submit" disabled={busy} className={primaryButtonClass}>
-          {organization ? 'Save changes' : 'Save organization'}
-        </button>
-        <button type="button" onClick={onDone} className={buttonClass}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saveLabel={organization ? 'Save changes' : 'Save organization'} busy={busy} onCancel={onDone} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { fieldErrorClass, inputClass, labelClass } from './styles';
+import { buttonClass, fieldErrorClass, inputClass, labelClass, primaryButtonClass } from './styles';
 
 export interface FieldProps {
   id: string;
@@ -127,6 +127,20 @@ export function FormErrors({ errors }: { errors: string[] }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** A drawer form's Save and Cancel buttons, below a rule. */
+export function FormActions({ saveLabel, busy, onCancel }: { saveLabel: string; busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="flex gap-2 border-t border-gray-200 pt-4">
+      <button type="submit" disabled={busy} className={primaryButtonClass}>
+        {saveLabel}
+      </button>
+      <button type="button" onClick={onCancel} className={buttonClass}>
+        Cancel
+      </button>
     </div>
   );
 }

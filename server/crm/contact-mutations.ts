@@ -1,5 +1,5 @@
-import { DomainError, type ServiceResult } from '../errors';
-import { findGroupById } from '../groups/group-queries';
+import type { ServiceResult } from '../errors';
+import { getGroupOrThrow } from '../groups/group-queries';
 import { builder } from '../graphql/builder';
 import { runService } from '../graphql/errors';
 import type { Contact } from './contact-queries';
@@ -28,8 +28,7 @@ builder.relayMutationField(
     authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
-        const group = await findGroupById(context.db, input.groupId);
-        if (!group) throw new DomainError('not_found');
+        const group = await getGroupOrThrow(context.db, input.groupId);
         return contactPayload(await createContact(context.db, context.permissions, group, input));
       }),
   },

@@ -1,5 +1,4 @@
-import { DomainError } from '../errors';
-import { findGroupById } from '../groups/group-queries';
+import { getGroupOrThrow } from '../groups/group-queries';
 import { builder } from '../graphql/builder';
 import { runService } from '../graphql/errors';
 import { OrganizationRef } from './organization-type';
@@ -21,8 +20,7 @@ builder.relayMutationField(
     authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
-        const group = await findGroupById(context.db, input.groupId);
-        if (!group) throw new DomainError('not_found');
+        const group = await getGroupOrThrow(context.db, input.groupId);
         const result = await createOrganization(context.db, context.permissions, group, input);
         return result.ok ? { organization: result.value, errors: [] } : { organization: null, errors: result.errors };
       }),

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { DomainError } from '../errors';
 import type { Database } from '../db/client';
 import { groups, projects } from '../db/schema/groups';
 import { issues } from '../db/schema/issues';
@@ -53,4 +54,11 @@ export function parseIid(iid: string): number | null {
 export async function findGroupById(db: Database, id: number): Promise<Group | null> {
   const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
   return group ?? null;
+}
+
+/** The group with this id, or the not-found domain error (which hides whether it exists). */
+export async function getGroupOrThrow(db: Database, id: number): Promise<Group> {
+  const group = await findGroupById(db, id);
+  if (!group) throw new DomainError('not_found');
+  return group;
 }
