@@ -19,3 +19,17 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
 }
+
+/**
+ * Records the page's requests from now on, leaving out Next.js's background prefetches of the
+ * page's links, so a test can prove an interaction itself asks the server for nothing.
+ */
+export async function recordRequests(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    const headers = request.headers();
+    if (!headers['next-router-prefetch'] && !headers['next-router-segment-prefetch']) requests.push(request.url());
+  });
+  return requests;
+}

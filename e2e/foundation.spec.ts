@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoPassword, expectNoAxeViolations, signIn } from './fixtures';
+import { demoPassword, expectNoAxeViolations, recordRequests, signIn } from './fixtures';
 
 test('a developer browses contacts from the group sidebar and hovers a contact on an issue', async ({ page }) => {
   await signIn(page, 'developer');
@@ -18,8 +18,7 @@ test('a developer browses contacts from the group sidebar and hovers a contact o
   await page.goto('/acme/website/-/issues/1');
   const details = page.getByRole('complementary', { name: 'Issue details' });
   await expect(details.getByText(/\d+ contacts?/)).toBeVisible();
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
+  const requests = await recordRequests(page);
   await details.getByTestId('contact-link').filter({ hasText: 'Alice Johnson' }).hover();
   const card = page.getByTestId('contact-hover-card');
   await expect(card).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expectNoAxeViolations, recordRequests, signIn } from './fixtures';
 import {
   alertMessage,
   commentBox,
@@ -123,13 +123,7 @@ test('the hover card opens on keyboard focus, shows the details without a reques
   await page.goto(`${issuesUrl()}/1`);
   const link = sidebar(page).getByRole('link', { name: 'Alice Johnson' });
   await expect(link).toHaveAttribute('href', /crm_contact_id=\d+$/);
-  // Next.js prefetches the page's links in the background; the card itself must ask for nothing.
-  await page.waitForLoadState('networkidle');
-  const requests: string[] = [];
-  page.on('request', (request) => {
-    const headers = request.headers();
-    if (!headers['next-router-prefetch'] && !headers['next-router-segment-prefetch']) requests.push(request.url());
-  });
+  const requests = await recordRequests(page);
   await link.focus();
   const card = page.getByTestId('contact-hover-card');
   await expect(card).toBeVisible();
