@@ -1,6 +1,6 @@
 /**
- * What the bench database's backends are doing while a server is under load, sampled from
- * pg_stat_activity: running on CPU, or waiting (for the WAL to reach disk, for a row lock, for the
+ * What the database backends of the server under load (found by its `application_name`) are doing,
+ * sampled from pg_stat_activity: running on CPU, or waiting (for the WAL to reach disk, for a row lock, for the
  * client…), and in which statement. It shows, for example, requests queueing on one row's lock.
  */
 import { Client } from 'pg';
@@ -19,6 +19,7 @@ export class WaitSampler {
   private samples = 0;
   private running: Promise<void> | null = null;
   private stopping = false;
+  private applicationName = '';
 
   constructor(
     private readonly client: Client,
@@ -31,7 +32,9 @@ export class WaitSampler {
     return new WaitSampler(client, describe);
   }
 
-  start(): void {
+  /** Samples the backends whose connections carry `applicationName`. */
+  start(applicationName: string): void {
+    this.applicationName = applicationName;
     this.counts.clear();
     this.samples = 0;
     this.stopping = false;
@@ -43,7 +46,8 @@ export class WaitSampler {
       const { rows } = await this.client.query<{ wait: string | null; query: string }>(
         `select wait_event_type || ':' || wait_event as wait, query
            from pg_stat_activity
-          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+          where datname = current_database() and state = 'active' and application_name = $1`,
+        [this.applicationName],
       );
       for (const row of rows) {
         const key = `${row.wait ?? 'CPU'} in ${this.describe(row.query)}`;
