@@ -77,8 +77,11 @@ function runBuild(logFile: string): Promise<void> {
   });
 }
 
-/** What `npm start` may read besides `.next`: its script, the server it starts, and the app's sources and config. */
-const startEntries = ['package.json', 'next.config.js', 'tsconfig.json', 'instrumentation.ts', 'scripts', 'server', 'app', 'components', 'drizzle', 'public'];
+/**
+ * Top-level entries of the checkout that `npm start` does not need. Everything else (its script,
+ * the server it starts, the app's sources and config, the migrations) is copied.
+ */
+const notForStart = new Set(['node_modules', '.next', 'bench', 'e2e', 'test-results', 'playwright-report', 'coverage']);
 
 /** Copies `.next` (without its cache) and what `npm start` reads beside it into `appDir`. */
 function snapshot(appDir: string): void {
@@ -90,9 +93,10 @@ function snapshot(appDir: string): void {
     verbatimSymlinks: true,
     filter: (file) => path.relative(source, file).split(path.sep)[0] !== 'cache',
   });
-  for (const entry of startEntries) {
-    const from = path.join(root, entry);
-    if (existsSync(from)) cpSync(from, path.join(appDir, entry), { recursive: true, filter: (file) => !/\.test\.tsx?$/.test(file) });
+  // Hidden entries (.git, .data with the embedded database, …) stay behind too.
+  for (const entry of readdirSync(root)) {
+    if (entry.startsWith('.') || notForStart.has(entry)) continue;
+    cpSync(path.join(root, entry), path.join(appDir, entry), { recursive: true, verbatimSymlinks: true, filter: (file) => !/\.test\.tsx?$/.test(file) });
   }
   // The build links its external packages (pg, PGlite, argon2) through ../../node_modules.
   symlinkSync(path.join(root, 'node_modules'), path.join(appDir, 'node_modules'));

@@ -439,7 +439,7 @@ export function renderResults(results: RunResults): string {
       'of a read must equal that first one byte for byte, every answer of the update one of the two answers checked for its two alternating bodies, and every page ' +
       'must be HTML with status 200 showing the expected record ("wrong bodies").',
     '- Node CPU per request: user + system time of the server\'s whole process tree over the measured window, from /proc, divided by the requests answered. ' +
-      'PostgreSQL CPU per request: the same for the backends of that server\'s connections (found by `application_name`). RSS: the process tree\'s resident ' +
+      'PostgreSQL CPU per request: the same for the backends of that server\'s connections (found in pg_stat_activity by the client ports of the tree\'s connections, or by `application_name`). RSS: the process tree\'s resident ' +
       'memory at the end of the last round, with the number of processes in the tree.',
     '- SQL statements per request: for Rapport, one request of each API scenario run in-process through the app\'s Yoga handler on the bench database and counted with ' +
       '`countStatements` (server/db/client.ts), cross-checked at the `pg` driver; each statement is then EXPLAIN ANALYZEd (rolled back). For the floor and ' +

@@ -357,8 +357,8 @@ async function main(): Promise<void> {
         const spec: LoadSpec = { url: baseUrl(server) + target.path, method: target.method, headers: requestHeaders(target, credentials), bodies: target.bodies, check: check.check };
         await drain((await loads.run(spec, { connections, seconds: warmupSeconds })).p99);
         meter.begin();
-        sampler.start(applicationName(server));
         await serverCpu.begin(servers[server].pid, applicationName(server));
+        sampler.start(applicationName(server), () => serverCpu.backendPids());
         const load: LoadResult = await loads.run(spec, { connections, seconds: durationSeconds });
         const waits = await sampler.stop();
         await drain(load.p99);

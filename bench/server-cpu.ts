@@ -1,12 +1,13 @@
 /**
  * CPU time a server spent over a measured window, read from /proc (Linux only; elsewhere it reports
  * nothing): user + system time of the server's whole process tree (`npm start` may fork workers),
- * and of the PostgreSQL backends serving its connections, found in pg_stat_activity by the
- * `application_name` the bench gives each server (PGAPPNAME). Both are polled during the window, so
- * a process or backend that ends before the window does still counts up to its last reading.
+ * and of the PostgreSQL backends serving its connections, found in pg_stat_activity by the client
+ * ports of the tree's TCP connections to PostgreSQL, or by the `application_name` the bench gives
+ * each server (PGAPPNAME) should the app connect some other way. Both are polled during the window,
+ * so a process or backend that ends before the window does still counts up to its last reading.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Client } from 'pg';
 
 export interface ServerUsage {
@@ -72,6 +73,44 @@ export function processTree(root: number): Map<number, number> {
   return tree;
 }
 
+/** Local ports of the TCP connections that `pids` hold to `serverPort` (e.g. PostgreSQL's 5432). */
+export function clientPorts(pids: Iterable<number>, serverPort: number): number[] {
+  const inodes = new Set<string>();
+  for (const pid of pids) {
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        if (inode) inodes.add(inode);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let lines: string[] = [];
+    try {
+      lines = readFileSync(table, 'utf8').split('\n').slice(1);
+    } catch {
+      continue;
+    }
+    for (const line of lines) {
+      // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+      const fields = line.trim().split(/\s+/);
+      const [local, remote, inode] = [fields[1], fields[2], fields[9]];
+      if (!local || !remote || !inode || !inodes.has(inode)) continue;
+      if (parseInt(remote.split(':')[1] ?? '', 16) === serverPort) ports.push(parseInt(local.split(':')[1] ?? '', 16));
+    }
+  }
+  return ports;
+}
+
 function rssBytes(pid: number): number {
   try {
     const kib = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -99,6 +138,10 @@ class TickLedger {
     }
   }
 
+  pids(): number[] {
+    return [...this.readings.keys()];
+  }
+
   seconds(): number {
     let ticks = 0;
     for (const { first, last } of this.readings.values()) ticks += Math.max(0, last - first);
@@ -108,6 +151,8 @@ class TickLedger {
 
 interface Window {
   root: number;
+  /** The server's processes, as last read. */
+  tree: Map<number, number>;
   applicationName: string;
   node: TickLedger;
   pg: TickLedger;
@@ -119,18 +164,22 @@ interface Window {
 export class ServerCpuMeter {
   private window: Window | null = null;
 
-  private constructor(private readonly client: Client) {}
+  private constructor(
+    private readonly client: Client,
+    private readonly postgresPort: number,
+  ) {}
 
   static async connect(databaseUrl: string): Promise<ServerCpuMeter> {
     const client = new Client({ connectionString: databaseUrl, application_name: 'bench cpu meter' });
     await client.connect();
-    return new ServerCpuMeter(client);
+    return new ServerCpuMeter(client, Number(new URL(databaseUrl).port || 5432));
   }
 
-  private async backendTicks(applicationName: string): Promise<Map<number, number>> {
+  private async backendTicks(tree: Map<number, number>, applicationName: string): Promise<Map<number, number>> {
     const { rows } = await this.client.query<{ pid: number }>(
-      'select pid from pg_stat_activity where datname = current_database() and application_name = $1',
-      [applicationName],
+      `select pid from pg_stat_activity
+        where datname = current_database() and (application_name = $1 or client_port = any($2::int[]))`,
+      [applicationName, clientPorts(tree.keys(), this.postgresPort)],
     );
     const ticks = new Map<number, number>();
     for (const { pid } of rows) {
@@ -141,23 +190,31 @@ export class ServerCpuMeter {
   }
 
   private async poll(window: Window): Promise<void> {
-    window.node.record(processTree(window.root));
-    window.pg.record(await this.backendTicks(window.applicationName));
+    window.tree = processTree(window.root);
+    window.node.record(window.tree);
+    window.pg.record(await this.backendTicks(window.tree, window.applicationName));
   }
 
   /** Opens the window for the server whose process is `root` and whose connections carry `applicationName`. */
   async begin(root: number, applicationName: string): Promise<void> {
+    const tree = processTree(root);
     const window: Window = {
       root,
+      tree,
       applicationName,
-      node: new TickLedger(processTree(root)),
-      pg: new TickLedger(await this.backendTicks(applicationName)),
+      node: new TickLedger(tree),
+      pg: new TickLedger(await this.backendTicks(tree, applicationName)),
       polling: Promise.resolve(),
     };
     window.timer = setInterval(() => {
       window.polling = window.polling.then(() => this.poll(window)).catch(() => undefined);
     }, pollEveryMs);
     this.window = window;
+  }
+
+  /** The backends of the server in the open window, as last seen. */
+  backendPids(): number[] {
+    return this.window?.pg.pids() ?? [];
   }
 
   async end(): Promise<ServerUsage> {
@@ -167,10 +224,9 @@ export class ServerCpuMeter {
     clearInterval(window.timer);
     await window.polling;
     await this.poll(window);
-    const tree = processTree(window.root);
     let rss = 0;
-    for (const pid of tree.keys()) rss += rssBytes(pid);
-    return { nodeSeconds: window.node.seconds(), pgSeconds: window.pg.seconds(), rssBytes: rss, processes: tree.size };
+    for (const pid of window.tree.keys()) rss += rssBytes(pid);
+    return { nodeSeconds: window.node.seconds(), pgSeconds: window.pg.seconds(), rssBytes: rss, processes: window.tree.size };
   }
 
   async close(): Promise<void> {
