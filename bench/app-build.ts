@@ -1,8 +1,9 @@
 /**
  * The production build the benchmark serves. Other people rebuild `.next` while they work (`npm test`
- * runs `next build`), so the bench serves a private copy of it (started with `next start <copy>`)
- * that nobody else rewrites mid-run. The copy lives outside the checkout, where neither ESLint nor
- * tsc sees its generated files.
+ * runs `next build`), so the bench serves a private copy of it that nobody else rewrites mid-run,
+ * started the documented way (`node scripts/start.mjs` in the copy). The copy holds the build and
+ * the sources `npm start` may load beside it (its server code, the migrations); `node_modules` is a
+ * link to the checkout's. It lives outside the checkout, where neither ESLint nor tsc sees it.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -11,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface AppBuild {
-  /** Directory to pass to `next start`. */
+  /** The copy: run `node scripts/start.mjs` in it. */
   appDir: string;
   buildId: string;
   builtAt: Date;
@@ -76,7 +77,13 @@ function runBuild(logFile: string): Promise<void> {
   });
 }
 
-/** Copies `.next` (without its cache) and what `next start` reads beside it into `appDir`. */
+/**
+ * Top-level entries of the checkout that `npm start` does not need. Everything else (its script,
+ * the server it starts, the app's sources and config, the migrations) is copied.
+ */
+const notForStart = new Set(['node_modules', '.next', 'bench', 'e2e', 'test-results', 'playwright-report', 'coverage']);
+
+/** Copies `.next` (without its cache) and what `npm start` reads beside it into `appDir`. */
 function snapshot(appDir: string): void {
   rmSync(appDir, { recursive: true, force: true });
   mkdirSync(appDir, { recursive: true });
@@ -86,7 +93,11 @@ function snapshot(appDir: string): void {
     verbatimSymlinks: true,
     filter: (file) => path.relative(source, file).split(path.sep)[0] !== 'cache',
   });
-  for (const file of ['next.config.js', 'package.json']) cpSync(path.join(root, file), path.join(appDir, file));
+  // Hidden entries (.git, .data with the embedded database, …) stay behind too.
+  for (const entry of readdirSync(root)) {
+    if (entry.startsWith('.') || notForStart.has(entry)) continue;
+    cpSync(path.join(root, entry), path.join(appDir, entry), { recursive: true, verbatimSymlinks: true, filter: (file) => !/\.test\.tsx?$/.test(file) });
+  }
   // The build links its external packages (pg, PGlite, argon2) through ../../node_modules.
   symlinkSync(path.join(root, 'node_modules'), path.join(appDir, 'node_modules'));
 }

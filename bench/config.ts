@@ -1,4 +1,7 @@
-/** Settings of one `npm run bench` run; every value can be overridden from the environment. */
+/**
+ * Settings of one `npm run bench` run; every value can be overridden from the environment.
+ * `npm run bench -- --quick` is a smoke check: one round of 3 s per scenario and server.
+ */
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -8,7 +11,10 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+const quick = process.argv.includes('--quick');
+
 export const benchConfig = {
+  quick,
   /** Admin connection: the bench database is created next to the one it names. */
   adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   databaseName: process.env.BENCH_DATABASE_NAME ?? 'rapport_bench',
@@ -17,10 +23,12 @@ export const benchConfig = {
   generatedIssues: 2_000,
   /** Concurrent connections and seconds per measurement, after a warm-up. */
   connections: intFromEnv('BENCH_CONNECTIONS', 10),
-  durationSeconds: intFromEnv('BENCH_DURATION', 10),
-  warmupSeconds: intFromEnv('BENCH_WARMUP', 2),
+  durationSeconds: intFromEnv('BENCH_DURATION', quick ? 3 : 8),
+  warmupSeconds: intFromEnv('BENCH_WARMUP', quick ? 1 : 2),
+  /** Every scenario is measured on every server once per round, the servers' order rotating from round to round. */
+  rounds: intFromEnv('BENCH_ROUNDS', quick ? 1 : 3),
   /** Sequential requests per page for time to first byte (after 5 unmeasured ones). */
-  pageSamples: intFromEnv('BENCH_PAGE_SAMPLES', 50),
+  pageSamples: intFromEnv('BENCH_PAGE_SAMPLES', quick ? 10 : 50),
   /** Run `next build` first even when a build exists (it may be older than the source). */
   rebuild: process.env.BENCH_BUILD === '1',
   /** Connections each server may open to PostgreSQL (Rapport's pool default is 10). */
@@ -29,6 +37,7 @@ export const benchConfig = {
     rapport: intFromEnv('BENCH_RAPPORT_PORT', 3401),
     floor: intFromEnv('BENCH_FLOOR_PORT', 3402),
     postgraphile: intFromEnv('BENCH_POSTGRAPHILE_PORT', 3403),
+    'rapport-2-workers': intFromEnv('BENCH_RAPPORT_2_WORKERS_PORT', 3404),
   },
 } as const;
 

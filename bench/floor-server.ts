@@ -1,13 +1,13 @@
 /**
  * The raw-SQL floor: plain `node:http`, one prepared `pg` statement per request and `JSON.stringify`,
- * answering the four scenarios in the same JSON shape as Rapport's GraphQL. No authentication, no
+ * answering the API scenarios in the same JSON shape as Rapport's GraphQL. No authentication, no
  * permission checks, no GraphQL: what is left is the database work and HTTP, the least any server
  * answering these requests has to do.
  *
  * Env: DATABASE_URL, PORT, BENCH_POOL_SIZE. `GET /__bench/statements` answers the number of SQL
  * statements run so far.
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Pool, type QueryConfig } from 'pg';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BENCH_POOL_SIZE ?? 10) });
@@ -56,6 +56,13 @@ const queries = {
    where i.project_id = (select id from projects where lower(full_path) = lower($1))
    order by i.created_at desc, i.id desc
    limit $2`,
+  stateCounts: `select count(*)::int as all, (count(*) filter (where c.state = 'active'))::int as active,
+         (count(*) filter (where c.state = 'inactive'))::int as inactive
+    from customer_relations_contacts c
+   where c.group_id = (select id from groups where lower(full_path) = lower($1))`,
+  contactUpdate: `update customer_relations_contacts set description = $2, updated_at = now()
+   where id = $1
+   returning id, first_name, last_name, email, description`,
 };
 
 async function run<R extends object>(name: keyof typeof queries, values: unknown[]): Promise<R[]> {
@@ -79,7 +86,15 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-async function answer(url: URL): Promise<unknown> {
+/** The request's JSON body (the update scenario's `{ id, description }`). */
+async function jsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+}
+
+async function answer(url: URL, request: IncomingMessage): Promise<unknown> {
   const param = (name: string) => url.searchParams.get(name) ?? '';
   switch (url.pathname) {
     case '/contacts': {
@@ -99,6 +114,21 @@ async function answer(url: URL): Promise<unknown> {
       const nodes = rows.map((row) => ({ iid: String(row.iid), title: row.title, customerRelationsContacts: { nodes: row.contacts } }));
       return { data: { project: { issues: { nodes } } } };
     }
+    case '/contact-state-counts': {
+      const [counts] = await run<{ all: number; active: number; inactive: number }>('stateCounts', [param('group')]);
+      return { data: { group: { contactStateCounts: counts ?? null } } };
+    }
+    case '/contact-update': {
+      const input = await jsonBody(request);
+      const [row] = await run<{ id: number; first_name: string; last_name: string; email: string; description: string | null }>('contactUpdate', [
+        Number(input.id),
+        String(input.description),
+      ]);
+      const contact = row
+        ? { id: `gid://gitlab/CustomerRelations::Contact/${row.id}`, firstName: row.first_name, lastName: row.last_name, email: row.email, description: row.description }
+        : null;
+      return { data: { customerRelationsContactUpdate: { contact, errors: [] } } };
+    }
     case '/__bench/statements':
       return { statements };
     default:
@@ -114,7 +144,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  answer(url).then(
+  answer(url, request).then(
     (body) => (body === null ? send(response, 404, { error: 'not found' }) : send(response, 200, body)),
     (error: unknown) => {
       console.error('floor:', error);

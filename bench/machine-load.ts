@@ -1,6 +1,6 @@
 /**
  * How busy the machine was during a measurement, split into the benchmark's own processes (its
- * servers, their PostgreSQL backends and this process, which runs the load generator) and everything
+ * servers, their PostgreSQL backends, this process and the load generators it ran) and everything
  * else, e.g. other people's test runs on a shared machine. Linux only (/proc); elsewhere it reports
  * nothing.
  */
@@ -16,16 +16,22 @@ export interface CpuShare {
 interface Snapshot {
   total: number;
   idle: number;
-  /** CPU ticks of every process, with its process group. */
-  processes: Map<number, { pgrp: number; ticks: number }>;
+  /** CPU ticks of every process (and of its children that have ended), with its process group. */
+  processes: Map<number, ProcessTicks>;
 }
 
-function readStat(pid: string): { pgrp: number; ticks: number } | null {
+interface ProcessTicks {
+  pgrp: number;
+  ticks: number;
+  endedChildrenTicks: number;
+}
+
+function readStat(pid: string): ProcessTicks | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which is in parentheses and may contain spaces.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) };
+    return { pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]), endedChildrenTicks: Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }
@@ -42,7 +48,7 @@ function snapshot(): Snapshot | null {
   const values = line.trim().split(/\s+/).slice(1).map(Number);
   const total = values.slice(0, 8).reduce((sum, value) => sum + value, 0);
   const idle = (values[3] ?? 0) + (values[4] ?? 0);
-  const processes = new Map<number, { pgrp: number; ticks: number }>();
+  const processes = new Map<number, ProcessTicks>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readStat(entry);
@@ -61,7 +67,8 @@ export class CpuMeter {
   /**
    * The share since `begin`. Ours are the processes in `groups` (the servers started in their own
    * process groups) and the `pids` given (this process, the database's backends), counted by what
-   * each used inside the window; processes that exited during it are missed.
+   * each used inside the window. The given pids count their ended children too (the load generator
+   * this process ran); other processes that exited during the window are missed.
    */
   end(groups: Iterable<number>, pids: Iterable<number>): CpuShare | null {
     const end = snapshot();
@@ -72,7 +79,9 @@ export class CpuMeter {
     let oursTicks = 0;
     for (const [pid, stat] of end.processes) {
       if (!ourGroups.has(stat.pgrp) && !ourPids.has(pid)) continue;
-      oursTicks += stat.ticks - (start.processes.get(pid)?.ticks ?? 0);
+      const before = start.processes.get(pid);
+      oursTicks += stat.ticks - (before?.ticks ?? 0);
+      if (ourPids.has(pid)) oursTicks += stat.endedChildrenTicks - (before?.endedChildrenTicks ?? 0);
     }
     const total = end.total - start.total;
     const busy = total - (end.idle - start.idle);

@@ -5,12 +5,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface Started {
   name: string;
   pid: number;
   logFile: string;
   /** Set once the process has exited. */
-  exit: { code: number | null; signal: NodeJS.Signals | null } | null;
+  exit: ProcessExit | null;
+  /** Resolves when the process has exited. */
+  exited: Promise<ProcessExit>;
   stop(): Promise<void>;
 }
 
@@ -46,11 +53,16 @@ export function startProcess(
   closeSync(log);
   if (child.pid === undefined) throw new Error(`Could not start ${name} (${command})`);
   const pid = child.pid;
+  let markExited: (exit: ProcessExit) => void = () => undefined;
+  const exitedPromise = new Promise<ProcessExit>((resolve) => {
+    markExited = resolve;
+  });
   const started: Started = {
     name,
     pid,
     logFile: options.logFile,
     exit: null,
+    exited: exitedPromise,
     async stop() {
       running.delete(started);
       if (started.exit) return;
@@ -65,6 +77,7 @@ export function startProcess(
   };
   child.on('exit', (code, signal) => {
     started.exit = { code, signal };
+    markExited(started.exit);
   });
   running.add(started);
   return started;

@@ -1,5 +1,5 @@
 /**
- * SQL statements per Rapport request, counted in-process: each scenario runs once through the app's
+ * SQL statements per Rapport request, counted in-process: each API scenario runs once through the app's
  * own Yoga handler (`server/graphql/yoga.ts`) on the bench database inside `countStatements`, and
  * every statement it ran is then EXPLAIN ANALYZEd (in a rolled-back transaction) so the report can
  * show where the database time goes.
@@ -24,7 +24,7 @@ export interface StatementReport {
   count: number;
   /** Statements the `pg` driver sent. */
   driverCount: number;
-  /** The answer's summary (as `Scenario.summarize` gives it), to compare with the other servers. */
+  /** The answer's summary (as `Scenario.summarize` gives it; a mutation's to its last body), to compare with the servers'. */
   summary: string;
   plans: PlanSummary[];
 }
@@ -131,21 +131,28 @@ export async function measureRapportStatements(
   try {
     const { rows } = await client.query<{ id: number }>(`select id from users where lower(username) = 'developer'`);
     if (!rows[0]) throw new Error('No user "developer" in the bench database');
-    const token = await createPersonalAccessToken(handle.db, { userId: rows[0].id, name: 'bench statements', scopes: ['read_api'] });
+    const token = await createPersonalAccessToken(handle.db, { userId: rows[0].id, name: 'bench statements', scopes: ['api'] });
     for (const scenario of scenarios) {
-      const send = async () => {
+      const target = scenario.targets.rapport;
+      if (scenario.kind === 'page' || !target) continue;
+      const send = async (body: string) => {
         const response = await yoga.fetch('http://localhost/api/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: scenario.rapport }),
+          body,
         });
         return (await response.json()) as unknown;
       };
-      await send(); // once unmeasured, so lazily built caches do not count
+      // Once unmeasured, so lazily built caches do not count; a mutation's last body is the one measured.
+      await send(target.bodies[0] ?? '');
       const captured: CapturedStatement[] = [];
-      const { result, statements } = await capture.run(captured, () => countStatements(send));
+      const { result, statements } = await capture.run(captured, () => countStatements(() => send(target.bodies.at(-1) ?? '')));
       const plans: PlanSummary[] = [];
-      for (const statement of captured) plans.push(await explain(client, statement.sql, statement.params));
+      for (const statement of captured) {
+        // A mutation's `begin`, `commit` or `savepoint` has no plan.
+        const explainable = /^\s*(select|insert|update|delete|with)\b/i.test(statement.sql);
+        plans.push(explainable ? await explain(client, statement.sql, statement.params) : { sql: statement.sql, executionMs: Number.NaN, planningMs: Number.NaN, notes: [], text: '' });
+      }
       reports.set(scenario.key, { count: statements.length, driverCount: captured.length, summary: scenario.summarize(result), plans });
     }
   } finally {

@@ -1,6 +1,6 @@
 /**
- * What the bench database's backends are doing while a server is under load, sampled from
- * pg_stat_activity: running on CPU, or waiting (for the WAL to reach disk, for a row lock, for the
+ * What the database backends of the server under load (by its `application_name`, or as listed by
+ * the caller) are doing, sampled from pg_stat_activity: running on CPU, or waiting (for the WAL to reach disk, for a row lock, for the
  * client…), and in which statement. It shows, for example, requests queueing on one row's lock.
  */
 import { Client } from 'pg';
@@ -19,6 +19,8 @@ export class WaitSampler {
   private samples = 0;
   private running: Promise<void> | null = null;
   private stopping = false;
+  private applicationName = '';
+  private backendPids: () => number[] = () => [];
 
   constructor(
     private readonly client: Client,
@@ -31,7 +33,10 @@ export class WaitSampler {
     return new WaitSampler(client, describe);
   }
 
-  start(): void {
+  /** Samples the backends whose connections carry `applicationName`, and those `backendPids` lists. */
+  start(applicationName: string, backendPids: () => number[]): void {
+    this.applicationName = applicationName;
+    this.backendPids = backendPids;
     this.counts.clear();
     this.samples = 0;
     this.stopping = false;
@@ -43,7 +48,8 @@ export class WaitSampler {
       const { rows } = await this.client.query<{ wait: string | null; query: string }>(
         `select wait_event_type || ':' || wait_event as wait, query
            from pg_stat_activity
-          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+          where datname = current_database() and state = 'active' and (application_name = $1 or pid = any($2::int[]))`,
+        [this.applicationName, this.backendPids()],
       );
       for (const row of rows) {
         const key = `${row.wait ?? 'CPU'} in ${this.describe(row.query)}`;
