@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 // As `next start` does: React, Next and the database drivers read it.
 process.env.NODE_ENV = 'production';
@@ -21,7 +21,7 @@ if (cluster.isPrimary) {
     const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  buildSync({
+  await build({
     entryPoints: [new URL('../server/http/main.ts', import.meta.url).pathname],
     outfile: serverBundle,
     bundle: true,
@@ -32,6 +32,8 @@ if (cluster.isPrimary) {
     packages: 'external',
     logLevel: 'warning',
   });
+  // esbuild keeps a helper process for further builds: there are none.
+  await stop();
 }
 
 await import(pathToFileURL(serverBundle).href);

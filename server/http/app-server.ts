@@ -27,10 +27,12 @@ export function createAppServer(handlers: AppHandlers): Server {
       .catch((error: unknown) => {
         // Both handlers answer their own errors; this is the last resort, without details.
         console.error('Unhandled error while serving', request.method, request.url, error);
-        if (!response.headersSent) {
+        if (response.headersSent) {
+          response.destroy();
+        } else {
           response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          response.end('Internal server error');
         }
-        response.end(response.headersSent ? undefined : 'Internal server error');
       });
   });
 }
