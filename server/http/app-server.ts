@@ -16,8 +16,9 @@ function isGraphQLRequest(request: IncomingMessage): boolean {
 }
 
 /**
- * The `node:http` server behind `npm start`: `/api/graphql` goes straight to Yoga, which costs a
- * fifth of the same request routed through Next's pipeline; the rest goes to Next.
+ * The `node:http` server behind `npm start`: `/api/graphql` goes straight to Yoga, the rest to Next.
+ * Next's request pipeline would cost more CPU than a small query itself (`{ __typename }` measured
+ * here at ~0.6 ms per request through this server, ~3 ms through `next start`).
  */
 export function createAppServer(handlers: AppHandlers): Server {
   return createServer((request, response) => {
