@@ -18,8 +18,8 @@ const serverBundle = path.resolve('.next', 'rapport', 'server.mjs');
 if (cluster.isPrimary) {
   if (!existsSync('.next/BUILD_ID')) {
     console.log('No build found: running `next build` first.');
-    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
+    const nextBuild = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+    if (nextBuild.status !== 0) process.exit(nextBuild.status ?? 1);
   }
   await build({
     entryPoints: [new URL('../server/http/main.ts', import.meta.url).pathname],

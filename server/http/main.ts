@@ -6,7 +6,6 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import os from 'node:os';
-import next from 'next';
 import { createAppServer } from './app-server';
 import { type HostedServices, openHostedServicesSlot } from './hosted-services';
 import { workerCount } from './workers';
@@ -71,6 +70,8 @@ function closeServer(server: Server): Promise<void> {
 /** One server process: Next's handler for pages, Yoga for the API, one database handle. */
 async function serve(port: number): Promise<void> {
   const hosted = openHostedServicesSlot();
+  // Loaded here, not at the top: a cluster primary only supervises and never needs Next.
+  const { default: next } = await import('next');
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   const services = await waitForHostedServices(hosted);
