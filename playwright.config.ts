@@ -29,10 +29,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database each run, seeded with the demo data on boot.
-    command: `rm -rf ${dataDir} && node node_modules/next/dist/bin/next start -p ${port}`,
+    // `npm start`'s server (API on node:http, pages through Next) with a fresh embedded database
+    // each run, seeded with the demo data on boot.
+    command: `rm -rf ${dataDir} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/users/sign_in`,
-    env: { RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { PORT: String(port), RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '', RAPPORT_WORKERS: '' },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

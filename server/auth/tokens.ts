@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { personalAccessTokens, users } from '../db/schema/users';
+import { credentialCache } from './credential-cache';
 import { randomToken, sha256 } from './digest';
 
 export const tokenScopes = ['api', 'read_api'] as const;
@@ -33,6 +34,10 @@ export async function createPersonalAccessToken(db: Database, input: NewPersonal
 const lastUsedInterval = 10 * 60 * 1000;
 
 export async function findUserByToken(db: Database, token: string) {
+  return findUserByTokenDigest(db, sha256(token));
+}
+
+async function findUserByTokenDigest(db: Database, digest: string) {
   const now = new Date();
   const [row] = await db
     .select({
@@ -40,12 +45,13 @@ export async function findUserByToken(db: Database, token: string) {
       tokenId: personalAccessTokens.id,
       scopes: personalAccessTokens.scopes,
       lastUsedAt: personalAccessTokens.lastUsedAt,
+      expiresAt: personalAccessTokens.expiresAt,
     })
     .from(personalAccessTokens)
     .innerJoin(users, eq(users.id, personalAccessTokens.userId))
     .where(
       and(
-        eq(personalAccessTokens.tokenDigest, sha256(token)),
+        eq(personalAccessTokens.tokenDigest, digest),
         eq(personalAccessTokens.revoked, false),
         or(isNull(personalAccessTokens.expiresAt), gt(personalAccessTokens.expiresAt, now)),
       ),
@@ -57,5 +63,19 @@ export async function findUserByToken(db: Database, token: string) {
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > lastUsedInterval) {
     await db.update(personalAccessTokens).set({ lastUsedAt: now }).where(eq(personalAccessTokens.id, row.tokenId));
   }
-  return { user: row.user, scopes: row.scopes.filter(isTokenScope) };
+  return { user: row.user, scopes: row.scopes.filter(isTokenScope), expiresAt: row.expiresAt };
+}
+
+type FoundToken = NonNullable<Awaited<ReturnType<typeof findUserByTokenDigest>>>;
+
+/** `findUserByToken` through the credential cache: a token used in the last few seconds costs no statement. */
+export async function findCachedUserByToken(db: Database, token: string): Promise<FoundToken | null> {
+  const digest = sha256(token);
+  const key = `token:${digest}`;
+  const cache = credentialCache();
+  const cached = cache.get<FoundToken>(key);
+  if (cached) return cached;
+  const found = await findUserByTokenDigest(db, digest);
+  if (found) cache.set(key, found, found.user.id, found.expiresAt);
+  return found;
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import type { users } from '../db/schema/users';
-import { findSession, sessionCookieName } from './sessions';
-import { findUserByToken, type TokenScope } from './tokens';
+import { findCachedSession, sessionCookieName } from './sessions';
+import { findCachedUserByToken, type TokenScope } from './tokens';
 
 export type User = typeof users.$inferSelect;
 
@@ -37,7 +37,7 @@ function bearerToken(headers: Headers): string | null {
 export async function authenticateRequest(db: Database, headers: Headers): Promise<Viewer | null> {
   const token = bearerToken(headers);
   if (token) {
-    const found = await findUserByToken(db, token);
+    const found = await findCachedUserByToken(db, token);
     return found ? { user: found.user, via: 'token', scopes: found.scopes, csrfToken: null } : null;
   }
   return viewerFromSessionToken(db, readCookie(headers.get('cookie'), sessionCookieName));
@@ -45,7 +45,7 @@ export async function authenticateRequest(db: Database, headers: Headers): Promi
 
 export async function viewerFromSessionToken(db: Database, sessionToken: string | null | undefined): Promise<Viewer> {
   if (!sessionToken) return anonymousViewer;
-  const session = await findSession(db, sessionToken);
+  const session = await findCachedSession(db, sessionToken);
   if (!session) return anonymousViewer;
   return { user: session.user, via: 'session', scopes: ['api'], csrfToken: session.csrfToken };
 }

@@ -7,6 +7,7 @@ import {
   isNonNullType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialCacheLifetimeMs } from '../auth/credential-cache';
 import { createPersonalAccessToken } from '../auth/tokens';
 import type { DatabaseHandle } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
@@ -111,14 +112,19 @@ describe('authentication', () => {
     expect(response.body).toEqual({ errors: [{ message: 'Invalid token' }] });
   });
 
-  it('a revoked token is a 401, though it worked before', async () => {
+  it('a revoked token is a 401 once the credential cache lifetime has passed, though it worked before', async () => {
     const token = await createPersonalAccessToken(handle.db, { userId: await userId(handle.db, 'developer'), name: 'revoked-test', scopes: ['api'] });
     const before = await postGraphQL(currentUserQuery, {}, { headers: { 'private-token': token } });
     expect(before.data).toEqual({ currentUser: { username: 'developer' } });
     await handle.db.update(personalAccessTokens).set({ revoked: true }).where(eq(personalAccessTokens.name, 'revoked-test'));
-    const response = await postGraphQL(currentUserQuery, {}, { headers: { 'private-token': token } });
-    expect(response.status).toBe(401);
-    expect(response.errors).toEqual([{ message: 'Invalid token' }]);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + credentialCacheLifetimeMs });
+    try {
+      const response = await postGraphQL(currentUserQuery, {}, { headers: { 'private-token': token } });
+      expect(response.status).toBe(401);
+      expect(response.errors).toEqual([{ message: 'Invalid token' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('no credentials at all is an anonymous request, not an error', async () => {
@@ -252,7 +258,9 @@ describe('internal errors', () => {
   it('a database failure while authenticating is a 503 with a generic JSON error', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const headers = await tokenHeaders(handle.db, 'developer');
+      // A token never used, so not in the credential cache: authenticating it needs the database.
+      const token = await createPersonalAccessToken(handle.db, { userId: await userId(handle.db, 'developer'), name: 'unused', scopes: ['api'] });
+      const headers = { authorization: `Bearer ${token}` };
       const response = await withTableMissing('personal_access_tokens', () => postJson(JSON.stringify({ query: currentUserQuery }), headers));
       expect(response.status).toBe(503);
       expect(response.body).toEqual({ errors: [{ message: 'Service temporarily unavailable, try again later', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });

@@ -2,6 +2,7 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { type DocumentNode, getOperationAST, GraphQLError } from 'graphql';
 import { authenticateRequest, type Viewer, viewerCanWrite } from '../auth/viewer';
 import { getDb } from '../db/client';
+import { withBoundedBody } from './bounded-body';
 import { type Context, createContext } from './context';
 import { resourceNotAvailable } from './errors';
 import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
@@ -22,31 +23,6 @@ const bodyTooLargeExtensions = { code: 'REQUEST_BODY_TOO_LARGE', limit: requestL
 
 function bodyTooLarge(): GraphQLError {
   return new GraphQLError(requestBodyTooLargeMessage, { extensions: { ...bodyTooLargeExtensions, http: { status: 413 } } });
-}
-
-/** Reads at most `limit` bytes of the body, whatever Content-Length claimed, and hands on a copy. */
-async function withBoundedBody(request: Request, limit: number): Promise<Request> {
-  if (!request.body) return request;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw bodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new Request(request.url, { method: request.method, headers: request.headers, body });
 }
 
 /**
@@ -71,7 +47,7 @@ const requestSizeLimits: Plugin = {
       return;
     }
     setRequestParser(async (original) => {
-      const bounded = original.body ? await withBoundedBody(original, requestLimits.maxBodyBytes) : original;
+      const bounded = withBoundedBody(original, requestLimits.maxBodyBytes, bodyTooLarge);
       try {
         return await requestParser(bounded);
       } catch (error) {

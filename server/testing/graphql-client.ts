@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { createSession } from '../auth/sessions';
-import { createPersonalAccessToken, findUserByToken, type TokenScope } from '../auth/tokens';
+import { credentialCache } from '../auth/credential-cache';
+import { createSession, findCachedSession } from '../auth/sessions';
+import { createPersonalAccessToken, findCachedUserByToken, type TokenScope } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { users } from '../db/schema/users';
 import { yoga } from '../graphql/yoga';
@@ -37,21 +38,25 @@ export async function userId(db: Database, username: string): Promise<number> {
 }
 
 /**
- * Headers that authenticate as `username` with a new personal access token, already marked as used
- * so that a request's statements do not include the token's once-in-10-minutes `last_used_at` write.
+ * Headers that authenticate as `username` with a new personal access token, already used once: its
+ * once-in-10-minutes `last_used_at` write is done and it is in the credential cache, so a request's
+ * statements are those of a client that keeps calling the API.
  */
 export async function tokenHeaders(db: Database, username: string, scopes: TokenScope[] = ['api']) {
   const token = await createPersonalAccessToken(db, { userId: await userId(db, username), name: 'test', scopes });
-  await findUserByToken(db, token);
+  await findCachedUserByToken(db, token);
   return { authorization: `Bearer ${token}` };
 }
 
-/** Headers of a signed-in browser session (cookie plus CSRF token). */
+/** Headers of a signed-in browser session (cookie plus CSRF token), already in the credential cache. */
 export async function sessionHeaders(db: Database, username: string) {
   const session = await createSession(db, await userId(db, username));
+  await findCachedSession(db, session.token);
   return { cookie: `rapport_session=${session.token}`, csrfToken: session.csrfToken };
 }
 
+/** Changes the admin flag and, as any change to a user made in this process must, drops their cached credentials. */
 export async function setAdmin(db: Database, username: string, admin: boolean) {
-  await db.update(users).set({ admin }).where(eq(users.username, username));
+  const [user] = await db.update(users).set({ admin }).where(eq(users.username, username)).returning({ id: users.id });
+  if (user) credentialCache().deleteUser(user.id);
 }
