@@ -1,5 +1,4 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { z } from 'zod';
 
 /**
  * How many reverse proxies stand in front of the app (`RAPPORT_TRUSTED_PROXY_COUNT`, default 0).
@@ -8,9 +7,10 @@ import { z } from 'zod';
  * one the outermost trusted proxy saw, and everything left of it is the client's to invent.
  */
 export function trustedProxyCount(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const parsed = z.coerce.number().int().min(0).max(10).safeParse(env.RAPPORT_TRUSTED_PROXY_COUNT?.trim() || '0');
-  if (!parsed.success) throw new Error('Invalid environment: RAPPORT_TRUSTED_PROXY_COUNT: expected a whole number from 0 to 10');
-  return parsed.data;
+  // Read on every request by proxy.ts: a plain check, not a schema built each time.
+  const value = env.RAPPORT_TRUSTED_PROXY_COUNT?.trim() || '0';
+  if (!/^(?:10|\d)$/.test(value)) throw new Error('Invalid environment: RAPPORT_TRUSTED_PROXY_COUNT: expected a whole number from 0 to 10');
+  return Number(value);
 }
 
 /**

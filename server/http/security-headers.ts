@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * The security headers of every response: one list here, applied to pages by proxy.ts and to the
  * GraphQL API by a Yoga plugin (which holds wherever Yoga is hosted).
@@ -19,18 +21,14 @@ function policy(directives: Record<string, string>): string {
     .join('; ');
 }
 
-/**
- * Pages: scripts only with this response's nonce (Next.js reads it from the request's CSP header
- * and puts it on every script and inline style it renders), and whatever those scripts load
- * ('strict-dynamic'). Styles come from the stylesheet Tailwind builds; Radix positions its hover
- * card through element.style, which CSP does not govern, so no 'unsafe-inline' is needed.
- * `next dev` needs eval for React's debugging aids and injects its overlay's styles inline.
- */
-export function pageContentSecurityPolicy(nonce: string, { development }: { development: boolean }): string {
+// Built once: proxy.ts asks for a policy on every request.
+const noncePlaceholder = '{nonce}';
+
+function pagePolicy(development: boolean): string {
   return policy({
     'default-src': "'self'",
-    'script-src': `'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
-    'style-src': development ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`,
+    'script-src': `'self' 'nonce-${noncePlaceholder}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    'style-src': development ? "'self' 'unsafe-inline'" : `'self' 'nonce-${noncePlaceholder}'`,
     'img-src': "'self' data: blob:",
     'font-src': "'self'",
     'connect-src': "'self'",
@@ -39,6 +37,20 @@ export function pageContentSecurityPolicy(nonce: string, { development }: { deve
     'form-action': "'self'",
     'frame-ancestors': "'none'",
   });
+}
+
+const productionPagePolicy = pagePolicy(false);
+const developmentPagePolicy = pagePolicy(true);
+
+/**
+ * Pages: scripts only with this response's nonce (Next.js reads it from the request's CSP header
+ * and puts it on every script and inline style it renders), and whatever those scripts load
+ * ('strict-dynamic'). Styles come from the stylesheet Tailwind builds; Radix positions its hover
+ * card through element.style, which CSP does not govern, so no 'unsafe-inline' is needed.
+ * `next dev` needs eval for React's debugging aids and injects its overlay's styles inline.
+ */
+export function pageContentSecurityPolicy(nonce: string, { development }: { development: boolean }): string {
+  return (development ? developmentPagePolicy : productionPagePolicy).replaceAll(noncePlaceholder, nonce);
 }
 
 /** The API answers JSON: nothing in it may load, run or be framed. */
@@ -68,6 +80,5 @@ export const graphiqlContentSecurityPolicy = policy({
 
 /** 128 random bits, base64: what CSP nonces need to be unguessable. */
 export function createNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
+  return randomBytes(16).toString('base64');
 }
