@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { createSession } from '../auth/sessions';
-import { createPersonalAccessToken, findUserByToken, type TokenScope } from '../auth/tokens';
+import { findUserByToken, storePersonalAccessToken, type TokenScope } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { users } from '../db/schema/users';
 import { yoga } from '../graphql/yoga';
@@ -41,7 +41,7 @@ export async function userId(db: Database, username: string): Promise<number> {
  * so that a request's statements do not include the token's once-in-10-minutes `last_used_at` write.
  */
 export async function tokenHeaders(db: Database, username: string, scopes: TokenScope[] = ['api']) {
-  const token = await createPersonalAccessToken(db, { userId: await userId(db, username), name: 'test', scopes });
+  const token = await storePersonalAccessToken(db, { userId: await userId(db, username), name: 'test', scopes });
   await findUserByToken(db, token);
   return { authorization: `Bearer ${token}` };
 }
