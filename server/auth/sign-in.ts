@@ -24,15 +24,15 @@ export const signInThrottle = {
   perAddress: { limit: 100, windowMs: 15 * 60 * 1000 },
 } satisfies Record<string, ThrottleRule>;
 
-export function tooManySignInAttemptsMessage(retryAfterMs: number): string {
+function tooManySignInAttemptsMessage(retryAfterMs: number): string {
   return `Too many failed sign-in attempts. ${tryAgainIn(retryAfterMs)}`;
 }
 
-// Keys are digests: a login field sometimes holds a mistyped password, and addresses are personal data.
+// The login is stored only as a digest: the login field sometimes holds a mistyped password.
 function signInThrottleKeys(login: string, clientAddress: string) {
   return {
     perLoginAndAddress: `sign-in:login-address:${sha256(JSON.stringify([login, clientAddress]))}`,
-    perAddress: `sign-in:address:${sha256(clientAddress)}`,
+    perAddress: `sign-in:address:${clientAddress}`,
   };
 }
 
