@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { contactsUrl, createContactInDrawer, createOrganizationInDrawer, graphql, openContactPage, organizationsUrl, statusMessage, uniqueTag } from './crm-fixtures';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures';
 
 test('contact and organization pages show every field, linked issues and recent activity', async ({ page }) => {
   await signIn(page, 'reporter');

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { chooseOrganization, contactsUrl, createContactInDrawer, createOrganizationInDrawer, organizationsUrl, statusMessage, tabTo, uniqueTag } from './crm-fixtures';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures';
 
 test('a developer creates a contact after fixing a validation error, edits it, and deactivates it', async ({ page }) => {
   const tag = uniqueTag();

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { contactsUrl, organizationsUrl, tabTo } from './crm-fixtures';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures';
 
 const table = (page: import('@playwright/test').Page, name: string) => page.getByRole('table', { name });
 

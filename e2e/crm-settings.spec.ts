@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { statusMessage } from './crm-fixtures';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures';
 
 test('an owner opens the CRM settings from the sidebar; a source change is refused while issues have contacts', async ({ page }) => {
   await signIn(page, 'owner');

@@ -1,5 +1,50 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+declare global {
+  interface Window {
+    rapportReportCspViolation?: (violation: string) => void;
+  }
+}
+
+/**
+ * Records every Content-Security-Policy violation in any page of the context: the
+ * `securitypolicyviolation` events (reported through a binding, which CSP does not govern, so
+ * nothing is lost across navigations) and Chromium's console errors about CSP.
+ */
+export async function recordCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('rapportReportCspViolation', ({ page }, violation: string) => {
+    violations.push(`${page.url()}: ${violation}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => window.rapportReportCspViolation?.(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`),
+      true,
+    );
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      violations.push(`${message.page()?.url() ?? 'console'}: ${message.text()}`);
+    }
+  });
+  return violations;
+}
+
+/** Every journey imports `test` from here: it fails on any CSP violation on any page it opened. */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = await recordCspViolations(context);
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const demoPassword = 'rapport-demo';
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { demoPassword, expectNoAxeViolations, recordRequests, signIn } from './fixtures';
+import { demoPassword, expect, expectNoAxeViolations, recordRequests, signIn, test } from './fixtures';
 
 test('a developer browses contacts from the group sidebar and hovers a contact on an issue', async ({ page }) => {
   await signIn(page, 'developer');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, recordRequests, signIn } from './fixtures';
+import { expect, expectNoAxeViolations, recordRequests, signIn, test } from './fixtures';
 import {
   alertMessage,
   commentBox,

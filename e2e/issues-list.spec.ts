@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures';
 import { createIssueViaForm, issuesUrl, project, sidebar, uniqueTag } from './issues-helpers';
 
 const issueList = (page: import('@playwright/test').Page) => page.getByRole('list', { name: 'Issues' });

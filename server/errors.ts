@@ -1,5 +1,5 @@
 /** Errors a service raises; one module (graphql/errors.ts) turns them into API errors. */
-export type DomainErrorCode = 'not_found' | 'feature_disabled' | 'invalid_argument';
+export type DomainErrorCode = 'not_found' | 'feature_disabled' | 'invalid_argument' | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(

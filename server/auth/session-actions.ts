@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import type { SignInFormState } from '../../components/auth/sign-in-form';
 import { redirect } from 'next/navigation';
 import { getDb } from '../db/client';
+import { clientAddress } from './client-address';
 import { sessionCookieName } from './sessions';
 import { safeRedirectPath, signIn, signOut } from './sign-in';
 
@@ -27,7 +28,7 @@ export async function signInAction(_previous: SignInFormState, formData: FormDat
   const redirectTo = safeRedirectPath(formData.get('redirect_to'));
 
   const db = await getDb();
-  const result = await signIn(db, login, password);
+  const result = await signIn(db, { login, password, clientAddress: clientAddress(await headers()) });
   if (!result.ok) return { message: result.message, login };
 
   const cookieStore = await cookies();

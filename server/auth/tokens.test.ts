@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../db/client';
 import { personalAccessTokens } from '../db/schema/users';
 import { userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
-import { createPersonalAccessToken, findUserByToken } from './tokens';
+import { createPersonalAccessToken, findUserByToken, tokenCreationThrottle } from './tokens';
 
 let handle: DatabaseHandle;
 
@@ -44,5 +44,20 @@ describe('personal access tokens', () => {
     await handle.db.update(personalAccessTokens).set({ lastUsedAt: elevenMinutesAgo }).where(eq(personalAccessTokens.name, 'last-used'));
     await findUserByToken(handle.db, token);
     expect((await lastUsedAt('last-used'))!.getTime()).toBeGreaterThan(elevenMinutesAgo.getTime());
+  });
+
+  it('limits how many tokens one user creates per hour, and refuses the next without storing it', async () => {
+    const maintainer = await userId(handle.db, 'maintainer');
+    const tokensOf = async (id: number) => (await handle.db.select().from(personalAccessTokens).where(eq(personalAccessTokens.userId, id))).length;
+    const before = await tokensOf(maintainer);
+    for (let index = 0; index < tokenCreationThrottle.limit; index += 1) {
+      await createPersonalAccessToken(handle.db, { userId: maintainer, name: `burst-${index}`, scopes: ['api'] });
+    }
+    await expect(createPersonalAccessToken(handle.db, { userId: maintainer, name: 'one too many', scopes: ['api'] })).rejects.toThrow(
+      'Too many personal access tokens created. Try again in 60 minutes.',
+    );
+    expect(await tokensOf(maintainer)).toBe(before + tokenCreationThrottle.limit);
+    // Another user is not affected.
+    await expect(createPersonalAccessToken(handle.db, { userId: await userId(handle.db, 'owner'), name: 'unaffected', scopes: ['api'] })).resolves.toMatch(/^glpat-/);
   });
 });

@@ -2,7 +2,9 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { personalAccessTokens, users } from '../db/schema/users';
 import { credentialCache } from './credential-cache';
+import { DomainError } from '../errors';
 import { randomToken, sha256 } from './digest';
+import { consumeAttempts, type ThrottleRule, tryAgainIn } from './throttle';
 
 export const tokenScopes = ['api', 'read_api'] as const;
 export type TokenScope = (typeof tokenScopes)[number];
@@ -18,8 +20,26 @@ export interface NewPersonalAccessToken {
   expiresAt?: Date | null;
 }
 
-/** Creates a token and returns it in clear text; only its digest is stored. */
+/** Per user, so a signed-in session (or a stolen one) cannot mint tokens without end. */
+export const tokenCreationThrottle: ThrottleRule = { limit: 20, windowMs: 60 * 60 * 1000 };
+
+/**
+ * Creates a token and returns it in clear text; only its digest is stored. Every caller (the CLI
+ * today, a tokens page later) goes through here, so all of them share the per-user limit.
+ */
 export async function createPersonalAccessToken(db: Database, input: NewPersonalAccessToken): Promise<string> {
+  const throttle = await consumeAttempts(db, [{ key: `token-creation:user:${input.userId}`, rule: tokenCreationThrottle }]);
+  if (!throttle.allowed) {
+    throw new DomainError('rate_limited', `Too many personal access tokens created. ${tryAgainIn(throttle.retryAfterMs)}`);
+  }
+  return storePersonalAccessToken(db, input);
+}
+
+/**
+ * Stores a new token without counting it against the user's limit: only for test fixtures, which
+ * mint a token per request they make. People get tokens through `createPersonalAccessToken`.
+ */
+export async function storePersonalAccessToken(db: Database, input: NewPersonalAccessToken): Promise<string> {
   const token = `glpat-${randomToken(20)}`;
   await db.insert(personalAccessTokens).values({
     userId: input.userId,

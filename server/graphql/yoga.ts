@@ -8,6 +8,7 @@ import { resourceNotAvailable } from './errors';
 import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
 import { nulCharacterError } from './nul-characters';
 import { schema } from './schema';
+import { securityHeaders } from './security-headers-plugin';
 
 const viewers = new WeakMap<Request, Viewer>();
 
@@ -141,7 +142,7 @@ export function createGraphQLHandler({ graphiql }: GraphQLHandlerOptions) {
     multipart: false,
     // Like GitLab's API: any origin may call with a token, but no browser may send the session cookie cross-origin.
     cors: { origin: '*', credentials: false },
-    plugins: [requestSizeLimits, authentication, operationGuard],
+    plugins: [securityHeaders({ graphiql }), requestSizeLimits, authentication, operationGuard],
     context: async ({ request }) => {
       const viewer = viewers.get(request);
       if (!viewer) throw new Error('Request was not authenticated');

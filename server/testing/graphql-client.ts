@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { credentialCache } from '../auth/credential-cache';
 import { createSession, findCachedSession } from '../auth/sessions';
-import { createPersonalAccessToken, findCachedUserByToken, type TokenScope } from '../auth/tokens';
+import { findCachedUserByToken, storePersonalAccessToken, type TokenScope } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { users } from '../db/schema/users';
 import { yoga } from '../graphql/yoga';
@@ -43,7 +43,7 @@ export async function userId(db: Database, username: string): Promise<number> {
  * statements are those of a client that keeps calling the API.
  */
 export async function tokenHeaders(db: Database, username: string, scopes: TokenScope[] = ['api']) {
-  const token = await createPersonalAccessToken(db, { userId: await userId(db, username), name: 'test', scopes });
+  const token = await storePersonalAccessToken(db, { userId: await userId(db, username), name: 'test', scopes });
   await findCachedUserByToken(db, token);
   return { authorization: `Bearer ${token}` };
 }

@@ -1,0 +1,29 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { trustedProxyCount } from '../auth/client-address';
+import { baseSecurityHeaders, createNonce, pageContentSecurityPolicy } from './security-headers';
+
+/** Yoga sets the API's own headers (a JSON-only policy), wherever it is hosted. */
+const graphqlEndpoint = '/api/graphql';
+
+/**
+ * What proxy.ts does before every page, server action, static file and 404: gives the response
+ * its security headers and a fresh CSP nonce, which Next.js reads from the request's CSP header
+ * and puts on every script it renders.
+ */
+export function securePageRequest(request: NextRequest): NextResponse {
+  if (request.nextUrl.pathname === graphqlEndpoint) return NextResponse.next();
+
+  const nonce = createNonce();
+  const contentSecurityPolicy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', contentSecurityPolicy);
+  requestHeaders.set('x-nonce', nonce);
+  // With no proxy of ours in front, X-Forwarded-For is whatever the client wrote: dropping it makes
+  // Next.js fill it with the socket's address, which sign-in throttling then counts by.
+  if (trustedProxyCount() === 0) requestHeaders.delete('x-forwarded-for');
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', contentSecurityPolicy);
+  for (const [name, value] of Object.entries(baseSecurityHeaders)) response.headers.set(name, value);
+  return response;
+}
