@@ -1,25 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { processTreeRssBytes } from './process-memory';
+import { hasExited, spawnGroup, stopProcessGroup } from './process-groups';
 
 export const repositoryRoot = path.resolve(import.meta.dirname, '../..');
-
-/** Every process group this test file started, so an unexpected exit still stops them all. */
-const runningGroups = new Set<number>();
-process.once('exit', () => {
-  for (const pid of runningGroups) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
 
 export interface AppServer {
   url: string;
   pid: number;
+  running(): boolean;
   /** Resident memory of the server: the start script and every process below it. */
   rssBytes(): number;
   /** The last lines it printed, for a failing test's message. */
@@ -29,41 +18,10 @@ export interface AppServer {
 
 const outputLimit = 32_768;
 
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
-/** Stops a process group started with `detached: true`: SIGTERM, then SIGKILL after `graceMs`. */
-export async function stopProcessGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, name);
-    } catch {
-      // the group is gone
-    }
-  };
-  signal('SIGTERM');
-  if (!(await waitForExit(child, graceMs))) {
-    signal('SIGKILL');
-    await waitForExit(child, 5_000);
-  }
-  // Children the start script left behind share its group.
-  signal('SIGKILL');
-  runningGroups.delete(pid);
-}
-
 /**
- * Starts the production server the way an operator does (`node scripts/start.mjs`, which builds
- * first when there is no build), on loopback, and waits until it serves the sign-in page.
+ * Starts the production server the way an operator does (`node scripts/start.mjs`) on loopback,
+ * and waits until it serves the sign-in page. The build must exist: two servers starting at once
+ * must not both run `next build`.
  */
 export async function startAppServer(options: { port: number; databaseUrl: string; readyTimeoutMs?: number }): Promise<AppServer> {
   if (!existsSync(path.join(repositoryRoot, '.next/BUILD_ID'))) {
@@ -79,10 +37,8 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
     DATABASE_URL: options.databaseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: repositoryRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('The app server did not start');
-  runningGroups.add(pid);
+  const child = spawnGroup(process.execPath, ['scripts/start.mjs'], { cwd: repositoryRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const pid = child.pid as number;
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-outputLimit);
@@ -93,6 +49,7 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
   const server: AppServer = {
     url,
     pid,
+    running: () => !hasExited(child),
     rssBytes: () => processTreeRssBytes(pid),
     output: () => output,
     stop: () => stopProcessGroup(child),
@@ -100,8 +57,8 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      runningGroups.delete(pid);
+    if (hasExited(child)) {
+      await stopProcessGroup(child);
       throw new Error(`The app server on port ${options.port} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
     }
     try {

@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { Client } from 'pg';
+import { createSession, sessionCookieName } from '../../server/auth/sessions';
+import { openPostgres } from '../../server/db/client';
+import { users } from '../../server/db/schema/users';
 import { repositoryRoot } from './app-server';
 
 const run = promisify(execFile);
@@ -60,4 +64,17 @@ export async function migrateAndSeed(databaseUrl: string): Promise<void> {
 /** `npm run token`: a personal access token with the `api` scope for a demo user. */
 export function createApiToken(databaseUrl: string, username: string): Promise<string> {
   return runScript('token.ts', databaseUrl, ['--user', username, '--scopes', 'api', '--name', 'reliability-suite']);
+}
+
+/** A signed-in browser session for a demo user, as the `Cookie` header a browser would send. */
+export async function createSessionCookie(databaseUrl: string, username: string): Promise<string> {
+  const handle = openPostgres(databaseUrl, { max: 1 });
+  try {
+    const [user] = await handle.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+    if (!user) throw new Error(`No user ${username}`);
+    const { token } = await createSession(handle.db, user.id);
+    return `${sessionCookieName}=${token}`;
+  } finally {
+    await handle.close();
+  }
 }
