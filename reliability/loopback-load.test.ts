@@ -3,6 +3,7 @@
  * production server on PostgreSQL. Zero 5xx, zero errors, zero lost writes; it reports the
  * throughput held and the server's resident memory at the start and the end.
  */
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from './support/app-server';
@@ -131,7 +132,7 @@ describe('a bounded loopback load of mixed reads and writes', () => {
     console.log(
       `reliability: ${outcomes.length} requests at concurrency ${concurrency} in ${(elapsedMs / 1000).toFixed(1)} s = ${Math.round(outcomes.length / (elapsedMs / 1000))} requests/s; ` +
         `p50 ${Math.round(percentile(latencies, 0.5))} ms, p99 ${Math.round(percentile(latencies, 0.99))} ms; ` +
-        `RSS ${megabytes(memory.startBytes)} MB at start, ${megabytes(memory.endBytes)} MB at end`,
+        `RSS ${megabytes(memory.startBytes)} MB at start, ${megabytes(memory.endBytes)} MB at end; machine load average ${loadavg()[0]?.toFixed(1)}`,
       perKind,
     );
     expect(outcomes.length).toBeGreaterThan(200);

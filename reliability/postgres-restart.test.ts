@@ -4,6 +4,7 @@
  * pages runs. While it is down every answer is a quick, clear 503; when it is back the same server
  * process recovers without a restart; every write acknowledged before the stop is still there.
  */
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from './support/app-server';
@@ -137,7 +138,7 @@ describe('a PostgreSQL restart under load', () => {
     }
     const slowestDown = Math.max(0, ...outcomes.filter((outcome) => outcome.sent === 'down').map((outcome) => outcome.elapsedMs));
     console.log(
-      `reliability: ${outcomes.length} requests; recovered ${recoveredAt === null ? 'never' : `${Math.round(recoveredAt - postgresBackAt)} ms`} after PostgreSQL was back; slowest answer while down ${Math.round(slowestDown)} ms`,
+      `reliability: ${outcomes.length} requests (load average ${loadavg()[0]?.toFixed(1)}); recovered ${recoveredAt === null ? 'never' : `${Math.round(recoveredAt - postgresBackAt)} ms`} after PostgreSQL was back; slowest answer while down ${Math.round(slowestDown)} ms`,
       Object.fromEntries([...tally].sort()),
     );
     expect(outcomes.length).toBeGreaterThan(100);
@@ -171,6 +172,7 @@ describe('a PostgreSQL restart under load', () => {
 
   it('keeps every contact whose creation was acknowledged, before the stop and after it', async () => {
     const acknowledged = outcomes.flatMap((outcome) => (outcome.createdEmail ? [outcome.createdEmail] : []));
+    console.log(`reliability: ${acknowledged.length} acknowledged contact creations, all checked in the database`);
     expect(outcomes.filter((outcome) => outcome.createdEmail && outcome.sent === 'before').length).toBeGreaterThan(5);
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();

@@ -5,6 +5,7 @@
  * once, the "at most 6 added at one time" limit judged against the links of the moment, and one
  * system note (and one audit event) per change that changed something.
  */
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tooManyContactsMessage } from '../server/issues/messages';
@@ -186,7 +187,7 @@ describe('two server processes on one PostgreSQL database', () => {
     const failures = results.filter((result) => result.status !== 200 || result.topLevelErrors.length > 0 || result.timedOut);
     const serverLogs = servers.map((server) => server.output().slice(-4_000)).join('\n---\n');
     expect(failures.map((result) => `${result.status} ${result.topLevelErrors.join('; ')}`), serverLogs).toEqual([]);
-    console.log(`reliability: ${results.length} concurrent contact changes over 2 servers in ${Math.round(raceMs)} ms`);
+    console.log(`reliability: ${results.length} concurrent contact changes over 2 servers in ${Math.round(raceMs)} ms (load average ${loadavg()[0]?.toFixed(1)})`);
   });
 
   it('refuses seven new contacts at once every time, and changes only what each call asked', () => {
