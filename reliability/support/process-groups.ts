@@ -2,7 +2,8 @@ import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process'
 
 /** Every process group the test file started and has not stopped, so even a crash stops them. */
 const runningGroups = new Set<number>();
-process.once('exit', () => {
+
+function killRunningGroups(): void {
   for (const pid of runningGroups) {
     try {
       process.kill(-pid, 'SIGKILL');
@@ -10,7 +11,17 @@ process.once('exit', () => {
       // already gone
     }
   }
-});
+  runningGroups.clear();
+}
+
+process.once('exit', killRunningGroups);
+// A test run stopped from outside (Ctrl-C, a CI timeout) must not leave servers behind either.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.once(signal, () => {
+    killRunningGroups();
+    process.exit(code);
+  });
+}
 
 /** Spawns `command` as the leader of a new process group, so it and its children stop together. */
 export function spawnGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
