@@ -18,16 +18,29 @@ export interface AppServer {
 
 const outputLimit = 32_768;
 
+async function servesSignInPage(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/users/sign_in`, { signal: AbortSignal.timeout(5_000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Starts the production server the way an operator does (`node scripts/start.mjs`) on loopback,
- * and waits until it serves the sign-in page. The build must exist: two servers starting at once
- * must not both run `next build`.
+ * Starts the production server the way an operator does (`node scripts/start.mjs`), called on
+ * loopback only (HOSTNAME=127.0.0.1 for a start script that binds to it), and waits until it
+ * serves the sign-in page. The build must exist: two servers starting at once must not both run
+ * `next build`.
  */
 export async function startAppServer(options: { port: number; databaseUrl: string; readyTimeoutMs?: number }): Promise<AppServer> {
   if (!existsSync(path.join(repositoryRoot, '.next/BUILD_ID'))) {
     throw new Error('No production build: run `npx next build` first (npm test does).');
   }
   const url = `http://127.0.0.1:${options.port}`;
+  // A server left on the port would answer the readiness check in the new one's place.
+  if (await servesSignInPage(url)) throw new Error(`Port ${options.port} is already serving; stop that server first.`);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -61,13 +74,7 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
       await stopProcessGroup(child);
       throw new Error(`The app server on port ${options.port} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
     }
-    try {
-      const response = await fetch(`${url}/users/sign_in`, { signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.ok) return server;
-    } catch {
-      // not listening yet
-    }
+    if (await servesSignInPage(url)) return server;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await server.stop();

@@ -60,6 +60,7 @@ export function createPostgresServer(port: number): PostgresServer {
     url,
     async start() {
       if (child) return;
+      if (await acceptsConnections(url('postgres'))) throw new Error(`Port ${port} already has a PostgreSQL server; stop it first.`);
       const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', folder, '-c', 'fsync=off', '-c', 'max_connections=50'];
       const started = spawnGroup(path.join(binDir, 'postgres'), args, { ...user, stdio: 'ignore' });
       child = started;
