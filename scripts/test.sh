@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: lint, typecheck, the Vitest suite on PGlite (and on PostgreSQL when TEST_DATABASE_URL
-# is set), a production build, then the Playwright journeys in system Chromium.
+# is set), a production build, the Playwright journeys in system Chromium, then, with
+# RAPPORT_LONG_TESTS=1 (CI sets it), the long reliability tests that start servers of their own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +23,9 @@ step "next build"
 npx next build
 step "playwright"
 npx playwright test
+if [ "${RAPPORT_LONG_TESTS:-}" = 1 ]; then
+  step "reliability: two servers on one PostgreSQL, a PostgreSQL restart, a loopback load"
+  npx vitest run --config vitest.reliability.config.ts
+else
+  echo "RAPPORT_LONG_TESTS is not 1: skipping the long reliability tests (reliability/)."
+fi

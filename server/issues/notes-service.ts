@@ -3,7 +3,7 @@ import { validationMessages } from '../crm/validation';
 import type { Database } from '../db/client';
 import { DomainError } from '../errors';
 import { prepareContactQuickActions, QuickActionsFailed, type QuickActionsStatus, runContactQuickActions } from './contact-quick-actions';
-import { insertNote, type IssueInProject, type Note, touchIssue } from './issue-queries';
+import { insertNote, type IssueInProject, lockIssue, type Note, touchIssue } from './issue-queries';
 import { noteBodySchema } from './issue-validation';
 import { extractQuickActions } from './quick-actions';
 
@@ -37,6 +37,9 @@ export async function createNote(
   if (!prepared.ok) return { note: null, errors: prepared.status.errorMessages, quickActionsStatus: { ...prepared.status, commandsOnly } };
   try {
     return await db.transaction(async (tx) => {
+      // The issue's row lock before anything else: inserting the note takes a key-share lock on
+      // the issue, and two comments that then both wanted its update lock would deadlock.
+      if (!(await lockIssue(tx, issue.id))) throw new DomainError('not_found');
       // The comment first, then the system notes its quick actions leave, as in GitLab.
       const note = commandsOnly ? null : await insertNote(tx, { issueId: issue.id, authorId, body: text, system: false });
       if (note) await touchIssue(tx, issue.id);

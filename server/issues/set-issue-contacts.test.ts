@@ -9,6 +9,7 @@ import {
   contactGid,
   contactIdsByEmail,
   createCallerHeaders,
+  createNoteAs,
   issueRow,
   linkedContactIdsOf,
   newIssue,
@@ -269,6 +270,25 @@ describe('concurrent issueSetCrmContacts', () => {
     await Promise.all(ids.slice(0, 4).map((id) => asDeveloper({ iid: issue.iid, contactIds: [contactGid(id)], operationMode: 'REMOVE' })));
     expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual(ids.slice(4).sort((a, b) => a - b));
     expect(await notesOf(handle.db, issue.dbId, true)).toHaveLength(12);
+  });
+
+  it('concurrent comments with quick actions on one issue all land (the issue is locked before the comment is stored)', async () => {
+    const issue = await developerIssue();
+    const headers = await headersOf('developer');
+    const emails = ['alice.johnson@northwind.example', 'bob.martinez@northwind.example', 'chloe.dubois@northwind.example'];
+    const responses = await Promise.all(
+      emails.flatMap((email, index) => [
+        createNoteAs(headers, issue.id, `Comment ${index}\n/add_contacts [contact:${email}]`),
+        createNoteAs(headers, issue.id, `Again ${index}\n/add_contacts [contact:${email}]`),
+      ]),
+    );
+    for (const response of responses) {
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.createNote?.errors).toEqual([]);
+    }
+    expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([alice(), bob(), chloe()].sort((a, b) => a - b));
+    expect(await notesOf(handle.db, issue.dbId, false)).toHaveLength(6);
+    expect((await notesOf(handle.db, issue.dbId, true)).map((note) => note.body)).toEqual(['added 1 contact', 'added 1 contact', 'added 1 contact']);
   });
 });
 
