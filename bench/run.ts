@@ -75,7 +75,7 @@ function startServers(build: AppBuild, databaseUrl: string): Record<ServerName, 
       env: {
         ...env(server),
         RAPPORT_WORKERS: String(workers),
-        HOSTNAME: '127.0.0.1',
+        RAPPORT_HOST: '127.0.0.1',
         NEXT_TELEMETRY_DISABLED: '1',
         // Whatever address the start script asks for, its servers listen on loopback only.
         NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${path.join(benchDir, 'loopback-only.mjs')}`].filter(Boolean).join(' '),

@@ -30,7 +30,7 @@ async function servesSignInPage(url: string): Promise<boolean> {
 
 /**
  * Starts the production server the way an operator does (`node scripts/start.mjs`), called on
- * loopback only (HOSTNAME=127.0.0.1 for a start script that binds to it), and waits until it
+ * loopback only (RAPPORT_HOST=127.0.0.1), and waits until it
  * serves the sign-in page. The build must exist: two servers starting at once must not both run
  * `next build`.
  */
@@ -46,7 +46,7 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
     HOME: process.env.HOME,
     NODE_ENV: 'production',
     PORT: String(options.port),
-    HOSTNAME: '127.0.0.1',
+    RAPPORT_HOST: '127.0.0.1',
     DATABASE_URL: options.databaseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
   };

@@ -27,10 +27,11 @@ function waitForHostedServices(services: Promise<HostedServices>): Promise<Hoste
   return Promise.race([services, timeout]).finally(() => clearTimeout(timer));
 }
 
-function listen(server: Server, port: number): Promise<void> {
+/** Every address unless RAPPORT_HOST names one (the reliability tests and the bench use 127.0.0.1). */
+function listen(server: Server, port: number, hostname: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen(port, hostname, () => {
       server.off('error', reject);
       resolve();
     });
@@ -72,7 +73,8 @@ async function serve(port: number): Promise<void> {
   const hosted = openHostedServicesSlot();
   // Loaded here, not at the top: a cluster primary only supervises and never needs Next.
   const { default: next } = await import('next');
-  const app = next({ dev: false, dir: process.cwd(), port });
+  const hostname = process.env.RAPPORT_HOST || undefined;
+  const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const services = await waitForHostedServices(hosted);
   const handleNext = app.getRequestHandler();
@@ -82,9 +84,9 @@ async function serve(port: number): Promise<void> {
     await app.close();
     await services.closeDatabase();
   });
-  await listen(server, port);
+  await listen(server, port, hostname);
   const role = cluster.isWorker ? `worker ${cluster.worker?.id}, ` : '';
-  console.log(`Rapport: listening on http://localhost:${port} (${role}pid ${process.pid})`);
+  console.log(`Rapport: listening on http://${hostname ?? 'localhost'}:${port} (${role}pid ${process.pid})`);
 }
 
 /** Several processes on one port (node:cluster hands connections to the workers in turn). */
