@@ -12,6 +12,8 @@ interface AvailabilityState {
   probing: Promise<boolean> | null;
   lastProbeAt: number;
   probe: (() => Promise<unknown>) | null;
+  /** True when no connection is open (all closed while idle): nothing would have noticed an outage. */
+  cold: () => boolean;
 }
 
 const probeIntervalMs = 1000;
@@ -22,11 +24,13 @@ const state: AvailabilityState = (globalState.rapportDatabaseAvailability ??= {
   probing: null,
   lastProbeAt: 0,
   probe: null,
+  cold: () => false,
 });
 
-/** The open database registers how to ask it whether it answers (`select 1`). */
-export function registerDatabaseProbe(probe: () => Promise<unknown>): void {
+/** The open database registers how to ask it whether it answers (`select 1`) and whether it is cold. */
+export function registerDatabaseProbe(probe: () => Promise<unknown>, cold: () => boolean = () => false): void {
   state.probe = probe;
+  state.cold = cold;
   state.unavailableSince = null;
 }
 
@@ -47,11 +51,15 @@ async function probeNow(probe: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-/** False while the database is known to be unreachable (probing it again at most once a second). */
+/**
+ * False while the database is known to be unreachable (probing it again at most once a second).
+ * With no connection open, an outage would only show as a failed page, so it asks first (the
+ * connection it opens serves the page next).
+ */
 export async function databaseIsAvailable(): Promise<boolean> {
   const { probe } = state;
-  if (state.unavailableSince === null || !probe) return true;
-  if (Date.now() - state.lastProbeAt < probeIntervalMs) return false;
+  if (!probe || (state.unavailableSince === null && !state.cold())) return true;
+  if (state.unavailableSince !== null && Date.now() - state.lastProbeAt < probeIntervalMs) return false;
   state.probing ??= probeNow(probe).finally(() => {
     state.probing = null;
   });

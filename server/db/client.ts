@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Asks the database whether it answers (`select 1`). */
   ping(): Promise<unknown>;
+  /** No connection is open (a pool whose connections all closed while idle). */
+  cold(): boolean;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export function openPglite(dataDir?: string): DatabaseHandle {
     db: db as unknown as Database,
     kind: 'pglite',
     ping: () => client.query('select 1'),
+    cold: () => false,
     migrate: async () => {
       await migratePglite(db, { migrationsFolder });
     },
@@ -79,7 +82,13 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     connectionString,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   };
-  const pool = new Pool({ ...connection, max: options.max ?? 10, statement_timeout: options.statementTimeoutMs ?? statementTimeoutMs() });
+  const pool = new Pool({
+    ...connection,
+    max: options.max ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? statementTimeoutMs(),
+    // A server that does not answer at all must not hold a request (or the page probe) forever.
+    connectionTimeoutMillis: 5_000,
+  });
   // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the server.
   pool.on('error', (error) => {
     noteDatabaseFailure(error);
@@ -90,6 +99,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     db: db as unknown as Database,
     kind: 'postgres',
     ping: () => pool.query('select 1'),
+    cold: () => pool.totalCount === 0,
     // Migrations (an index build on a large table) may take longer than an app statement.
     migrate: async () => {
       const migrationPool = new Pool({ ...connection, max: 1 });
@@ -165,7 +175,7 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
  */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalForDb.rapportDatabase ??= openConfiguredDatabase().then((handle) => {
-    registerDatabaseProbe(() => handle.ping());
+    registerDatabaseProbe(() => handle.ping(), () => handle.cold());
     return handle;
   });
   return globalForDb.rapportDatabase;
@@ -177,6 +187,6 @@ export async function getDb(): Promise<Database> {
 
 /** Lets tests run the app against their own isolated database. */
 export function setDatabaseHandle(handle: DatabaseHandle): void {
-  registerDatabaseProbe(() => handle.ping());
+  registerDatabaseProbe(() => handle.ping(), () => handle.cold());
   globalForDb.rapportDatabase = Promise.resolve(handle);
 }

@@ -50,6 +50,13 @@ function nested(depth: number): unknown {
   return value;
 }
 
+describe('session cookie', () => {
+  it.each(['%E0%A4%A', '%', 'abc%zz'])('one that does not decode (%s) is ignored: the request is anonymous', async (value) => {
+    const response = await postGraphQL('{ currentUser { username } }', {}, { headers: { cookie: `other=1; rapport_session=${value}` } });
+    expect(response).toEqual({ status: 200, data: { currentUser: null } });
+  });
+});
+
 describe('JSON nesting', () => {
   it.each(['variables', 'extensions'])('%s nested 5,000 deep are a 400 naming the limit', async (name) => {
     // Written out by hand: JSON.stringify itself runs out of stack on such a value.
