@@ -91,14 +91,15 @@ describe.each(fieldNames)('%s', (field) => {
 describe('a search of 20,000 or 400,000 terms', () => {
   it.each([20_000, 400_000])('with %i terms is refused at once, without SQL, and the event loop keeps turning', async (count) => {
     const headers = await headersFor(handle.db, 'guest');
-    const value = Array.from({ length: count }, (_, index) => `w${index % 1000}`).join(' ').slice(0, 1_000_000);
+    // One letter a term, so even 400,000 terms fit in the 1 MiB body and reach the argument.
+    const value = Array.from({ length: count }, (_, index) => String.fromCharCode(97 + (index % 26))).join(' ');
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = Date.now();
     const { result, statements } = await countStatements(() => postGraphQL(searchFields['Project.issues (Guest)'].document, { search: value }, { headers }));
     delay.disable();
     expect(result.status).toBeLessThan(500);
-    expect(result.errors?.[0]?.message).toMatch(/^search is too long|^The request body is too large|maximum/);
+    expect(result.errors?.[0]?.message).toBe(`search is too long (maximum is ${maxSearchLength} characters)`);
     expect(statements.filter((statement) => statement.includes('ilike'))).toEqual([]);
     // Generous bounds for a shared machine; the unbounded search took minutes.
     expect(Date.now() - started).toBeLessThan(5_000);
