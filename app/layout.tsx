@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { buttonClass, focusRing } from '@/components/ui/styles';
 import { getPageViewer } from '@/server/auth/page-viewer';
+import { anonymousViewer } from '@/server/auth/viewer';
 import { signOutAction } from '@/server/auth/session-actions';
 import './globals.css';
 
@@ -12,7 +13,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { user } = await getPageViewer();
+  // Without the database the header shows no one; the page itself shows why (app/error.tsx).
+  const { user } = await getPageViewer().catch(() => anonymousViewer);
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

@@ -2,6 +2,7 @@ import { ContactRef } from '../crm/contact-type';
 import { OrganizationRef } from '../crm/organization-type';
 import { builder } from '../graphql/builder';
 import { type Context, requestLoader } from '../graphql/context';
+import { listSize } from '../graphql/list-size';
 import { UserRef } from '../users/user-type';
 import { type AuditActivity, type AuditTargetType, createActivityLoader, maxActivityEvents } from './audit-activity';
 
@@ -45,11 +46,12 @@ const AuditEventRef = builder.objectRef<AuditActivity>('RapportAuditEvent').impl
   }),
 });
 
-const firstArgDescription = `Number of entries (1 to ${maxActivityEvents}).`;
+const firstArgDescription = `Number of entries (0 to ${maxActivityEvents}).`;
 
 /** One batched statement per request, whatever the number of records asking. */
-function loadActivity(context: Context, targetType: AuditTargetType, first: number | null | undefined, record: { id: number; groupId: number }) {
-  const limit = Math.min(Math.max(first ?? 20, 1), maxActivityEvents);
+async function loadActivity(context: Context, targetType: AuditTargetType, first: number | null | undefined, record: { id: number; groupId: number }) {
+  const limit = listSize('first', first, { defaultSize: 20, max: maxActivityEvents });
+  if (limit === 0) return [];
   return requestLoader(context, `activity:${targetType}:${limit}`, () => createActivityLoader(context.db, targetType, limit)).load({
     groupId: record.groupId,
     targetId: record.id,

@@ -6,6 +6,7 @@ import { contacts, organizations } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
+import { maxActivityEvents } from './audit-activity';
 
 let handle: DatabaseHandle;
 let acmeId: number;
@@ -83,6 +84,19 @@ describe('rapportActivity', () => {
     ]);
     const [limited] = await contactActivityAs('reporter', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`], limit: 1 });
     expect(limited?.rapportActivity.map((event) => event.action)).toEqual(['contact_updated']);
+    const [none] = await contactActivityAs('reporter', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`], limit: 0 });
+    expect(none?.rapportActivity).toEqual([]);
+  });
+
+  it.each([
+    [-1, "Argument 'first' must be a non-negative integer"],
+    [maxActivityEvents + 1, `Argument 'first' must be at most ${maxActivityEvents}`],
+  ])('refuses first: %i with an argument error naming it, instead of clamping', async (limit, message) => {
+    const [contact] = await handle.db.insert(contacts).values({ groupId: acmeId, firstName: 'Range', lastName: 'Check', email: `range.check.${Math.abs(limit)}@example.com` }).returning();
+    const response = await postGraphQL(contactActivityQuery, { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`], limit }, {
+      headers: await tokenHeaders(handle.db, 'reporter'),
+    });
+    expect(response.errors?.map((error) => [error.message, error.path?.join('.')])).toEqual([[message, 'group.contacts.nodes.0.rapportActivity']]);
   });
 
   it("shows an organization's events and nothing to a guest", async () => {

@@ -1,4 +1,5 @@
 import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { customerRelationsEnabled } from '../config';
 import type { Database } from '../db/client';
 import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
@@ -25,7 +26,10 @@ export interface CrmSetting {
   enabled: boolean;
   /** The group whose contacts and organizations serve every group and project under the root. */
   crmGroupId: number;
+  crmGroupPath: string;
 }
+
+const sourceGroups = alias(groups, 'source_groups');
 
 function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
   const segments = fullPath.toLowerCase().split('/');
@@ -99,13 +103,15 @@ export class Permissions {
 
   private async loadCrmSetting(rootPath: string): Promise<CrmSetting | null> {
     const [row] = await this.db
-      .select({ id: groups.id, enabled: groupCrmSettings.enabled, sourceGroupId: groupCrmSettings.sourceGroupId })
+      .select({ id: groups.id, fullPath: groups.fullPath, enabled: groupCrmSettings.enabled, source: { id: sourceGroups.id, fullPath: sourceGroups.fullPath } })
       .from(groups)
       .leftJoin(groupCrmSettings, eq(groupCrmSettings.groupId, groups.id))
+      .leftJoin(sourceGroups, eq(sourceGroups.id, groupCrmSettings.sourceGroupId))
       .where(and(sql`lower(${groups.fullPath}) = ${rootPath}`, sql`${groups.parentId} is null`))
       .limit(1);
     if (!row) return null;
-    return { rootGroupId: row.id, enabled: row.enabled ?? true, crmGroupId: row.sourceGroupId ?? row.id };
+    const crmGroup = row.source ?? row;
+    return { rootGroupId: row.id, enabled: row.enabled ?? true, crmGroupId: crmGroup.id, crmGroupPath: crmGroup.fullPath };
   }
 
   async canReadGroup(group: GroupRef): Promise<boolean> {
@@ -154,11 +160,15 @@ export class Permissions {
     return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.maintainer;
   }
 
+  /**
+   * One rule for every field that shows contact or organization details (an issue's contacts, the
+   * hover card, the picker's candidates, the customer filters): the viewer reads the CRM group
+   * itself, Planner or Reporter there (GitLab's `can_read_crm_contacts`). A role in a subgroup or
+   * project only is not enough, just as it shows nothing in `Group.contacts`.
+   */
   async canReadIssueContacts(project: ProjectRef): Promise<boolean> {
-    return (
-      (await this.crmEnabledFor(project.fullPath)) !== null &&
-      (await this.accessLevelInProject(project)) >= accessLevels.planner
-    );
+    const setting = await this.crmEnabledFor(project.fullPath);
+    return setting !== null && (await this.accessLevelInGroup({ id: setting.crmGroupId, fullPath: setting.crmGroupPath })) >= accessLevels.planner;
   }
 
   /** GitLab lets Guests open issues and comment on the projects they can see. */
@@ -177,10 +187,8 @@ export class Permissions {
     return level >= accessLevels.guest && this.user?.id === issue.authorId;
   }
 
+  /** Developer on the issue's project, and a reader of its contacts (GitLab's `set_issue_crm_contacts`). */
   async canSetIssueContacts(project: ProjectRef): Promise<boolean> {
-    return (
-      (await this.crmEnabledFor(project.fullPath)) !== null &&
-      (await this.accessLevelInProject(project)) >= accessLevels.developer
-    );
+    return (await this.accessLevelInProject(project)) >= accessLevels.developer && (await this.canReadIssueContacts(project));
   }
 }

@@ -105,6 +105,9 @@ describe('search', () => {
     expect((await list(contactsDocument, { search: `percy nobody-${tag}` })).count).toBe(0);
     expect((await list(contactsDocument, { search: `"tag ${tag}"` })).count).toBe(1);
     expect((await list(contactsDocument, { search: `"${tag} tag"` })).count).toBe(0);
+    // A phrase must sit inside one column: first and last name do not join into one.
+    expect((await list(contactsDocument, { search: `"percy 100%" ${tag}` })).count).toBe(0);
+    expect((await list(contactsDocument, { search: `"100%_sure" "tag ${tag}" percy` })).count).toBe(1);
     expect((await list(contactsDocument, { search: '100%_s' })).count).toBe(1);
     expect((await list(contactsDocument, { search: '1000_s' })).count).toBe(0);
   });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { resourceNotAvailableMessage } from '../graphql/errors';
 import { toGlobalId } from '../graphql/global-id';
-import { postGraphQL } from '../testing/graphql-client';
+import { userWithOnlyMembership } from '../issues/issue-test-helpers';
+import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import {
   type Caller,
@@ -215,6 +216,43 @@ describe('mutations', () => {
 
   it('the role tables cover every caller the spec names', () => {
     expect([...crmReaders, 'guest', 'outsider', 'anonymous'].sort()).toEqual([...callers].sort());
+  });
+});
+
+describe('roles below the CRM group', () => {
+  /**
+   * The rule for every field showing contact or organization details (lists, counts, an issue's
+   * contacts, the hover card, the picker): a role on the CRM group itself, Planner or above. A
+   * Developer of a subgroup or a project only reads none of them (server/issues/issue-permissions.test.ts
+   * checks the issue fields for the same people).
+   */
+  it.each([
+    ['a subgroup', { groupPath: 'acme/support' }],
+    ['a project', { projectPath: 'acme/support/helpdesk' }],
+  ] as const)("a Developer of %s only sees none of the root's contacts or organizations", async (label, where) => {
+    const username = unique('below-crm');
+    await userWithOnlyMembership(handle.db, username, where, 'developer');
+    const headers = await tokenHeaders(handle.db, username);
+    const document = /* GraphQL */ `
+      query($path: ID!) {
+        group(fullPath: $path) {
+          contacts { count nodes { email } }
+          organizations { count nodes { name } }
+          contactStateCounts { all }
+          organizationStateCounts { all }
+        }
+      }
+    `;
+    const root = await postGraphQL(document, { path: 'acme' }, { headers });
+    expect(root).toEqual({ status: 200, data: { group: null } });
+    const subgroup = await postGraphQL(document, { path: 'acme/support' }, { headers });
+    expect(subgroup.errors).toBeUndefined();
+    const visible = subgroup.data?.group ?? null;
+    if (label === 'a subgroup') {
+      expect(visible).toEqual({ contacts: { count: 0, nodes: [] }, organizations: { count: 0, nodes: [] }, contactStateCounts: null, organizationStateCounts: null });
+    } else {
+      expect(visible).toBeNull();
+    }
   });
 });
 

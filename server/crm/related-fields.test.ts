@@ -213,23 +213,14 @@ describe('CustomerRelationsContact.issues', () => {
     }
   });
 
-  it("shows nothing of acme's records to someone who sees an issue's contacts but cannot read acme's CRM", async () => {
+  it("shows none of acme's contacts on an issue to someone who cannot read acme's CRM, though acme is the issue's CRM group", async () => {
     const document = /* GraphQL */ `
       query { project(fullPath: "initech/app") { issue(iid: "1") {
-        customerRelationsContacts { nodes { email issues { count nodes { id } } organization { contactCount openIssueCount contacts { count } issues { count } } } }
+        customerRelationsContacts { count nodes { email issues { count } organization { contactCount } } }
       } } }
     `;
-    type Data = {
-      project: { issue: { customerRelationsContacts: { nodes: { email: string; issues: { count: number }; organization: Record<string, unknown> | null }[] } | null } };
-    };
-    const response = await postGraphQL<Data>(document, {}, { headers: await tokenHeaders(handle.db, 'initech-planner') });
-    expect(response.errors).toBeUndefined();
-    const nodes = response.data!.project.issue.customerRelationsContacts!.nodes;
-    expect(nodes.map((node) => node.email)).toEqual(['alice.johnson@northwind.example']);
-    for (const node of nodes) {
-      expect(node.issues).toEqual({ count: 0, nodes: [] });
-      expect(node.organization).toEqual({ contactCount: 0, openIssueCount: 0, contacts: { count: 0 }, issues: { count: 0 } });
-    }
+    const response = await postGraphQL(document, {}, { headers: await tokenHeaders(handle.db, 'initech-planner') });
+    expect(response).toEqual({ status: 200, data: { project: { issue: { customerRelationsContacts: { count: 0, nodes: [] } } } } });
   });
 });
 

@@ -10,6 +10,8 @@ import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
+import { logError } from '../logging';
+import { registerDatabaseProbe, noteDatabaseFailure } from './availability';
 import { relations } from './relations';
 
 export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
@@ -18,6 +20,10 @@ export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /** Asks the database whether it answers (`select 1`). */
+  ping(): Promise<unknown>;
+  /** No connection is open (a pool whose connections all closed while idle). */
+  cold(): boolean;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,8 @@ export function openPglite(dataDir?: string): DatabaseHandle {
   return {
     db: db as unknown as Database,
     kind: 'pglite',
+    ping: () => client.query('select 1'),
+    cold: () => false,
     migrate: async () => {
       await migratePglite(db, { migrationsFolder });
     },
@@ -52,20 +60,54 @@ export function openPglite(dataDir?: string): DatabaseHandle {
   };
 }
 
-export function openPostgres(connectionString: string, options: { searchPath?: string; max?: number } = {}): DatabaseHandle {
-  const pool = new Pool({
+/**
+ * How long PostgreSQL may run one statement of the app (`RAPPORT_STATEMENT_TIMEOUT_MS`, default
+ * 10 s): past it PostgreSQL cancels the statement and the API answers GitLab's "Request timed out".
+ * PGlite ignores `statement_timeout` (it has no timer signals); there only the request's time limit
+ * applies.
+ */
+export function statementTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const value = Number(env.RAPPORT_STATEMENT_TIMEOUT_MS ?? 10_000);
+  return Number.isSafeInteger(value) && value > 0 ? value : 10_000;
+}
+
+export interface PostgresOptions {
+  searchPath?: string;
+  max?: number;
+  statementTimeoutMs?: number;
+}
+
+export function openPostgres(connectionString: string, options: PostgresOptions = {}): DatabaseHandle {
+  const connection = {
     connectionString,
-    max: options.max ?? 10,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+  };
+  const pool = new Pool({
+    ...connection,
+    max: options.max ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? statementTimeoutMs(),
+    // A server that does not answer at all must not hold a request (or the page probe) forever.
+    connectionTimeoutMillis: 5_000,
   });
   // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the server.
-  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  pool.on('error', (error) => {
+    noteDatabaseFailure(error);
+    logError('PostgreSQL pool error', error);
+  });
   const db = drizzlePg({ client: pool, relations, logger: countingLogger });
   return {
     db: db as unknown as Database,
     kind: 'postgres',
+    ping: () => pool.query('select 1'),
+    cold: () => pool.totalCount === 0,
+    // Migrations (an index build on a large table) may take longer than an app statement.
     migrate: async () => {
-      await migratePg(db, { migrationsFolder, migrationsSchema: options.searchPath });
+      const migrationPool = new Pool({ ...connection, max: 1 });
+      try {
+        await migratePg(drizzlePg({ client: migrationPool, relations }), { migrationsFolder, migrationsSchema: options.searchPath });
+      } finally {
+        await migrationPool.end();
+      }
     },
     close: () => pool.end(),
   };
@@ -132,7 +174,10 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
  * `./.data/`, once (kept on globalThis so hot reload does not open it twice), migrated on open.
  */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
-  globalForDb.rapportDatabase ??= openConfiguredDatabase();
+  globalForDb.rapportDatabase ??= openConfiguredDatabase().then((handle) => {
+    registerDatabaseProbe(() => handle.ping(), () => handle.cold());
+    return handle;
+  });
   return globalForDb.rapportDatabase;
 }
 
@@ -142,5 +187,6 @@ export async function getDb(): Promise<Database> {
 
 /** Lets tests run the app against their own isolated database. */
 export function setDatabaseHandle(handle: DatabaseHandle): void {
+  registerDatabaseProbe(() => handle.ping(), () => handle.cold());
   globalForDb.rapportDatabase = Promise.resolve(handle);
 }

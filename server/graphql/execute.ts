@@ -1,6 +1,9 @@
 import { execute, type DocumentNode, GraphQLError, parse, validate } from 'graphql';
 import type { Viewer } from '../auth/viewer';
+import { noteDatabaseFailure } from '../db/availability';
 import { getDb } from '../db/client';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '../db/errors';
+import { logError } from '../logging';
 import { createContext } from './context';
 import { schema } from './schema';
 
@@ -23,6 +26,25 @@ export class GraphQLExecutionError extends Error {
   }
 }
 
+/** A resolver's own error (not one it meant to show): its text may hold SQL and parameters. */
+function isUnexpected(error: GraphQLError): boolean {
+  return error.originalError !== undefined && !(error.originalError instanceof GraphQLError);
+}
+
+/**
+ * The page's error: unavailable when the database could not be reached (the page answers 503);
+ * otherwise the API's errors, with unexpected ones logged once and masked as the API masks them.
+ */
+function pageError(errors: readonly GraphQLError[]): Error {
+  const unavailable = errors.find((error) => isDatabaseUnavailable(error.originalError));
+  if (unavailable) {
+    noteDatabaseFailure(unavailable.originalError);
+    return new DatabaseUnavailableError();
+  }
+  for (const error of errors.filter(isUnexpected)) logError('Page query failed', error);
+  return new GraphQLExecutionError(errors.map((error) => (isUnexpected(error) ? new GraphQLError('Internal server error') : error)));
+}
+
 /**
  * Runs a GraphQL document in-process for a server-rendered page, as the viewer. Pages read data this
  * way so they see exactly what the API would show the same person.
@@ -38,7 +60,7 @@ export async function executeGraphQL<TData>(
     variableValues: variables,
     contextValue: createContext(await getDb(), viewer),
   });
-  if (result.errors?.length) throw new GraphQLExecutionError(result.errors);
+  if (result.errors?.length) throw pageError(result.errors);
   // graphql-js builds null-prototype objects, which React will not pass to client components.
   return JSON.parse(JSON.stringify(result.data)) as TData;
 }

@@ -7,8 +7,13 @@ import { type Context, createContext } from './context';
 import { resourceNotAvailable } from './errors';
 import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
 import { nulCharacterError } from './nul-characters';
+import { requestTimeLimit } from './request-time-limit';
 import { schema } from './schema';
 import { securityHeaders } from './security-headers-plugin';
+import { maskUnexpectedError, serviceUnavailableMessage, yogaLogger } from './unexpected-errors';
+import { variablesDepthLimit } from './variables-depth';
+import { noteDatabaseFailure } from '../db/availability';
+import { logError } from '../logging';
 
 const viewers = new WeakMap<Request, Viewer>();
 
@@ -77,8 +82,9 @@ const authentication: Plugin = {
       viewer = await authenticateRequest(await getDb(), request.headers);
     } catch (error) {
       // The database is unreachable: say so without detail, and let the client retry.
-      console.error('GraphQL authentication failed:', error);
-      endResponse(errorResponse(503, 'Service temporarily unavailable, try again later', { code: 'SERVICE_UNAVAILABLE' }));
+      noteDatabaseFailure(error);
+      logError('GraphQL authentication failed', error);
+      endResponse(errorResponse(503, serviceUnavailableMessage, { code: 'SERVICE_UNAVAILABLE' }));
       return;
     }
     if (!viewer) {
@@ -135,14 +141,15 @@ export function createGraphQLHandler({ graphiql }: GraphQLHandlerOptions) {
     graphiql: graphiql && { title: 'Rapport GraphiQL' },
     landingPage: false,
     // GitLab's wording for an unexpected failure; the details go to the server log only.
-    maskedErrors: { isDev: false, errorMessage: 'Internal server error' },
+    maskedErrors: { isDev: false, errorMessage: 'Internal server error', maskError: maskUnexpectedError },
+    logging: yogaLogger,
     batching: { limit: requestLimits.maxBatchSize },
     // Checked by `requestSizeLimits` instead, with a message that names the limit.
     maxRequestBodySize: false,
     multipart: false,
     // Like GitLab's API: any origin may call with a token, but no browser may send the session cookie cross-origin.
     cors: { origin: '*', credentials: false },
-    plugins: [securityHeaders({ graphiql }), requestSizeLimits, authentication, operationGuard],
+    plugins: [securityHeaders({ graphiql }), requestSizeLimits, variablesDepthLimit, authentication, requestTimeLimit, operationGuard],
     context: async ({ request }) => {
       const viewer = viewers.get(request);
       if (!viewer) throw new Error('Request was not authenticated');

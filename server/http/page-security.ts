@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { trustedProxyCount } from '../auth/client-address';
-import { baseSecurityHeaders, createNonce, pageContentSecurityPolicy } from './security-headers';
+import { apiContentSecurityPolicy, baseSecurityHeaders, createNonce, pageContentSecurityPolicy } from './security-headers';
 
 /** Yoga sets the API's own headers (a JSON-only policy), wherever it is hosted. */
 const graphqlEndpoint = '/api/graphql';
@@ -24,6 +24,13 @@ export function securePageRequest(request: NextRequest): NextResponse {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', contentSecurityPolicy);
+  for (const [name, value] of Object.entries(baseSecurityHeaders)) response.headers.set(name, value);
+  return response;
+}
+
+/** A refusal answered by the proxy itself (no scripts of Next's) still carries every security header. */
+export function secureRefusal(response: Response): Response {
+  response.headers.set('Content-Security-Policy', apiContentSecurityPolicy);
   for (const [name, value] of Object.entries(baseSecurityHeaders)) response.headers.set(name, value);
   return response;
 }

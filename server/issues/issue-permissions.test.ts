@@ -16,6 +16,7 @@ import {
   newIssue,
   notesOf,
   setContacts,
+  userWithOnlyMembership,
 } from './issue-test-helpers';
 
 /** SPEC §3 for every caller × every issue query and mutation this module owns. */
@@ -169,5 +170,86 @@ describe.each(rows)('%s', (caller) => {
       expect(response.errors?.map((error) => error.message)).toEqual([resourceNotAvailableMessage]);
       expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([]);
     }
+  });
+});
+
+/**
+ * The one rule for contact and organization details (GitLab's `can_read_crm_contacts`): they show
+ * only to those who read the CRM group itself (Planner or Reporter there, or above). A Developer of a
+ * subgroup or of a project only may work on the issue, but sees none of the CRM group's contacts
+ * anywhere (as `Group.contacts` shows them nothing) and so cannot set them either.
+ */
+describe('contact details need a role on the CRM group itself', () => {
+  const helpdeskIssueQuery = /* GraphQL */ `
+    query($iid: String!) {
+      project(fullPath: "acme/support/helpdesk") {
+        rapportCanSetIssueContacts
+        rapportCrmGroup { fullPath }
+        filtered: issues(crmContactId: "${'${alice}'}") { count }
+        issue(iid: $iid) {
+          customerRelationsContacts { count nodes { id email phone } }
+          rapportContactCandidates(search: "northwind") { email }
+        }
+      }
+    }
+  `;
+  interface HelpdeskData {
+    project: {
+      rapportCanSetIssueContacts: boolean;
+      rapportCrmGroup: { fullPath: string } | null;
+      filtered: { count: number };
+      issue: { customerRelationsContacts: { count: number; nodes: { id: string }[] }; rapportContactCandidates: { email: string }[] };
+    } | null;
+  }
+  let helpdeskIssue: Awaited<ReturnType<typeof newIssue>>;
+
+  beforeAll(async () => {
+    await userWithOnlyMembership(handle.db, 'support-developer', { groupPath: 'acme/support' }, 'developer');
+    await userWithOnlyMembership(handle.db, 'helpdesk-developer', { projectPath: 'acme/support/helpdesk' }, 'developer');
+    helpdeskIssue = await newIssue(await headersOf('developer'), 'acme/support/helpdesk', 'Helpdesk issue with a contact');
+    const response = await setContacts(await headersOf('developer'), { projectPath: 'acme/support/helpdesk', iid: helpdeskIssue.iid, contactIds: [contactGid(alice)] });
+    if (response.data?.issueSetCrmContacts?.errors.length !== 0) throw new Error(JSON.stringify(response));
+  });
+
+  async function helpdeskAs(caller: string) {
+    const document = helpdeskIssueQuery.replace('${alice}', String(alice));
+    const response = await postGraphQL<HelpdeskData>(document, { iid: helpdeskIssue.iid }, { headers: await headersOf(caller) });
+    expect(response.errors).toBeUndefined();
+    return response.data!.project!;
+  }
+
+  it.each(['support-developer', 'helpdesk-developer'])('%s sees the issue but no contact, candidate, filter or CRM group', async (caller) => {
+    const project = await helpdeskAs(caller);
+    expect(project).toEqual({
+      rapportCanSetIssueContacts: false,
+      rapportCrmGroup: null,
+      filtered: { count: 0 },
+      issue: { customerRelationsContacts: { count: 0, nodes: [] }, rapportContactCandidates: [] },
+    });
+    const contacts = await postGraphQL<{ group: { contacts: { count: number } } | null }>('{ group(fullPath: "acme") { contacts { count } } }', {}, {
+      headers: await headersOf(caller),
+    });
+    expect(contacts.data?.group?.contacts.count ?? 0).toBe(0);
+  });
+
+  it.each(['support-developer', 'helpdesk-developer'])('%s cannot set contacts by id or by quick action', async (caller) => {
+    const issue = await newIssue(await headersOf('developer'), 'acme/support/helpdesk');
+    const mutation = await setContacts(await headersOf(caller), { projectPath: 'acme/support/helpdesk', iid: issue.iid, contactIds: [contactGid(alice)] });
+    expect(mutation.errors?.map((error) => error.message)).toEqual([resourceNotAvailableMessage]);
+    const note = await createNoteAs(await headersOf(caller), issue.id, '/add_contacts [contact:alice.johnson@northwind.example]');
+    expect(note.data?.createNote?.quickActionsStatus?.errorMessages).toEqual([
+      'You have insufficient permissions to set customer relations contacts for this issue',
+    ]);
+    expect(await linkedContactIdsOf(handle.db, issue.dbId)).toEqual([]);
+  });
+
+  it('a Reporter of the root (the CRM group) sees them on the same issue', async () => {
+    const project = await helpdeskAs('reporter');
+    expect(project.rapportCrmGroup).toEqual({ fullPath: 'acme' });
+    expect(project.filtered.count).toBeGreaterThan(0);
+    expect(project.issue.customerRelationsContacts).toEqual({
+      count: 1,
+      nodes: [{ id: contactGid(alice), email: 'alice.johnson@northwind.example', phone: expect.any(String) }],
+    });
   });
 });

@@ -3,7 +3,8 @@ import type { TokenScope } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
 import { contacts } from '../db/schema/crm';
-import { groups } from '../db/schema/groups';
+import { accessLevels, groups, members, projects } from '../db/schema/groups';
+import { users } from '../db/schema/users';
 import { issueContacts, issues, notes } from '../db/schema/issues';
 import { toGlobalId } from '../graphql/global-id';
 import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
@@ -169,4 +170,29 @@ export async function setGroupCrmEnabled(db: Database, groupPath: string, enable
   await db.execute(
     sql`update group_crm_settings set enabled = ${enabled} where group_id = (select id from groups where full_path = ${groupPath})`,
   );
+}
+
+/**
+ * A new user whose only membership is `role` in one group or one project (the demo users are all
+ * members of a root group), for the rules about roles held below the CRM group.
+ */
+export async function userWithOnlyMembership(
+  db: Database,
+  username: string,
+  where: { groupPath: string } | { projectPath: string },
+  role: keyof typeof accessLevels,
+): Promise<void> {
+  const [template] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'developer'));
+  const [user] = await db
+    .insert(users)
+    .values({ username, name: username, email: `${username}@example.com`, passwordHash: template!.passwordHash })
+    .returning({ id: users.id });
+  const accessLevel = accessLevels[role];
+  if ('groupPath' in where) {
+    const [group] = await db.select({ id: groups.id }).from(groups).where(eq(groups.fullPath, where.groupPath));
+    await db.insert(members).values({ userId: user!.id, groupId: group!.id, accessLevel });
+  } else {
+    const [project] = await db.select({ id: projects.id }).from(projects).where(eq(projects.fullPath, where.projectPath));
+    await db.insert(members).values({ userId: user!.id, projectId: project!.id, accessLevel });
+  }
 }

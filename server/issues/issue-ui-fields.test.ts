@@ -89,11 +89,16 @@ describe('Rapport issue page fields', () => {
     expect(twoTerms?.issue?.rapportContactCandidates.map((contact) => contact.email)).toEqual(['bob.martinez@northwind.example']);
   });
 
-  it('clamps the page size and answers an empty list to people who may not set contacts', async () => {
-    const all = await uiFields('developer', { iid: '2', first: 1000 });
-    expect(all?.issue?.rapportContactCandidates.length).toBe(50);
-    const none = await uiFields('developer', { iid: '2', first: -5 });
-    expect(none?.issue?.rapportContactCandidates.length).toBe(1);
+  it('takes 0 to 50 contacts, refuses other sizes with an argument error, and answers an empty list to people who may not set contacts', async () => {
+    expect((await uiFields('developer', { iid: '2', first: 50 }))?.issue?.rapportContactCandidates.length).toBe(50);
+    expect((await uiFields('developer', { iid: '2', first: 0 }))?.issue?.rapportContactCandidates).toEqual([]);
+    for (const [first, message] of [
+      [-1, "Argument 'first' must be a non-negative integer"],
+      [51, "Argument 'first' must be at most 50"],
+    ] as const) {
+      const response = await postGraphQL<UiFieldsData>(uiFieldsQuery, { projectPath: 'acme/website', iid: '2', first }, { headers: await headersOf('developer') });
+      expect(response.errors?.map((error) => [error.message, error.path?.join('.')])).toEqual([[message, 'project.issue.rapportContactCandidates']]);
+    }
     expect((await uiFields('reporter', { iid: '2' }))?.issue?.rapportContactCandidates).toEqual([]);
     expect((await uiFields('guest', { iid: '2' }))?.issue?.rapportContactCandidates).toEqual([]);
   });

@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import { contacts } from '../db/schema/crm';
 import { issueContacts } from '../db/schema/issues';
 import { builder } from '../graphql/builder';
+import { listSize } from '../graphql/list-size';
 import { findGroupById } from '../groups/group-queries';
 import { GroupRef } from '../groups/group-type';
 import { ProjectRef } from '../groups/project-type';
@@ -73,13 +74,13 @@ builder.drizzleObjectFields(IssueRef, (t) => ({
     description: `Rapport only: active contacts of the issue's CRM group that are not on the issue, matching \`search\` (first name, last name, email, description), by last name; at most ${maxContactCandidates}. Empty unless the current user may set the issue's contacts.`,
     args: {
       search: t.arg.string({ description: 'Search term, as for `Group.contacts`.' }),
-      first: t.arg.int({ description: `Number of contacts to return (1 to ${maxContactCandidates}, default 20).` }),
+      first: t.arg.int({ description: `Number of contacts to return (0 to ${maxContactCandidates}, default 20).` }),
     },
     select: { columns: { id: true }, with: { project: { columns: { id: true, fullPath: true } } } },
     resolve: async (issue, args, context) => {
+      const limit = listSize('first', args.first, { defaultSize: 20, max: maxContactCandidates });
       const setting = await context.permissions.crmEnabledFor(issue.project.fullPath);
-      if (!setting || !(await context.permissions.canSetIssueContacts(issue.project))) return [];
-      const limit = Math.min(Math.max(Math.trunc(args.first ?? 20), 1), maxContactCandidates);
+      if (!setting || limit === 0 || !(await context.permissions.canSetIssueContacts(issue.project))) return [];
       return contactCandidates(context.db, { crmGroupId: setting.crmGroupId, issueId: issue.id, search: args.search, limit });
     },
   }),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { type ListDefaults, type ListQuery, recordStates, type RecordStateFilter } from '../../components/crm/list-url';
+import { searchWithinLimits } from '../crm/search-terms';
 import { type SearchParams, firstParam } from './page-viewer-or-sign-in';
 
 export const crmPageSize = 20;
@@ -16,7 +17,7 @@ export function parseListQuery(params: SearchParams, sorts: readonly string[], d
     return value && value.length <= 1024 ? value : undefined;
   };
   return {
-    search: (firstParam(params, 'search') ?? '').slice(0, 255),
+    search: searchWithinLimits((firstParam(params, 'search') ?? '').slice(0, 255)),
     state: recordStates.includes(state as RecordStateFilter) ? (state as RecordStateFilter) : defaults.state,
     sort: sort && sorts.includes(sort) ? sort : defaults.sort,
     after: cursor('after'),

@@ -69,7 +69,8 @@ async function titleOf(fullPath: string, page: string): Promise<string | undefin
 
 export async function generateMetadata({ params }: GroupRouteProps): Promise<Metadata> {
   const parsed = parseGroupPath((await params).path);
-  const title = parsed ? await titleOf(parsed.fullPath, parsed.page) : undefined;
+  // A failure here (the database gone) is the page's to report, with its status.
+  const title = parsed ? await titleOf(parsed.fullPath, parsed.page).catch(() => undefined) : undefined;
   return { title: parsed && title ? `${title} · ${parsed.fullPath}` : 'Page not found' };
 }
 

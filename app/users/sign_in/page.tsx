@@ -1,15 +1,14 @@
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { getPageViewer } from '@/server/auth/page-viewer';
 import { signInAction } from '@/server/auth/session-actions';
 import { safeRedirectPath } from '@/server/auth/sign-in';
-import { type SearchParams, firstParam } from '@/server/pages/page-viewer-or-sign-in';
+import { type SearchParams, firstParam, pageViewerIfAny } from '@/server/pages/page-viewer-or-sign-in';
 
 export const metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const redirectTo = safeRedirectPath(firstParam(await searchParams, 'redirect_to'));
-  const viewer = await getPageViewer();
+  const viewer = await pageViewerIfAny(`/users/sign_in?redirect_to=${encodeURIComponent(redirectTo)}`);
   if (viewer.user) redirect(redirectTo);
   return (
     <main id="main-content" className="flex flex-1 items-start justify-center bg-gray-50 px-4 py-16">
