@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { type Context, createContext } from './context';
 import { resourceNotAvailable } from './errors';
 import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
-import { nulCharacterError } from './nul-characters';
+import { unstorableTextError } from './unstorable-text';
 import { schema } from './schema';
 
 const viewers = new WeakMap<Request, Viewer>();
@@ -134,9 +134,9 @@ const operationGuard: Plugin<Context & { request: Request }> = {
         return;
       }
     }
-    const nulError = nulCharacterError(document, args.variableValues as Record<string, unknown> | undefined);
-    if (nulError) {
-      setResultAndStopExecution({ errors: [nulError] });
+    const textError = unstorableTextError(document, args.variableValues as Record<string, unknown> | undefined);
+    if (textError) {
+      setResultAndStopExecution({ errors: [textError] });
       return;
     }
     const cost = measureOperation(args.schema, document, args.operationName, args.variableValues);

@@ -13,20 +13,21 @@ export const writableTables = [
   'group_crm_settings',
 ] as const;
 
-export type TableSnapshot = Record<string, string[]>;
+/** Per table: its row count and a digest of all its rows. */
+export type TableSnapshot = Record<string, string>;
 
-/** Every row of `tables` as JSON text, in a stable order, to compare before and after a call. */
+/** Every row of `tables`, digested in one statement, to compare before and after a call. */
 export async function snapshotTables(db: Database, tables: readonly string[] = writableTables): Promise<TableSnapshot> {
-  const snapshot: TableSnapshot = {};
-  for (const table of tables) {
-    // Both drivers (PGlite and node-postgres) answer with `rows`.
-    const result = (await db.execute(sql.raw(`select row_to_json(t)::text as row from ${table} t order by 1`))) as unknown as { rows: { row: string }[] };
-    snapshot[table] = result.rows.map((row) => row.row);
-  }
-  return snapshot;
+  const parts = tables.map(
+    (table) =>
+      `select '${table}' as name, count(*) || ':' || coalesce(md5(string_agg(row_to_json(t)::text, E'\\n' order by row_to_json(t)::text)), '') as digest from ${table} t`,
+  );
+  // Both drivers (PGlite and node-postgres) answer with `rows`.
+  const result = (await db.execute(sql.raw(parts.join(' union all ')))) as unknown as { rows: { name: string; digest: string }[] };
+  return Object.fromEntries(result.rows.map((row) => [row.name, row.digest]));
 }
 
 /** Names of the tables whose rows differ between two snapshots. */
 export function changedTables(before: TableSnapshot, after: TableSnapshot): string[] {
-  return Object.keys(before).filter((table) => JSON.stringify(before[table]) !== JSON.stringify(after[table]));
+  return Object.keys(before).filter((table) => before[table] !== after[table]);
 }
