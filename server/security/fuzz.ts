@@ -4,13 +4,16 @@ import type { GraphQLResponse } from '../testing/graphql-client';
 
 /**
  * Settings and arbitraries shared by the property-based tests (SPEC §8, §9). The default suite runs
- * a modest number of cases per property; RAPPORT_LONG_TESTS=1 (set by .ci/run) runs ten times more.
+ * a modest number of cases per property; RAPPORT_LONG_TESTS=1 (set by .ci/run) runs the long count.
  */
 export const longTests = process.env.RAPPORT_LONG_TESTS === '1';
 
-export function fuzzRuns(defaultRuns: number): number {
-  return longTests ? defaultRuns * 10 : defaultRuns;
+export function fuzzRuns(runs: { default: number; long: number }): number {
+  return longTests ? runs.long : runs.default;
 }
+
+/** Vitest's time for one property test: its runs are bounded, so the whole is too. */
+export const propertyTestTimeoutMs = longTests ? 1_200_000 : 120_000;
 
 /** No single call may take longer than this, however hostile its input. */
 export const callTimeLimitMs = 5_000;

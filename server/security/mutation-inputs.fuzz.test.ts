@@ -20,6 +20,7 @@ import {
   mostly,
   optionalText,
   plainName,
+  propertyTestTimeoutMs,
   quickActionText,
   timed,
   wasRejected,
@@ -227,11 +228,11 @@ describe('every mutation input gets a result or a clear error, and a refusal cha
         }
         await restoreCrmSettings();
       }),
-      { numRuns: fuzzRuns(60) },
+      { numRuns: fuzzRuns({ default: 60, long: 300 }) },
     );
     if (process.env.RAPPORT_FUZZ_REPORT) console.info(name, JSON.stringify(seen));
     // The generators must reach both sides of the property, or it proves nothing.
     expect(seen.applied).toBeGreaterThan(0);
     expect(seen.refusedInPayload + seen.refusedAtTopLevel).toBeGreaterThan(0);
-  });
+  }, propertyTestTimeoutMs);
 });

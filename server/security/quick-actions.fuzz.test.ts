@@ -34,7 +34,7 @@ describe('extractQuickActions', () => {
         if (commands.length === 0) expect(text).toBe(body);
         else expect(text.length).toBeLessThanOrEqual(body.length);
       }),
-      { numRuns: fuzzRuns(500) },
+      { numRuns: fuzzRuns({ default: 500, long: 5_000 }) },
     );
   });
 
@@ -44,7 +44,7 @@ describe('extractQuickActions', () => {
         const { text } = extractQuickActions(body);
         expect(extractQuickActions(text).commands).toEqual([]);
       }),
-      { numRuns: fuzzRuns(500) },
+      { numRuns: fuzzRuns({ default: 500, long: 5_000 }) },
     );
   });
 
@@ -67,7 +67,7 @@ describe('extractQuickActions', () => {
           expect(text).toBe('Before\nAfter');
         },
       ),
-      { numRuns: fuzzRuns(300) },
+      { numRuns: fuzzRuns({ default: 300, long: 3_000 }) },
     );
   });
 });

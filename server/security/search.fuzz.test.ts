@@ -7,7 +7,7 @@ import { loadProjectIssues } from '../pages/project-pages';
 import { type GraphQLResponse, postGraphQL, tokenHeaders } from '../testing/graphql-client';
 import { pageViewer } from '../testing/roles';
 import { createSeededAppDatabase } from '../testing/test-database';
-import { callTimeLimitMs, expectClearAnswer, fuzzRuns, hostileText, timed } from './fuzz';
+import { callTimeLimitMs, expectClearAnswer, fuzzRuns, hostileText, propertyTestTimeoutMs, timed } from './fuzz';
 
 /**
  * The `search` argument of every field that takes one, and the `?search=` of the list pages,
@@ -80,9 +80,9 @@ describe('the search argument', () => {
         const { response, elapsedMs } = await searchEverything(search);
         expectResultOrSearchError(response, elapsedMs);
       }),
-      { numRuns: fuzzRuns(60) },
+      { numRuns: fuzzRuns({ default: 60, long: 300 }) },
     );
-  });
+  }, propertyTestTimeoutMs);
 
   // Issue 11, finding 1: thousands of terms bound 3–5 parameters each; past 65,535 the statement
   // failed as an internal error, and a few thousand already took seconds. These cases fail until
@@ -108,7 +108,7 @@ describe('the search argument', () => {
         for (const page of result) expect(page).not.toBeNull();
         expect(elapsedMs).toBeLessThan(callTimeLimitMs);
       }),
-      { numRuns: fuzzRuns(30) },
+      { numRuns: fuzzRuns({ default: 30, long: 150 }) },
     );
-  });
+  }, propertyTestTimeoutMs);
 });
