@@ -15,7 +15,7 @@ import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../p
 import { loadGroupContacts, loadGroupOrganizations, loadGroupOverview } from '../pages/group-pages';
 import { loadIssuePage, loadNewIssuePage, loadProjectIssues } from '../pages/project-pages';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
-import { pageViewer } from '../testing/roles';
+import { pageViewer, type Role } from '../testing/roles';
 import { changedTables, snapshotTables } from '../testing/table-snapshot';
 import { createSeededAppDatabase } from '../testing/test-database';
 
@@ -39,7 +39,7 @@ interface GroupRecords {
 interface Side {
   groupPath: string;
   projectPath: string;
-  actor: string;
+  actor: Role;
   headers: Record<string, string>;
   viewer: Viewer;
 }
@@ -55,12 +55,12 @@ beforeAll(async () => {
     .update(members)
     .set({ accessLevel: accessLevels.owner })
     .where(and(eq(members.userId, await userId(handle.db, 'outsider')), eq(members.groupId, await groupId(handle.db, 'globex'))));
-  const side = async (groupPath: string, projectPath: string, actor: string): Promise<Side> => ({
+  const side = async (groupPath: string, projectPath: string, actor: Role): Promise<Side> => ({
     groupPath,
     projectPath,
     actor,
     headers: await tokenHeaders(handle.db, actor),
-    viewer: await pageViewer(handle.db, actor as 'owner'),
+    viewer: await pageViewer(handle.db, actor),
   });
   acme = await side('acme', 'acme/website', 'owner');
   globex = await side('globex', 'globex/portal', 'outsider');

@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { groupCrmSettings } from '../db/schema/groups';
+import { unique } from '../crm/fixtures/crm-test-helpers';
 import { toGlobalId } from '../graphql/global-id';
 import { insufficientContactPermissionsMessage } from '../issues/messages';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
@@ -152,7 +153,7 @@ async function newIssue(db: Database, fixture: MatrixFixture): Promise<{ id: str
 async function newContact(db: Database, fixture: MatrixFixture, role: Role) {
   const [row] = await db
     .insert(contacts)
-    .values({ groupId: fixture.acmeId, firstName: 'Target', lastName: role, email: `target-${Math.random().toString(36).slice(2)}@example.com` })
+    .values({ groupId: fixture.acmeId, firstName: 'Target', lastName: role, email: `${unique('target')}@example.com` })
     .returning({ id: contacts.id });
   return toGlobalId('CustomerRelations::Contact', row!.id);
 }
@@ -160,7 +161,7 @@ async function newContact(db: Database, fixture: MatrixFixture, role: Role) {
 async function newOrganization(db: Database, fixture: MatrixFixture) {
   const [row] = await db
     .insert(organizations)
-    .values({ groupId: fixture.acmeId, name: `Target ${Math.random().toString(36).slice(2)}` })
+    .values({ groupId: fixture.acmeId, name: unique('Target') })
     .returning({ id: organizations.id });
   return toGlobalId('CustomerRelations::Organization', row!.id);
 }
@@ -304,7 +305,7 @@ export const operations: Record<string, Operation> = {
     kind: 'mutation',
     document: `mutation($input: CustomerRelationsContactCreateInput!) { result: customerRelationsContactCreate(input: $input) { ${payloadFields} contact { id } } }`,
     prepare: async (_db, fixture, role) => ({
-      input: { groupId: fixture.acmeGid, firstName: 'Created', lastName: role, email: `created-${Math.random().toString(36).slice(2)}@example.com` },
+      input: { groupId: fixture.acmeGid, firstName: 'Created', lastName: role, email: `${unique('created')}@example.com` },
     }),
   },
   customerRelationsContactUpdate: {
@@ -320,7 +321,7 @@ export const operations: Record<string, Operation> = {
   customerRelationsOrganizationCreate: {
     kind: 'mutation',
     document: `mutation($input: CustomerRelationsOrganizationCreateInput!) { result: customerRelationsOrganizationCreate(input: $input) { ${payloadFields} organization { id } } }`,
-    prepare: async (_db, fixture) => ({ input: { groupId: fixture.acmeGid, name: `Created ${Math.random().toString(36).slice(2)}` } }),
+    prepare: async (_db, fixture) => ({ input: { groupId: fixture.acmeGid, name: unique('Created') } }),
   },
   customerRelationsOrganizationUpdate: {
     kind: 'mutation',

@@ -9,8 +9,9 @@ import { personalAccessTokens, sessions, users } from '../db/schema/users';
 import { tokenHeaders, userId } from './graphql-client';
 
 /**
- * Every kind of caller SPEC §3 distinguishes (demo users of server/db/seed.ts, all on `acme`), the
- * credentials that must not work, and a Developer of the subgroup `acme/support` only.
+ * Every kind of caller SPEC §3 distinguishes (the demo users of server/db/seed.ts: one per role on
+ * `acme`, the outsider on `globex` only, the admin on neither), the credentials that must not
+ * work, and a Developer of the subgroup `acme/support` only.
  */
 export const roles = [
   'anonymous',
