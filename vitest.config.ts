@@ -7,6 +7,8 @@ export default defineConfig({
       '@': path.resolve(import.meta.dirname),
       // One copy of graphql-js, so Pothos, Yoga and the tests share one realm.
       graphql: path.resolve(import.meta.dirname, 'node_modules/graphql/index.js'),
+      // The page loaders are server-only; tests run them as the server would (React's server condition).
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
     },
   },
   test: {

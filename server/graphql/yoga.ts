@@ -6,8 +6,8 @@ import { withBoundedBody } from './bounded-body';
 import { type Context, createContext } from './context';
 import { resourceNotAvailable } from './errors';
 import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
-import { nulCharacterError } from './nul-characters';
 import { requestTimeLimit } from './request-time-limit';
+import { unstorableTextError } from './unstorable-text';
 import { schema } from './schema';
 import { securityHeaders } from './security-headers-plugin';
 import { maskUnexpectedError, serviceUnavailableMessage, yogaLogger } from './unexpected-errors';
@@ -117,9 +117,9 @@ const operationGuard: Plugin<Context & { request: Request }> = {
         return;
       }
     }
-    const nulError = nulCharacterError(document, args.variableValues as Record<string, unknown> | undefined);
-    if (nulError) {
-      setResultAndStopExecution({ errors: [nulError] });
+    const textError = unstorableTextError(document, args.variableValues as Record<string, unknown> | undefined);
+    if (textError) {
+      setResultAndStopExecution({ errors: [textError] });
       return;
     }
     const cost = measureOperation(args.schema, document, args.operationName, args.variableValues);

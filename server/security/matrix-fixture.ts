@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/client';
+import { contacts } from '../db/schema/crm';
+import { toGlobalId } from '../graphql/global-id';
+import { groupId } from '../crm/fixtures/crm-test-helpers';
+import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
+import { addSubgroupDeveloper } from '../testing/roles';
+
+/**
+ * The records every row of the permission matrix looks for, each carrying a value no other record
+ * has, so a response can be searched for them: a CRM organization and contact of `acme` (made
+ * through the API, so they have audit entries), an issue of the subgroup project
+ * `acme/support/helpdesk` linked to the contact, a comment on it, and an active contact that is
+ * not on the issue (a candidate for the contact picker).
+ */
+export interface MatrixFixture {
+  acmeId: number;
+  acmeGid: string;
+  organization: { id: number; gid: string; name: string; description: string };
+  contact: { id: number; gid: string; email: string; description: string };
+  candidate: { id: number; email: string };
+  issue: { id: number; gid: string; iid: string; title: string; description: string; projectPath: string };
+  noteBody: string;
+}
+
+async function call<T>(db: Database, username: string, document: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await postGraphQL<Record<string, T>>(document, variables, { headers: await tokenHeaders(db, username) });
+  const payload = response.data ? Object.values(response.data)[0] : undefined;
+  if (response.errors || !payload) throw new Error(`fixture call failed: ${JSON.stringify(response)}`);
+  return payload;
+}
+
+const numericId = (gid: string) => Number(gid.split('/').pop());
+
+export async function createMatrixFixture(db: Database): Promise<MatrixFixture> {
+  const marker = randomBytes(4).toString('hex');
+  await addSubgroupDeveloper(db);
+  const acmeId = await groupId(db, 'acme');
+  const acmeGid = toGlobalId('Group', acmeId);
+
+  const organizationName = `Matrix Organization ${marker}`;
+  const organizationDescription = `organization-secret-${marker}`;
+  const { organization } = await call<{ organization: { id: string } }>(
+    db,
+    'developer',
+    'mutation($input: CustomerRelationsOrganizationCreateInput!) { o: customerRelationsOrganizationCreate(input: $input) { organization { id } } }',
+    { input: { groupId: acmeGid, name: organizationName, description: organizationDescription, defaultRate: 99.5 } },
+  );
+
+  const email = `matrix-contact-${marker}@example.com`;
+  const contactDescription = `contact-secret-${marker}`;
+  const { contact } = await call<{ contact: { id: string } }>(
+    db,
+    'developer',
+    'mutation($input: CustomerRelationsContactCreateInput!) { c: customerRelationsContactCreate(input: $input) { contact { id } } }',
+    { input: { groupId: acmeGid, organizationId: organization.id, firstName: 'Matrix', lastName: `Contact ${marker}`, email, phone: '+1 555 0199', description: contactDescription } },
+  );
+
+  const candidateEmail = `matrix-candidate-${marker}@example.com`;
+  const [candidate] = await db
+    .insert(contacts)
+    .values({ groupId: acmeId, firstName: 'Picker', lastName: `Candidate ${marker}`, email: candidateEmail })
+    .returning({ id: contacts.id });
+  if (!candidate) throw new Error('insert failed');
+
+  const projectPath = 'acme/support/helpdesk';
+  const title = `Matrix issue ${marker}`;
+  const description = `issue-secret-${marker}`;
+  const { issue } = await call<{ issue: { id: string; iid: string } }>(
+    db,
+    'maintainer',
+    'mutation($input: CreateIssueInput!) { i: createIssue(input: $input) { issue { id iid } } }',
+    { input: { projectPath, title, description } },
+  );
+  await call(db, 'developer', 'mutation($input: IssueSetCrmContactsInput!) { s: issueSetCrmContacts(input: $input) { errors } }', {
+    input: { projectPath, iid: issue.iid, contactIds: [contact.id] },
+  });
+  const noteBody = `note-secret-${marker}`;
+  await call(db, 'reporter', 'mutation($input: CreateNoteInput!) { n: createNote(input: $input) { errors } }', {
+    input: { noteableId: issue.id, body: noteBody },
+  });
+
+  return {
+    acmeId,
+    acmeGid,
+    organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription },
+    contact: { id: numericId(contact.id), gid: contact.id, email, description: contactDescription },
+    candidate: { id: candidate.id, email: candidateEmail },
+    issue: { id: numericId(issue.id), gid: issue.id, iid: issue.iid, title, description, projectPath },
+    noteBody,
+  };
+}

@@ -1,0 +1,242 @@
+import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupId } from '../crm/fixtures/crm-test-helpers';
+import type { DatabaseHandle } from '../db/client';
+import { contacts, organizations } from '../db/schema/crm';
+import { groupCrmSettings } from '../db/schema/groups';
+import { issues } from '../db/schema/issues';
+import { toGlobalId } from '../graphql/global-id';
+import { schema } from '../graphql/schema';
+import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
+import { changedTables, snapshotTables } from '../testing/table-snapshot';
+import { createSeededAppDatabase } from '../testing/test-database';
+import {
+  expectClearAnswer,
+  fuzzRuns,
+  globalIds,
+  hostileBoolean,
+  hostileNumber,
+  hostileText,
+  mostly,
+  optionalText,
+  plainName,
+  propertyTestTimeoutMs,
+  quickActionText,
+  timed,
+  wasRejected,
+} from './fuzz';
+
+/**
+ * Every mutation's input, generated (SPEC §8): each call is answered with a result or a clear
+ * error within the time limit, and a refused call leaves every CRM and issue table as it was. The
+ * caller is acme's Owner, who may do all of it, so inputs reach validation rather than stopping at
+ * the permission check.
+ */
+
+let handle: DatabaseHandle;
+let headers: Record<string, string>;
+let acmeId: number;
+let real: {
+  acme: string;
+  acmeContacts: string[];
+  groups: string[];
+  contacts: string[];
+  organizations: string[];
+  /** Organizations without contacts: the only ones that can be deleted. */
+  emptyOrganizations: string[];
+  issues: string[];
+  emails: string[];
+};
+
+beforeAll(async () => {
+  handle = await createSeededAppDatabase();
+  headers = await tokenHeaders(handle.db, 'owner');
+  acmeId = await groupId(handle.db, 'acme');
+  const globexId = await groupId(handle.db, 'globex');
+  const contactRows = await handle.db.select({ id: contacts.id, email: contacts.email, groupId: contacts.groupId }).from(contacts);
+  const organizationRows = await handle.db.select({ id: organizations.id }).from(organizations);
+  const issueRows = await handle.db.select({ id: issues.id }).from(issues);
+  const emptyOrganizationRows = await handle.db
+    .insert(organizations)
+    .values(Array.from({ length: 40 }, (_, index) => ({ groupId: acmeId, name: `Fuzz target ${index}` })))
+    .returning({ id: organizations.id });
+  real = {
+    acme: toGlobalId('Group', acmeId),
+    acmeContacts: contactRows.filter((row) => row.groupId === acmeId).map((row) => toGlobalId('CustomerRelations::Contact', row.id)),
+    groups: [toGlobalId('Group', acmeId), toGlobalId('Group', globexId)],
+    contacts: contactRows.map((row) => toGlobalId('CustomerRelations::Contact', row.id)),
+    organizations: organizationRows.map((row) => toGlobalId('CustomerRelations::Organization', row.id)),
+    emptyOrganizations: emptyOrganizationRows.map((row) => toGlobalId('CustomerRelations::Organization', row.id)),
+    issues: issueRows.map((row) => toGlobalId('Issue', row.id)),
+    emails: contactRows.filter((row) => row.groupId === acmeId).map((row) => row.email),
+  };
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+const projectPaths = mostly(fc.constantFrom('acme/website', 'acme/support/helpdesk'), fc.oneof(fc.constantFrom('globex/portal', 'acme', 'ACME/Website'), hostileText));
+const iids = mostly(fc.constantFrom('1', '2', '3'), fc.oneof(fc.constantFrom('0', '-1', '01', '1.0', '99999999999999999999', ' 1'), hostileText, fc.integer()));
+const groupPaths = fc.oneof(fc.constantFrom('acme', 'acme/support', 'globex', 'ACME', 'acme/'), hostileText);
+
+interface FuzzedMutation {
+  document: string;
+  input: () => fc.Arbitrary<Record<string, unknown>>;
+}
+
+const mutation = (field: string, inputType: string, selection = 'errors') => `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`;
+
+const fuzzed: Record<string, FuzzedMutation> = {
+  customerRelationsContactCreate: {
+    document: mutation('customerRelationsContactCreate', 'CustomerRelationsContactCreateInput', 'errors contact { id email }'),
+    input: () =>
+      fc.record(
+        {
+          groupId: mostly(fc.constant(real.acme), globalIds('Group', real.groups)),
+          firstName: mostly(plainName, hostileText),
+          lastName: mostly(plainName, hostileText),
+          email: mostly(fc.emailAddress(), fc.oneof(fc.constantFrom(...real.emails), optionalText)),
+          phone: optionalText,
+          description: optionalText,
+          organizationId: fc.option(globalIds('CustomerRelations::Organization', real.organizations), { nil: null }),
+        },
+        { requiredKeys: ['groupId', 'firstName', 'lastName'] },
+      ),
+  },
+  customerRelationsContactUpdate: {
+    document: mutation('customerRelationsContactUpdate', 'CustomerRelationsContactUpdateInput', 'errors contact { id email }'),
+    input: () =>
+      fc.record(
+        {
+          id: mostly(fc.constantFrom(...real.acmeContacts), globalIds('CustomerRelations::Contact', real.contacts)),
+          firstName: mostly(plainName, optionalText),
+          lastName: mostly(plainName, optionalText),
+          email: mostly(fc.emailAddress(), fc.oneof(fc.constantFrom(...real.emails), optionalText)),
+          phone: optionalText,
+          description: optionalText,
+          organizationId: fc.option(globalIds('CustomerRelations::Organization', real.organizations), { nil: null }),
+          active: hostileBoolean,
+        },
+        { requiredKeys: ['id'] },
+      ),
+  },
+  customerRelationsContactDelete: {
+    document: mutation('customerRelationsContactDelete', 'CustomerRelationsContactDeleteInput'),
+    input: () => fc.record({ id: globalIds('CustomerRelations::Contact', real.contacts) }),
+  },
+  customerRelationsOrganizationCreate: {
+    document: mutation('customerRelationsOrganizationCreate', 'CustomerRelationsOrganizationCreateInput', 'errors organization { id defaultRate }'),
+    input: () =>
+      fc.record(
+        { groupId: mostly(fc.constant(real.acme), globalIds('Group', real.groups)), name: mostly(plainName, hostileText), defaultRate: hostileNumber, description: optionalText },
+        { requiredKeys: ['groupId', 'name'] },
+      ),
+  },
+  customerRelationsOrganizationUpdate: {
+    document: mutation('customerRelationsOrganizationUpdate', 'CustomerRelationsOrganizationUpdateInput', 'errors organization { id defaultRate }'),
+    input: () =>
+      fc.record(
+        {
+          id: globalIds('CustomerRelations::Organization', real.organizations),
+          name: optionalText,
+          defaultRate: hostileNumber,
+          description: optionalText,
+          active: hostileBoolean,
+        },
+        { requiredKeys: ['id'] },
+      ),
+  },
+  customerRelationsOrganizationDelete: {
+    document: mutation('customerRelationsOrganizationDelete', 'CustomerRelationsOrganizationDeleteInput'),
+    input: () => fc.record({ id: mostly(fc.constantFrom(...real.emptyOrganizations), globalIds('CustomerRelations::Organization', real.organizations)) }),
+  },
+  groupCrmSettingsUpdate: {
+    document: mutation('groupCrmSettingsUpdate', 'GroupCrmSettingsUpdateInput', 'errors crmSettings { enabled sourceGroup { fullPath } }'),
+    input: () =>
+      fc.record(
+        { fullPath: mostly(fc.constant('acme'), groupPaths), enabled: hostileBoolean, sourceGroupPath: fc.option(groupPaths, { nil: null }) },
+        { requiredKeys: ['fullPath'] },
+      ),
+  },
+  issueSetCrmContacts: {
+    document: mutation('issueSetCrmContacts', 'IssueSetCrmContactsInput', 'errors issue { id }'),
+    input: () =>
+      fc.record(
+        {
+          projectPath: projectPaths,
+          iid: iids,
+          contactIds: fc.array(mostly(fc.constantFrom(...real.acmeContacts), globalIds('CustomerRelations::Contact', real.contacts)), { maxLength: 7 }),
+          operationMode: mostly(fc.constantFrom('REPLACE', 'APPEND', 'REMOVE'), fc.constantFrom('replace', 'MERGE', null)),
+        },
+        { requiredKeys: ['projectPath', 'iid', 'contactIds'] },
+      ),
+  },
+  createIssue: {
+    document: mutation('createIssue', 'CreateIssueInput', 'errors issue { id }'),
+    input: () =>
+      fc.record(
+        { projectPath: projectPaths, title: hostileText, description: fc.oneof(optionalText, quickActionText(real.emails)) },
+        { requiredKeys: ['projectPath', 'title'] },
+      ),
+  },
+  updateIssue: {
+    document: mutation('updateIssue', 'UpdateIssueInput', 'errors issue { id }'),
+    input: () =>
+      fc.record(
+        {
+          projectPath: projectPaths,
+          iid: iids,
+          title: optionalText,
+          description: optionalText,
+          stateEvent: fc.oneof(fc.constantFrom('CLOSE', 'REOPEN', 'close', 'DELETE'), fc.constant(null)),
+        },
+        { requiredKeys: ['projectPath', 'iid'] },
+      ),
+  },
+  createNote: {
+    document: mutation('createNote', 'CreateNoteInput', 'errors note { id } quickActionsStatus { messages errorMessages }'),
+    input: () =>
+      fc.record({
+        noteableId: globalIds('Issue', real.issues),
+        body: fc.oneof({ arbitrary: quickActionText(real.emails), weight: 3 }, { arbitrary: hostileText, weight: 1 }),
+      }),
+  },
+};
+
+/** Puts acme's CRM setting back: a fuzzed call may legitimately switch CRM off or move its source. */
+async function restoreCrmSettings() {
+  await handle.db.update(groupCrmSettings).set({ enabled: true, sourceGroupId: null }).where(eq(groupCrmSettings.groupId, acmeId));
+}
+
+describe('every mutation input gets a result or a clear error, and a refusal changes nothing', () => {
+  it('covers every mutation of the schema', () => {
+    expect(Object.keys(fuzzed).sort()).toEqual(Object.keys(schema.getMutationType()!.getFields()).sort());
+  });
+
+  it.each(Object.keys(fuzzed))('%s', async (name) => {
+    const { document, input } = fuzzed[name]!;
+    const seen = { applied: 0, refusedInPayload: 0, refusedAtTopLevel: 0, slowestMs: 0 };
+    await fc.assert(
+      fc.asyncProperty(input(), async (generated) => {
+        const before = await snapshotTables(handle.db);
+        const { result: response, elapsedMs } = await timed(() => postGraphQL(document, { input: generated }, { headers }));
+        expectClearAnswer(response, elapsedMs);
+        seen.slowestMs = Math.max(seen.slowestMs, elapsedMs);
+        if (wasRejected(response)) {
+          seen[response.errors ? 'refusedAtTopLevel' : 'refusedInPayload'] += 1;
+          const changed = changedTables(before, await snapshotTables(handle.db));
+          if (changed.length > 0) throw new Error(`refused, yet changed ${changed.join(', ')}: ${JSON.stringify(response)}`);
+        } else {
+          seen.applied += 1;
+        }
+        await restoreCrmSettings();
+      }),
+      { numRuns: fuzzRuns({ default: 60, long: 300 }) },
+    );
+    // The generators must reach both sides of the property, or it proves nothing.
+    expect(seen.applied).toBeGreaterThan(0);
+    expect(seen.refusedInPayload + seen.refusedAtTopLevel).toBeGreaterThan(0);
+  }, propertyTestTimeoutMs);
+});
