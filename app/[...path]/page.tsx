@@ -3,7 +3,6 @@ import { notFound, redirect } from 'next/navigation';
 import { IssueView } from '@/components/issues/issue-view';
 import { NewIssuePage } from '@/components/issues/new-issue-page';
 import { type IssueListQuery, type IssueStateFilter, ProjectIssueList } from '@/components/issues/project-issue-list';
-import { searchWithinLimits } from '@/server/crm/search-terms';
 import { type SearchParams, currentPath, firstParam, pageViewerOrSignIn } from '@/server/pages/page-viewer-or-sign-in';
 import { loadIssuePage, loadNewIssuePage, loadProjectIssues } from '@/server/pages/project-pages';
 
@@ -46,7 +45,7 @@ function issueListQuery(params: SearchParams): IssueListQuery {
     const value = firstParam(params, name);
     return value && value.length <= 1024 ? value : undefined;
   };
-  const search = searchWithinLimits(firstParam(params, 'search')?.trim().slice(0, 255) ?? '');
+  const search = firstParam(params, 'search')?.trim().slice(0, 255) ?? '';
   const after = cursor('after');
   return {
     state: state === 'closed' || state === 'all' ? (state as IssueStateFilter) : 'opened',

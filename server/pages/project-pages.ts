@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Viewer } from '../auth/viewer';
+import { searchWithinLimits } from '../crm/search-terms';
 import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
 import { toGlobalId } from '../graphql/global-id';
 
@@ -203,7 +204,8 @@ export async function loadProjectIssues(viewer: Viewer, projectPath: string, fil
     executeGraphQL<ProjectIssuesData>(viewer, projectIssuesQuery, {
       projectPath,
       state: filters.state,
-      search: filters.search ?? null,
+      // A search box may hold more than the API accepts: list what fits rather than fail the page.
+      search: filters.search ? searchWithinLimits(filters.search) : null,
       crmContactId: filters.crmContactId ?? null,
       crmOrganizationId: filters.crmOrganizationId ?? null,
       ...(cursor.before ? { last: issueListPageSize, before: cursor.before } : { first: issueListPageSize, after: cursor.after ?? null }),
