@@ -2,6 +2,7 @@ import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm';
 import { customerRelationsEnabled } from '../config';
 import type { Database } from '../db/client';
 import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
+import { type AccessFacts, groupAccessByIds, groupAccessByPath, type GroupRow, projectAccessByPath, type ProjectRow } from './access-queries';
 import type { User } from './viewer';
 
 type Level = number;
@@ -27,6 +28,10 @@ export interface CrmSetting {
   crmGroupId: number;
 }
 
+function rootPathOf(fullPath: string): string {
+  return fullPath.toLowerCase().split('/')[0] ?? '';
+}
+
 function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
   const segments = fullPath.toLowerCase().split('/');
   const count = includeSelf ? segments.length : segments.length - 1;
@@ -35,12 +40,17 @@ function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
 
 /**
  * The one policy module (SPEC §3): every page, query and mutation asks it. Lookups are memoized for
- * the life of one request, so listing 50 issues of one project costs one membership query.
+ * the life of one request, so listing 50 issues of one project costs one membership query; a group
+ * or project looked up through it (`groupByPath`, `projectByPath`, `groupsByIds`) brings the
+ * viewer's level and the CRM setting along in the same statement.
  */
 export class Permissions {
   private readonly groupLevels = new Map<number, Promise<Level>>();
   private readonly projectLevels = new Map<number, Promise<Level>>();
   private readonly crmSettings = new Map<string, Promise<CrmSetting | null>>();
+  private readonly groupsByPath = new Map<string, Promise<GroupRow | null>>();
+  private readonly projectsByPath = new Map<string, Promise<ProjectRow | null>>();
+  private crmFeature: boolean | undefined;
 
   constructor(
     private readonly db: Database,
@@ -49,6 +59,58 @@ export class Permissions {
 
   get isAdmin(): boolean {
     return this.user?.admin === true;
+  }
+
+  /** The instance-wide feature flag, read once per request (tests flip it between requests). */
+  get crmFeatureEnabled(): boolean {
+    this.crmFeature ??= customerRelationsEnabled();
+    return this.crmFeature;
+  }
+
+  /** The group at `fullPath` (any case), or null; its level and CRM setting are then known too. */
+  groupByPath(fullPath: string): Promise<GroupRow | null> {
+    const key = fullPath.toLowerCase();
+    let group = this.groupsByPath.get(key);
+    if (!group) {
+      group = groupAccessByPath(this.db, this.user?.id ?? null, key).then((row) => row && this.remember(row, this.groupLevels));
+      this.groupsByPath.set(key, group);
+    }
+    return group;
+  }
+
+  /** The project at `fullPath` (any case), or null; its level and CRM setting are then known too. */
+  projectByPath(fullPath: string): Promise<ProjectRow | null> {
+    const key = fullPath.toLowerCase();
+    let project = this.projectsByPath.get(key);
+    if (!project) {
+      project = projectAccessByPath(this.db, this.user?.id ?? null, key).then((row) => row && this.remember(row, this.projectLevels));
+      this.projectsByPath.set(key, project);
+    }
+    return project;
+  }
+
+  /** Groups by id (records carry their group's id), their levels and CRM settings, in one statement. */
+  async groupsByIds(ids: readonly number[]): Promise<Map<number, GroupRow>> {
+    const rows = await groupAccessByIds(this.db, this.user?.id ?? null, ids);
+    return new Map(rows.map((row) => [row.id, this.remember(row, this.groupLevels)]));
+  }
+
+  /** Keeps the facts an access statement brought along, and returns the bare row. */
+  private remember<T extends { id: number; fullPath: string }>(row: T & AccessFacts, levels: Map<number, Promise<Level>>): T {
+    const { level, crmRootId, crmEnabled, crmSourceGroupId, ...record } = row;
+    if (!levels.has(record.id)) levels.set(record.id, Promise.resolve(this.levelFrom(level)));
+    const rootPath = rootPathOf(record.fullPath);
+    if (!this.crmSettings.has(rootPath)) {
+      const setting = crmRootId === null ? null : { rootGroupId: crmRootId, enabled: crmEnabled ?? true, crmGroupId: crmSourceGroupId ?? crmRootId };
+      this.crmSettings.set(rootPath, Promise.resolve(setting));
+    }
+    return record as unknown as T;
+  }
+
+  private levelFrom(memberLevel: number | null): Level {
+    if (!this.user) return noAccess;
+    if (this.user.admin) return adminLevel;
+    return Number(memberLevel ?? noAccess);
   }
 
   accessLevelInGroup(group: GroupRef): Promise<Level> {
@@ -70,8 +132,7 @@ export class Permissions {
   }
 
   private async highestLevel(groupPaths: string[], projectId: number | null): Promise<Level> {
-    if (!this.user) return noAccess;
-    if (this.user.admin) return adminLevel;
+    if (!this.user || this.user.admin) return this.levelFrom(null);
     const inGroups = and(
       eq(members.groupId, groups.id),
       inArray(sql`lower(${groups.fullPath})`, groupPaths),
@@ -88,7 +149,7 @@ export class Permissions {
 
   /** The CRM setting of the root group above `fullPath` (a group's or a project's). */
   crmSettingFor(fullPath: string): Promise<CrmSetting | null> {
-    const rootPath = fullPath.toLowerCase().split('/')[0] ?? '';
+    const rootPath = rootPathOf(fullPath);
     let setting = this.crmSettings.get(rootPath);
     if (!setting) {
       setting = this.loadCrmSetting(rootPath);
@@ -131,7 +192,7 @@ export class Permissions {
 
   /** CRM is usable under this path: the feature flag is on and the root group has CRM enabled. */
   async crmEnabledFor(fullPath: string): Promise<CrmSetting | null> {
-    if (!customerRelationsEnabled()) return null;
+    if (!this.crmFeatureEnabled) return null;
     const setting = await this.crmSettingFor(fullPath);
     return setting?.enabled ? setting : null;
   }

@@ -7,7 +7,6 @@ import { DomainError } from '../errors';
 import {
   findIssueByIid,
   findIssueWithProject,
-  findProjectByFullPath,
   parseIid,
   type Issue,
   type Project,
@@ -21,8 +20,8 @@ export interface IssueInProject {
 }
 
 /** A project the viewer can see, or the not-found error that hides whether it exists. */
-export async function getReadableProjectOrThrow(db: Database, permissions: Permissions, fullPath: string): Promise<Project> {
-  const project = await findProjectByFullPath(db, fullPath);
+export async function getReadableProjectOrThrow(permissions: Permissions, fullPath: string): Promise<Project> {
+  const project = await permissions.projectByPath(fullPath);
   if (!project || !(await permissions.canReadProject(project))) throw new DomainError('not_found');
   return project;
 }
@@ -33,7 +32,7 @@ export async function getReadableIssueOrThrow(
   permissions: Permissions,
   { projectPath, iid }: { projectPath: string; iid: string },
 ): Promise<IssueInProject> {
-  const project = await getReadableProjectOrThrow(db, permissions, projectPath);
+  const project = await getReadableProjectOrThrow(permissions, projectPath);
   const number = parseIid(iid);
   const issue = number === null ? null : await findIssueByIid(db, project.id, number);
   if (!issue) throw new DomainError('not_found');
