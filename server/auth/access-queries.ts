@@ -1,7 +1,7 @@
 import { type SQL, and, eq, getColumns, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
-import { prepared } from '../db/prepared';
+import { prepared } from '../db/statements';
 import { groupCrmSettings, groups, members, projects } from '../db/schema/groups';
 
 export type GroupRow = typeof groups.$inferSelect;
@@ -77,21 +77,30 @@ export function groupAccessByIds(db: Database, viewerId: number | null, ids: rea
   return statement.execute({ userId: viewerId, ids });
 }
 
+function projectAccessQuery(db: Database, where: SQL) {
+  return db
+    .select({ ...getColumns(projects), level: projectLevel, ...crmFacts })
+    .from(projects)
+    .leftJoin(crmRoots, rootOf(sql`lower(${projects.fullPath})`))
+    .leftJoin(groupCrmSettings, eq(groupCrmSettings.groupId, crmRoots.id))
+    .where(where);
+}
+
 /** Project by full path (any case), the viewer's level in it and its root group's CRM setting, in one statement. */
 export async function projectAccessByPath(
   db: Database,
   viewerId: number | null,
   fullPath: string,
 ): Promise<(ProjectRow & AccessFacts) | null> {
-  const statement = prepared(db, 'project_access_by_path', (db, name) =>
-    db
-      .select({ ...getColumns(projects), level: projectLevel, ...crmFacts })
-      .from(projects)
-      .leftJoin(crmRoots, rootOf(sql`lower(${projects.fullPath})`))
-      .leftJoin(groupCrmSettings, eq(groupCrmSettings.groupId, crmRoots.id))
-      .where(byPath(projects.fullPath))
-      .prepare(name),
-  );
+  const statement = prepared(db, 'project_access_by_path', (db, name) => projectAccessQuery(db, byPath(projects.fullPath)).prepare(name));
   const [row] = await statement.execute({ userId: viewerId, path: fullPath.toLowerCase() });
   return row ?? null;
+}
+
+/** `projectAccessByPath` for many projects by id (issues carry their project's id). */
+export function projectAccessByIds(db: Database, viewerId: number | null, ids: readonly number[]): Promise<(ProjectRow & AccessFacts)[]> {
+  const statement = prepared(db, 'project_access_by_ids', (db, name) =>
+    projectAccessQuery(db, sql`${projects.id} = any(${sql.placeholder('ids')})`).prepare(name),
+  );
+  return statement.execute({ userId: viewerId, ids });
 }

@@ -2,7 +2,16 @@ import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm';
 import { customerRelationsEnabled } from '../config';
 import type { Database } from '../db/client';
 import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
-import { type AccessFacts, groupAccessByIds, groupAccessByPath, type GroupRow, projectAccessByPath, type ProjectRow } from './access-queries';
+import DataLoader from 'dataloader';
+import {
+  type AccessFacts,
+  groupAccessByIds,
+  groupAccessByPath,
+  type GroupRow,
+  projectAccessByIds,
+  projectAccessByPath,
+  type ProjectRow,
+} from './access-queries';
 import type { User } from './viewer';
 
 type Level = number;
@@ -50,6 +59,16 @@ export class Permissions {
   private readonly crmSettings = new Map<string, Promise<CrmSetting | null>>();
   private readonly groupsByPath = new Map<string, Promise<GroupRow | null>>();
   private readonly projectsByPath = new Map<string, Promise<ProjectRow | null>>();
+  private readonly groupsById = new DataLoader<number, GroupRow | null>(async (ids) => {
+    const rows = await groupAccessByIds(this.db, this.user?.id ?? null, ids);
+    const byId = new Map(rows.map((row) => [row.id, this.remember(row, this.groupLevels)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  private readonly projectsById = new DataLoader<number, ProjectRow | null>(async (ids) => {
+    const rows = await projectAccessByIds(this.db, this.user?.id ?? null, ids);
+    const byId = new Map(rows.map((row) => [row.id, this.remember(row, this.projectLevels)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   private crmFeature: boolean | undefined;
 
   constructor(
@@ -72,7 +91,12 @@ export class Permissions {
     const key = fullPath.toLowerCase();
     let group = this.groupsByPath.get(key);
     if (!group) {
-      group = groupAccessByPath(this.db, this.user?.id ?? null, key).then((row) => row && this.remember(row, this.groupLevels));
+      group = groupAccessByPath(this.db, this.user?.id ?? null, key).then((row) => {
+        if (!row) return null;
+        const found = this.remember(row, this.groupLevels);
+        this.groupsById.prime(found.id, found);
+        return found;
+      });
       this.groupsByPath.set(key, group);
     }
     return group;
@@ -83,16 +107,31 @@ export class Permissions {
     const key = fullPath.toLowerCase();
     let project = this.projectsByPath.get(key);
     if (!project) {
-      project = projectAccessByPath(this.db, this.user?.id ?? null, key).then((row) => row && this.remember(row, this.projectLevels));
+      project = projectAccessByPath(this.db, this.user?.id ?? null, key).then((row) => {
+        if (!row) return null;
+        const found = this.remember(row, this.projectLevels);
+        this.projectsById.prime(found.id, found);
+        return found;
+      });
       this.projectsByPath.set(key, project);
     }
     return project;
   }
 
-  /** Groups by id (records carry their group's id), their levels and CRM settings, in one statement. */
-  async groupsByIds(ids: readonly number[]): Promise<Map<number, GroupRow>> {
-    const rows = await groupAccessByIds(this.db, this.user?.id ?? null, ids);
-    return new Map(rows.map((row) => [row.id, this.remember(row, this.groupLevels)]));
+  /**
+   * The project with this id (issues carry it), batched and memoized: the project of every issue in
+   * a list comes from the request's first lookup, by path or by id.
+   */
+  projectById(id: number): Promise<ProjectRow | null> {
+    return this.projectsById.load(id);
+  }
+
+  /**
+   * The group with this id (CRM records carry it), batched and memoized like `projectById`: a group
+   * already looked up by path costs nothing more.
+   */
+  groupById(id: number): Promise<GroupRow | null> {
+    return this.groupsById.load(id);
   }
 
   /** Keeps the facts an access statement brought along, and returns the bare row. */

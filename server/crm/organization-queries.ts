@@ -1,4 +1,5 @@
-import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { isAnyOf } from '../db/statements';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
@@ -45,7 +46,7 @@ export function organizationFilterCondition(filter: OrganizationFilter): SQL | u
   return and(
     eq(organizations.groupId, filter.groupId),
     filter.state ? eq(organizations.state, filter.state) : undefined,
-    filter.ids ? inArray(organizations.id, [...filter.ids]) : undefined,
+    filter.ids ? isAnyOf(organizations.id, filter.ids) : undefined,
     searchCondition(
       filter.search,
       sql`(${organizations.name} || ' ' || coalesce(${organizations.description}, ''))`,

@@ -6,7 +6,6 @@ import { issues, notes } from '../db/schema/issues';
 import { DomainError } from '../errors';
 import {
   findIssueByIid,
-  findIssueWithProject,
   parseIid,
   type Issue,
   type Project,
@@ -41,9 +40,10 @@ export async function getReadableIssueOrThrow(
 
 /** An issue by its global ID (a `NoteableID`), hidden from people who cannot see its project. */
 export async function getReadableIssueByIdOrThrow(db: Database, permissions: Permissions, issueId: number): Promise<IssueInProject> {
-  const found = await findIssueWithProject(db, issueId);
-  if (!found || !(await permissions.canReadProject(found.project))) throw new DomainError('not_found');
-  return found;
+  const issue = await findIssueById(db, issueId);
+  const project = issue && (await permissions.projectById(issue.projectId));
+  if (!issue || !project || !(await permissions.canReadProject(project))) throw new DomainError('not_found');
+  return { issue, project };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { isAnyOf } from '../db/statements';
 import type { Context } from '../graphql/context';
 import { searchCondition } from '../crm/search-terms';
 import { contacts } from '../db/schema/crm';
@@ -65,7 +66,7 @@ async function issueListCondition(context: Context, project: Project, args: Issu
     const conditions: SQL[] = [sql`${table.projectId} = ${project.id}`];
     if (refuse) conditions.push(sql`false`);
     if (args.state === 'opened' || args.state === 'closed') conditions.push(sql`${table.state} = ${args.state}`);
-    if (iids) conditions.push(iids.length > 0 ? inArray(table.iid, iids.filter((iid) => iid !== null)) : sql`false`);
+    if (iids) conditions.push(iids.length > 0 ? isAnyOf(table.iid, iids.filter((iid) => iid !== null)) : sql`false`);
     const search = searchCondition(args.search, sql`(${table.title} || ' ' || coalesce(${table.description}, ''))`, [
       sql`${table.title}`,
       sql`${table.description}`,
