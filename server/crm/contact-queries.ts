@@ -1,6 +1,6 @@
 import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { inlineLimit, isAnyOf } from '../db/statements';
+import { executeNamed, inlineLimit, isAnyOf } from '../db/statements';
 import { contacts, organizations } from '../db/schema/crm';
 import type { Organization } from './organization-queries';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
@@ -89,10 +89,13 @@ export async function listContacts(
         .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
         .$dynamic()
     : db.select(columns).from(contacts).$dynamic();
-  const rows: ContactRow[] = await query
-    .where(and(contactFilterCondition(filter), plan.where))
-    .orderBy(...plan.orderBy)
-    .limit(inlineLimit(plan.limit));
+  const rows: ContactRow[] = await executeNamed(
+    query
+      .where(and(contactFilterCondition(filter), plan.where))
+      .orderBy(...plan.orderBy)
+      .limit(inlineLimit(plan.limit)),
+    { named: !filter.search },
+  );
   return buildPage(rows, plan, page);
 }
 
@@ -129,10 +132,13 @@ export async function listContactsOfOrganizations(
 }
 
 export async function countContacts(db: Database, filter: ContactFilter): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(contacts)
-    .where(contactFilterCondition(filter));
+  const [row] = await executeNamed(
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(contacts)
+      .where(contactFilterCondition(filter)),
+    { named: !filter.search },
+  );
   return row?.count ?? 0;
 }
 
@@ -144,14 +150,17 @@ export interface StateCounts {
 
 /** `Group.contactStateCounts`: the three tab counts in one statement. */
 export async function countContactsByState(db: Database, filter: ContactFilter): Promise<StateCounts> {
-  const [row] = await db
-    .select({
-      all: sql<number>`count(*)::int`,
-      active: sql<number>`(count(*) filter (where ${contacts.state} = 'active'))::int`,
-      inactive: sql<number>`(count(*) filter (where ${contacts.state} = 'inactive'))::int`,
-    })
-    .from(contacts)
-    .where(contactFilterCondition(filter));
+  const [row] = await executeNamed(
+    db
+      .select({
+        all: sql<number>`count(*)::int`,
+        active: sql<number>`(count(*) filter (where ${contacts.state} = 'active'))::int`,
+        inactive: sql<number>`(count(*) filter (where ${contacts.state} = 'inactive'))::int`,
+      })
+      .from(contacts)
+      .where(contactFilterCondition(filter)),
+    { named: !filter.search },
+  );
   return row ?? { all: 0, active: 0, inactive: 0 };
 }
 

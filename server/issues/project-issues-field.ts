@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { isAnyOf } from '../db/statements';
+import { executeNamed, isAnyOf } from '../db/statements';
 import type { Context } from '../graphql/context';
 import { searchCondition } from '../crm/search-terms';
 import { contacts } from '../db/schema/crm';
@@ -88,10 +88,13 @@ async function issueListCondition(context: Context, project: Project, args: Issu
 
 async function countIssues(context: Context, project: Project, args: IssueListArgs): Promise<number> {
   const condition = await issueListCondition(context, project, args);
-  const [row] = await context.db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(issues)
-    .where(condition(issues));
+  const [row] = await executeNamed(
+    context.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(issues)
+      .where(condition(issues)),
+    { named: !args.search },
+  );
   return row?.count ?? 0;
 }
 
@@ -113,7 +116,9 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
       },
       resolve: async (query, project, args, context) => {
         const condition = await issueListCondition(context, project, args);
-        return context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) }));
+        return executeNamed(context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) })), {
+          named: !args.search,
+        });
       },
     },
     {
