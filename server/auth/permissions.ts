@@ -3,6 +3,16 @@ import { alias } from 'drizzle-orm/pg-core';
 import { customerRelationsEnabled } from '../config';
 import type { Database } from '../db/client';
 import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
+import DataLoader from 'dataloader';
+import {
+  type AccessFacts,
+  groupAccessByIds,
+  groupAccessByPath,
+  type GroupRow,
+  projectAccessByIds,
+  projectAccessByPath,
+  type ProjectRow,
+} from './access-queries';
 import type { User } from './viewer';
 
 type Level = number;
@@ -31,6 +41,10 @@ export interface CrmSetting {
 
 const sourceGroups = alias(groups, 'source_groups');
 
+function rootPathOf(fullPath: string): string {
+  return fullPath.toLowerCase().split('/')[0] ?? '';
+}
+
 function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
   const segments = fullPath.toLowerCase().split('/');
   const count = includeSelf ? segments.length : segments.length - 1;
@@ -39,12 +53,27 @@ function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
 
 /**
  * The one policy module (SPEC §3): every page, query and mutation asks it. Lookups are memoized for
- * the life of one request, so listing 50 issues of one project costs one membership query.
+ * the life of one request, so listing 50 issues of one project costs one membership query; a group
+ * or project looked up through it (`groupByPath`, `projectByPath`, `groupsByIds`) brings the
+ * viewer's level and the CRM setting along in the same statement.
  */
 export class Permissions {
   private readonly groupLevels = new Map<number, Promise<Level>>();
   private readonly projectLevels = new Map<number, Promise<Level>>();
   private readonly crmSettings = new Map<string, Promise<CrmSetting | null>>();
+  private readonly groupsByPath = new Map<string, Promise<GroupRow | null>>();
+  private readonly projectsByPath = new Map<string, Promise<ProjectRow | null>>();
+  private readonly groupsById = new DataLoader<number, GroupRow | null>(async (ids) => {
+    const rows = await groupAccessByIds(this.db, this.user?.id ?? null, ids);
+    const byId = new Map(rows.map((row) => [row.id, this.remember(row, this.groupLevels)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  private readonly projectsById = new DataLoader<number, ProjectRow | null>(async (ids) => {
+    const rows = await projectAccessByIds(this.db, this.user?.id ?? null, ids);
+    const byId = new Map(rows.map((row) => [row.id, this.remember(row, this.projectLevels)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  private crmFeature: boolean | undefined;
 
   constructor(
     private readonly db: Database,
@@ -53,6 +82,81 @@ export class Permissions {
 
   get isAdmin(): boolean {
     return this.user?.admin === true;
+  }
+
+  /** The instance-wide feature flag, read once per request (tests flip it between requests). */
+  get crmFeatureEnabled(): boolean {
+    this.crmFeature ??= customerRelationsEnabled();
+    return this.crmFeature;
+  }
+
+  /** The group at `fullPath` (any case), or null; its level and CRM setting are then known too. */
+  groupByPath(fullPath: string): Promise<GroupRow | null> {
+    const key = fullPath.toLowerCase();
+    let group = this.groupsByPath.get(key);
+    if (!group) {
+      group = groupAccessByPath(this.db, this.user?.id ?? null, key).then((row) => {
+        if (!row) return null;
+        const found = this.remember(row, this.groupLevels);
+        this.groupsById.prime(found.id, found);
+        return found;
+      });
+      this.groupsByPath.set(key, group);
+    }
+    return group;
+  }
+
+  /** The project at `fullPath` (any case), or null; its level and CRM setting are then known too. */
+  projectByPath(fullPath: string): Promise<ProjectRow | null> {
+    const key = fullPath.toLowerCase();
+    let project = this.projectsByPath.get(key);
+    if (!project) {
+      project = projectAccessByPath(this.db, this.user?.id ?? null, key).then((row) => {
+        if (!row) return null;
+        const found = this.remember(row, this.projectLevels);
+        this.projectsById.prime(found.id, found);
+        return found;
+      });
+      this.projectsByPath.set(key, project);
+    }
+    return project;
+  }
+
+  /**
+   * The project with this id (issues carry it), batched and memoized: the project of every issue in
+   * a list comes from the request's first lookup, by path or by id.
+   */
+  projectById(id: number): Promise<ProjectRow | null> {
+    return this.projectsById.load(id);
+  }
+
+  /**
+   * The group with this id (CRM records carry it), batched and memoized like `projectById`: a group
+   * already looked up by path costs nothing more.
+   */
+  groupById(id: number): Promise<GroupRow | null> {
+    return this.groupsById.load(id);
+  }
+
+  /** Keeps the facts an access statement brought along, and returns the bare row. */
+  private remember<T extends { id: number; fullPath: string }>(row: T & AccessFacts, levels: Map<number, Promise<Level>>): T {
+    const { level, crmRootId, crmEnabled, crmSourceGroupId, crmGroupPath, ...record } = row;
+    if (!levels.has(record.id)) levels.set(record.id, Promise.resolve(this.levelFrom(level)));
+    const rootPath = rootPathOf(record.fullPath);
+    if (!this.crmSettings.has(rootPath)) {
+      const setting =
+        crmRootId === null || crmGroupPath === null
+          ? null
+          : { rootGroupId: crmRootId, enabled: crmEnabled ?? true, crmGroupId: crmSourceGroupId ?? crmRootId, crmGroupPath };
+      this.crmSettings.set(rootPath, Promise.resolve(setting));
+    }
+    return record as unknown as T;
+  }
+
+  private levelFrom(memberLevel: number | null): Level {
+    if (!this.user) return noAccess;
+    if (this.user.admin) return adminLevel;
+    return Number(memberLevel ?? noAccess);
   }
 
   accessLevelInGroup(group: GroupRef): Promise<Level> {
@@ -74,8 +178,7 @@ export class Permissions {
   }
 
   private async highestLevel(groupPaths: string[], projectId: number | null): Promise<Level> {
-    if (!this.user) return noAccess;
-    if (this.user.admin) return adminLevel;
+    if (!this.user || this.user.admin) return this.levelFrom(null);
     const inGroups = and(
       eq(members.groupId, groups.id),
       inArray(sql`lower(${groups.fullPath})`, groupPaths),
@@ -92,7 +195,7 @@ export class Permissions {
 
   /** The CRM setting of the root group above `fullPath` (a group's or a project's). */
   crmSettingFor(fullPath: string): Promise<CrmSetting | null> {
-    const rootPath = fullPath.toLowerCase().split('/')[0] ?? '';
+    const rootPath = rootPathOf(fullPath);
     let setting = this.crmSettings.get(rootPath);
     if (!setting) {
       setting = this.loadCrmSetting(rootPath);
@@ -137,7 +240,7 @@ export class Permissions {
 
   /** CRM is usable under this path: the feature flag is on and the root group has CRM enabled. */
   async crmEnabledFor(fullPath: string): Promise<CrmSetting | null> {
-    if (!customerRelationsEnabled()) return null;
+    if (!this.crmFeatureEnabled) return null;
     const setting = await this.crmSettingFor(fullPath);
     return setting?.enabled ? setting : null;
   }

@@ -1,12 +1,15 @@
-import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { executeNamed, inlineLimit, isAnyOf } from '../db/statements';
 import { contacts, organizations } from '../db/schema/crm';
+import type { Organization } from './organization-queries';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
 import { pagesByOwner, rankedWithinOwner } from './owner-pages';
 import { searchCondition } from './search-terms';
 import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
 
-export type Contact = typeof contacts.$inferSelect;
+/** A contact row; lists that show organizations join them in (left undefined otherwise). */
+export type Contact = typeof contacts.$inferSelect & { organization?: Organization | null };
 export type RecordState = 'active' | 'inactive';
 
 export const contactSortFields = [
@@ -55,9 +58,9 @@ export function contactOrder(sort: ContactSort): TypedKeysetOrder {
 export function contactFilterCondition(filter: ContactFilter): SQL | undefined {
   return and(
     filter.groupId === undefined ? undefined : eq(contacts.groupId, filter.groupId),
-    filter.organizationIds ? inArray(contacts.organizationId, [...filter.organizationIds]) : undefined,
+    filter.organizationIds ? isAnyOf(contacts.organizationId, filter.organizationIds) : undefined,
     filter.state ? eq(contacts.state, filter.state) : undefined,
-    filter.ids ? inArray(contacts.id, [...filter.ids]) : undefined,
+    filter.ids ? isAnyOf(contacts.id, filter.ids) : undefined,
     searchCondition(
       filter.search,
       sql`(${contacts.firstName} || ' ' || ${contacts.lastName} || ' ' || ${contacts.email} || ' ' || coalesce(${contacts.description}, ''))`,
@@ -68,20 +71,32 @@ export function contactFilterCondition(filter: ContactFilter): SQL | undefined {
 
 export type ContactRow = Contact & { sortValue: string | null };
 
-export async function listContacts(db: Database, filter: ContactFilter, sort: ContactSort, page: PageArgs): Promise<Page<ContactRow>> {
+/** A page of contacts, with their organizations joined in when the list will show them. */
+export async function listContacts(
+  db: Database,
+  filter: ContactFilter,
+  sort: ContactSort,
+  page: PageArgs,
+  include: { organizations?: boolean } = {},
+): Promise<Page<ContactRow>> {
   const order = contactOrder(sort);
   const plan = planTypedPage(order, page);
-  const rows = await db
-    .select({ contact: contacts, sortValue: cursorValue(order) })
-    .from(contacts)
-    .where(and(contactFilterCondition(filter), plan.where))
-    .orderBy(...plan.orderBy)
-    .limit(plan.limit);
-  return buildPage(
-    rows.map((row) => ({ ...row.contact, sortValue: row.sortValue })),
-    plan,
-    page,
+  const columns = { ...getColumns(contacts), sortValue: cursorValue(order) };
+  const query = include.organizations
+    ? db
+        .select({ ...columns, organization: organizations })
+        .from(contacts)
+        .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
+        .$dynamic()
+    : db.select(columns).from(contacts).$dynamic();
+  const rows: ContactRow[] = await executeNamed(
+    query
+      .where(and(contactFilterCondition(filter), plan.where))
+      .orderBy(...plan.orderBy)
+      .limit(inlineLimit(plan.limit)),
+    { named: !filter.search },
   );
+  return buildPage(rows, plan, page);
 }
 
 /** One page of contacts for each of many organizations, in one statement. */
@@ -117,10 +132,13 @@ export async function listContactsOfOrganizations(
 }
 
 export async function countContacts(db: Database, filter: ContactFilter): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(contacts)
-    .where(contactFilterCondition(filter));
+  const [row] = await executeNamed(
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(contacts)
+      .where(contactFilterCondition(filter)),
+    { named: !filter.search },
+  );
   return row?.count ?? 0;
 }
 
@@ -132,14 +150,17 @@ export interface StateCounts {
 
 /** `Group.contactStateCounts`: the three tab counts in one statement. */
 export async function countContactsByState(db: Database, filter: ContactFilter): Promise<StateCounts> {
-  const [row] = await db
-    .select({
-      all: sql<number>`count(*)::int`,
-      active: sql<number>`(count(*) filter (where ${contacts.state} = 'active'))::int`,
-      inactive: sql<number>`(count(*) filter (where ${contacts.state} = 'inactive'))::int`,
-    })
-    .from(contacts)
-    .where(contactFilterCondition(filter));
+  const [row] = await executeNamed(
+    db
+      .select({
+        all: sql<number>`count(*)::int`,
+        active: sql<number>`(count(*) filter (where ${contacts.state} = 'active'))::int`,
+        inactive: sql<number>`(count(*) filter (where ${contacts.state} = 'inactive'))::int`,
+      })
+      .from(contacts)
+      .where(contactFilterCondition(filter)),
+    { named: !filter.search },
+  );
   return row ?? { all: 0, active: 0, inactive: 0 };
 }
 

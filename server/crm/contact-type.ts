@@ -25,8 +25,10 @@ ContactRef.implement({
       type: OrganizationRef,
       nullable: true,
       description: 'Organization of the contact.',
-      resolve: (contact, _args, context) =>
-        contact.organizationId === null ? null : organizationLoader(context).load(contact.organizationId),
+      resolve: (contact, _args, context) => {
+        if (contact.organization !== undefined) return contact.organization;
+        return contact.organizationId === null ? null : organizationLoader(context).load(contact.organizationId);
+      },
     }),
     createdAt: t.expose('createdAt', { type: 'Time', description: 'Timestamp the contact was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'Time', description: 'Timestamp the contact was last updated.' }),

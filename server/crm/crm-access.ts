@@ -1,5 +1,4 @@
 import type { GroupRef, Permissions } from '../auth/permissions';
-import { customerRelationsEnabled } from '../config';
 import { accessLevels } from '../db/schema/groups';
 import { DomainError } from '../errors';
 
@@ -10,7 +9,7 @@ import { DomainError } from '../errors';
  */
 export async function assertCanAdminCrm(permissions: Permissions, group: GroupRef): Promise<void> {
   if (await permissions.canAdminCrm(group)) return;
-  if (!customerRelationsEnabled() && (await permissions.canReadGroup(group))) {
+  if (!permissions.crmFeatureEnabled && (await permissions.canReadGroup(group))) {
     throw new DomainError('feature_disabled', 'Feature disabled');
   }
   throw new DomainError('not_found');

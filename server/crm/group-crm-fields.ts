@@ -1,5 +1,6 @@
 import { GroupRef } from '../groups/group-type';
 import { builder } from '../graphql/builder';
+import { nodesSelect } from '../graphql/selection';
 import { countedPage, emptyPage } from '../graphql/connections';
 import {
   type Contact,
@@ -87,10 +88,12 @@ builder.objectFields(GroupRef, (t) => ({
         sort: t.arg({ type: ContactSortEnum, defaultValue: 'LAST_NAME_ASC', description: 'Criteria to sort contacts by.' }),
         ids: t.arg({ type: ['CustomerRelationsContactID'], description: 'Filter contacts by IDs.' }),
       },
-      resolve: async (group, args, context) => {
+      resolve: async (group, args, context, info) => {
         if (!(await context.permissions.canReadCrm(group))) return emptyPage<Contact>();
         const filter: ContactFilter = { groupId: group.id, search: args.search, state: stateFilter(args.state), ids: args.ids };
-        const page = await listContacts(context.db, filter, args.sort ?? 'LAST_NAME_ASC', args);
+        const page = await listContacts(context.db, filter, args.sort ?? 'LAST_NAME_ASC', args, {
+          organizations: nodesSelect(info, 'organization'),
+        });
         return countedPage(page, () => countContacts(context.db, filter));
       },
     },

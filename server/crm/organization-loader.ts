@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Context, requestLoader } from '../graphql/context';
 import { organizations } from '../db/schema/crm';
+import { isAnyOf, prepared } from '../db/statements';
 import type { Organization } from './organization-queries';
 
 /**
- * Contacts' organizations by id, one statement per request. (The drizzle plugin's fallback for
- * `t.relation` would select the contacts again just to join their organizations.)
+ * Contacts' organizations by id, one statement per request, for the lists that do not join them in.
+ * (The drizzle plugin's fallback for `t.relation` would select the contacts again just to join their
+ * organizations.)
  */
 export function organizationLoader(context: Context): DataLoader<number, Organization | null> {
   return requestLoader(
@@ -14,7 +16,10 @@ export function organizationLoader(context: Context): DataLoader<number, Organiz
     'organizationsById',
     () =>
       new DataLoader<number, Organization | null>(async (ids) => {
-        const rows = await context.db.select().from(organizations).where(inArray(organizations.id, [...ids]));
+        const statement = prepared(context.db, 'organizations_by_ids', (db, name) =>
+          db.select().from(organizations).where(isAnyOf(organizations.id, sql.placeholder('ids'))).prepare(name),
+        );
+        const rows = await statement.execute({ ids });
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? null);
       }),

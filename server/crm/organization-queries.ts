@@ -1,4 +1,5 @@
-import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
+import { executeNamed, inlineLimit, isAnyOf } from '../db/statements';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
@@ -45,7 +46,7 @@ export function organizationFilterCondition(filter: OrganizationFilter): SQL | u
   return and(
     eq(organizations.groupId, filter.groupId),
     filter.state ? eq(organizations.state, filter.state) : undefined,
-    filter.ids ? inArray(organizations.id, [...filter.ids]) : undefined,
+    filter.ids ? isAnyOf(organizations.id, filter.ids) : undefined,
     searchCondition(
       filter.search,
       sql`(${organizations.name} || ' ' || coalesce(${organizations.description}, ''))`,
@@ -64,36 +65,41 @@ export async function listOrganizations(
 ): Promise<Page<OrganizationRow>> {
   const order = organizationOrder(sort);
   const plan = planTypedPage(order, page);
-  const rows = await db
-    .select({ organization: organizations, sortValue: cursorValue(order) })
-    .from(organizations)
-    .where(and(organizationFilterCondition(filter), plan.where))
-    .orderBy(...plan.orderBy)
-    .limit(plan.limit);
-  return buildPage(
-    rows.map((row) => ({ ...row.organization, sortValue: row.sortValue })),
-    plan,
-    page,
+  const rows = await executeNamed(
+    db
+      .select({ ...getColumns(organizations), sortValue: cursorValue(order) })
+      .from(organizations)
+      .where(and(organizationFilterCondition(filter), plan.where))
+      .orderBy(...plan.orderBy)
+      .limit(inlineLimit(plan.limit)),
+    { named: !filter.search },
   );
+  return buildPage(rows, plan, page);
 }
 
 export async function countOrganizations(db: Database, filter: OrganizationFilter): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(organizations)
-    .where(organizationFilterCondition(filter));
+  const [row] = await executeNamed(
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(organizations)
+      .where(organizationFilterCondition(filter)),
+    { named: !filter.search },
+  );
   return row?.count ?? 0;
 }
 
 /** `Group.organizationStateCounts`: the three tab counts in one statement. */
 export async function countOrganizationsByState(db: Database, filter: OrganizationFilter): Promise<StateCounts> {
-  const [row] = await db
-    .select({
-      all: sql<number>`count(*)::int`,
-      active: sql<number>`(count(*) filter (where ${organizations.state} = 'active'))::int`,
-      inactive: sql<number>`(count(*) filter (where ${organizations.state} = 'inactive'))::int`,
-    })
-    .from(organizations)
-    .where(organizationFilterCondition(filter));
+  const [row] = await executeNamed(
+    db
+      .select({
+        all: sql<number>`count(*)::int`,
+        active: sql<number>`(count(*) filter (where ${organizations.state} = 'active'))::int`,
+        inactive: sql<number>`(count(*) filter (where ${organizations.state} = 'inactive'))::int`,
+      })
+      .from(organizations)
+      .where(organizationFilterCondition(filter)),
+    { named: !filter.search },
+  );
   return row ?? { all: 0, active: 0, inactive: 0 };
 }

@@ -1,4 +1,5 @@
-import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { isAnyOf } from '../db/statements';
 import type { Permissions } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { contacts } from '../db/schema/crm';
@@ -31,14 +32,14 @@ function ownerIssuePairs(db: Database, owner: IssueOwner, ownerIds: readonly num
     return db
       .select({ ownerId: sql<number>`${issueContacts.contactId}`.as('pair_owner_id'), issueId: sql<number>`${issueContacts.issueId}`.as('pair_issue_id') })
       .from(issueContacts)
-      .where(inArray(issueContacts.contactId, [...ownerIds]))
+      .where(isAnyOf(issueContacts.contactId, ownerIds))
       .as('pairs');
   }
   return db
     .selectDistinct({ ownerId: sql<number>`${contacts.organizationId}`.as('pair_owner_id'), issueId: sql<number>`${issueContacts.issueId}`.as('pair_issue_id') })
     .from(issueContacts)
     .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
-    .where(inArray(contacts.organizationId, [...ownerIds]))
+    .where(isAnyOf(contacts.organizationId, ownerIds))
     .as('pairs');
 }
 

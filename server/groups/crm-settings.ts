@@ -1,7 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
-import { customerRelationsEnabled } from '../config';
 import type { Database } from '../db/client';
 import { contacts } from '../db/schema/crm';
 import { accessLevels, groupCrmSettings, groups, projects } from '../db/schema/groups';
@@ -31,7 +30,7 @@ export interface GroupCrmSettingsInput {
 
 /** Owners of a top-level group (and admins) manage its CRM setting (SPEC §3). */
 export async function canAdminCrmSettings(permissions: Permissions, group: Pick<Group, 'id' | 'fullPath' | 'parentId'>): Promise<boolean> {
-  if (!customerRelationsEnabled() || group.parentId !== null) return false;
+  if (!permissions.crmFeatureEnabled || group.parentId !== null) return false;
   return (await permissions.accessLevelInGroup(group)) >= accessLevels.owner;
 }
 
@@ -75,7 +74,7 @@ export async function updateGroupCrmSettings(
   permissions: Permissions,
   input: GroupCrmSettingsInput,
 ): Promise<ServiceResult<GroupCrmSettings>> {
-  if (!customerRelationsEnabled()) throw new DomainError('feature_disabled', 'Feature disabled');
+  if (!permissions.crmFeatureEnabled) throw new DomainError('feature_disabled', 'Feature disabled');
   const group = await findGroupByFullPath(db, input.fullPath);
   if (!group || !(await permissions.canReadGroup(group))) throw new DomainError('not_found');
   if ((await permissions.accessLevelInGroup(group)) < accessLevels.owner) throw new DomainError('not_found');

@@ -36,16 +36,6 @@ export async function findIssueByIid(db: Database, projectId: number, iid: numbe
   return issue ?? null;
 }
 
-export async function findIssueWithProject(db: Database, issueId: number): Promise<{ issue: Issue; project: Project } | null> {
-  const [row] = await db
-    .select({ issue: issues, project: projects })
-    .from(issues)
-    .innerJoin(projects, eq(projects.id, issues.projectId))
-    .where(eq(issues.id, issueId))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Parses GitLab's `iid: String!` argument; anything but a positive integer finds nothing. */
 export function parseIid(iid: string): number | null {
   return /^\d{1,9}$/.test(iid) && Number(iid) > 0 ? Number(iid) : null;

@@ -1,5 +1,4 @@
 import { builder } from '../graphql/builder';
-import { findGroupByFullPath } from './group-queries';
 
 export const GroupRef = builder.drizzleNode('groups', {
   name: 'Group',
@@ -21,7 +20,7 @@ builder.queryField('group', (t) =>
     description: 'Find a group.',
     args: { fullPath: t.arg.id({ required: true, description: 'Full path of the group. For example, `gitlab-org/gitlab-foss`.' }) },
     resolve: async (_root, args, context) => {
-      const group = await findGroupByFullPath(context.db, String(args.fullPath));
+      const group = await context.permissions.groupByPath(String(args.fullPath));
       return group && (await context.permissions.canReadGroup(group)) ? group : null;
     },
   }),

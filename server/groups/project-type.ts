@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder';
 import { IssueRef } from '../issues/issue-type';
-import { findIssueByIid, findProjectByFullPath, parseIid } from './group-queries';
+import { findIssueByIid, parseIid } from './group-queries';
 import { GroupRef } from './group-type';
 
 export const ProjectRef = builder.drizzleNode('projects', {
@@ -33,7 +33,7 @@ builder.queryField('project', (t) =>
     description: 'Find a project.',
     args: { fullPath: t.arg.id({ required: true, description: 'Full path of the project. For example, `gitlab-org/gitlab-foss`.' }) },
     resolve: async (_root, args, context) => {
-      const project = await findProjectByFullPath(context.db, String(args.fullPath));
+      const project = await context.permissions.projectByPath(String(args.fullPath));
       return project && (await context.permissions.canReadProject(project)) ? project : null;
     },
   }),

@@ -30,7 +30,7 @@ builder.relayMutationField(
     authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
-        const project = await getReadableProjectOrThrow(context.db, context.permissions, String(input.projectPath));
+        const project = await getReadableProjectOrThrow(context.permissions, String(input.projectPath));
         const result = await createIssue(context.db, context.permissions, project, input);
         return result.ok ? { issue: result.value, errors: [] } : { issue: null, errors: result.errors };
       }),

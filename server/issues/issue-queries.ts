@@ -6,8 +6,6 @@ import { issues, notes } from '../db/schema/issues';
 import { DomainError } from '../errors';
 import {
   findIssueByIid,
-  findIssueWithProject,
-  findProjectByFullPath,
   parseIid,
   type Issue,
   type Project,
@@ -21,8 +19,8 @@ export interface IssueInProject {
 }
 
 /** A project the viewer can see, or the not-found error that hides whether it exists. */
-export async function getReadableProjectOrThrow(db: Database, permissions: Permissions, fullPath: string): Promise<Project> {
-  const project = await findProjectByFullPath(db, fullPath);
+export async function getReadableProjectOrThrow(permissions: Permissions, fullPath: string): Promise<Project> {
+  const project = await permissions.projectByPath(fullPath);
   if (!project || !(await permissions.canReadProject(project))) throw new DomainError('not_found');
   return project;
 }
@@ -33,7 +31,7 @@ export async function getReadableIssueOrThrow(
   permissions: Permissions,
   { projectPath, iid }: { projectPath: string; iid: string },
 ): Promise<IssueInProject> {
-  const project = await getReadableProjectOrThrow(db, permissions, projectPath);
+  const project = await getReadableProjectOrThrow(permissions, projectPath);
   const number = parseIid(iid);
   const issue = number === null ? null : await findIssueByIid(db, project.id, number);
   if (!issue) throw new DomainError('not_found');
@@ -42,9 +40,10 @@ export async function getReadableIssueOrThrow(
 
 /** An issue by its global ID (a `NoteableID`), hidden from people who cannot see its project. */
 export async function getReadableIssueByIdOrThrow(db: Database, permissions: Permissions, issueId: number): Promise<IssueInProject> {
-  const found = await findIssueWithProject(db, issueId);
-  if (!found || !(await permissions.canReadProject(found.project))) throw new DomainError('not_found');
-  return found;
+  const issue = await findIssueById(db, issueId);
+  const project = issue && (await permissions.projectById(issue.projectId));
+  if (!issue || !project || !(await permissions.canReadProject(project))) throw new DomainError('not_found');
+  return { issue, project };
 }
 
 /**

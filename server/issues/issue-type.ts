@@ -3,10 +3,12 @@ import { ContactConnectionRef, ContactRef } from '../crm/contact-type';
 import { builder } from '../graphql/builder';
 import type { Contact } from '../crm/contact-queries';
 import { emptyPage } from '../graphql/connections';
-import { requestLoader } from '../graphql/context';
-import { findIssueWithProject } from '../groups/group-queries';
+import { type Context, requestLoader } from '../graphql/context';
+import { nodesSelect } from '../graphql/selection';
+import type { Issue, Project } from '../groups/group-queries';
 import { UserRef } from '../users/user-type';
 import { createIssueContactsLoader } from './issue-contacts-queries';
+import { findIssueById } from './issue-queries';
 
 const issuableStateValues = {
   opened: { value: 'opened' },
@@ -26,6 +28,16 @@ export const IssuableStateEnum = builder.enumType('IssuableState', {
   values: issuableStateValues,
 });
 
+/**
+ * The issue's project, from the request's memo: every issue of a list shares the one project the
+ * list was asked of, so it is not selected again with each row.
+ */
+export async function projectOfIssue(context: Context, issue: Pick<Issue, 'projectId'>): Promise<Project> {
+  const project = await context.permissions.projectById(issue.projectId);
+  if (!project) throw new Error(`Project ${issue.projectId} of an issue was not found`);
+  return project;
+}
+
 export const IssueRef = builder.drizzleNode('issues', {
   name: 'Issue',
   id: { column: (issue) => issue.id, description: 'ID of the issue.' },
@@ -40,20 +52,22 @@ export const IssueRef = builder.drizzleNode('issues', {
     author: t.relation('author', { type: UserRef, description: 'User that created the issue.' }),
     webUrl: t.string({
       description: 'Web URL of the issue.',
-      select: { with: { project: { columns: { fullPath: true } } } },
-      resolve: (issue) => `/${issue.project.fullPath}/-/issues/${issue.iid}`,
+      resolve: async (issue, _args, context) => `/${(await projectOfIssue(context, issue)).fullPath}/-/issues/${issue.iid}`,
     }),
     customerRelationsContacts: t.connection(
       {
         type: ContactRef,
         nullable: true,
         description: 'Customer relations contacts of the issue.',
-        select: { with: { project: { columns: { id: true, fullPath: true } } } },
         // Null where customer relations are off (SPEC §2); empty for people who may not see contacts.
-        resolve: async (issue, args, context) => {
-          if ((await context.permissions.crmEnabledFor(issue.project.fullPath)) === null) return null;
-          if (!(await context.permissions.canReadIssueContacts(issue.project))) return emptyPage<Contact>();
-          const loader = requestLoader(context, 'issueContacts', () => createIssueContactsLoader(context.db));
+        resolve: async (issue, args, context, info) => {
+          const project = await projectOfIssue(context, issue);
+          if ((await context.permissions.crmEnabledFor(project.fullPath)) === null) return null;
+          if (!(await context.permissions.canReadIssueContacts(project))) return emptyPage<Contact>();
+          const organizations = nodesSelect(info, 'organization');
+          const loader = requestLoader(context, organizations ? 'issueContactsWithOrganizations' : 'issueContacts', () =>
+            createIssueContactsLoader(context.db, { organizations }),
+          );
           const contacts = await loader.load(issue.id);
           return { ...resolveArrayConnection({ args }, contacts), count: async () => contacts.length };
         },
@@ -70,8 +84,9 @@ builder.queryField('issue', (t) =>
     description: 'Find an issue.',
     args: { id: t.arg({ type: 'IssueID', required: true, description: 'Global ID of the issue.' }) },
     resolve: async (_root, args, context) => {
-      const found = await findIssueWithProject(context.db, args.id);
-      return found && (await context.permissions.canReadProject(found.project)) ? found.issue : null;
+      const issue = await findIssueById(context.db, args.id);
+      const project = issue && (await context.permissions.projectById(issue.projectId));
+      return project && (await context.permissions.canReadProject(project)) ? issue : null;
     },
   }),
 );

@@ -10,7 +10,7 @@ import { listSize } from '../graphql/list-size';
 import { findGroupById } from '../groups/group-queries';
 import { GroupRef } from '../groups/group-type';
 import { ProjectRef } from '../groups/project-type';
-import { IssueRef } from './issue-type';
+import { IssueRef, projectOfIssue } from './issue-type';
 
 /**
  * Rapport-only fields (GitLab has no equivalent) for the issue pages: what the viewer may do, and
@@ -66,8 +66,7 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
 builder.drizzleObjectFields(IssueRef, (t) => ({
   rapportCanUpdate: t.boolean({
     description: 'Rapport only: true when the current user may edit, close and reopen the issue (Planner and above, or its author).',
-    select: { columns: { authorId: true }, with: { project: { columns: { id: true, fullPath: true } } } },
-    resolve: (issue, _args, context) => context.permissions.canUpdateIssue(issue.project, issue),
+    resolve: async (issue, _args, context) => context.permissions.canUpdateIssue(await projectOfIssue(context, issue), issue),
   }),
   rapportContactCandidates: t.field({
     type: [ContactRef],
@@ -76,11 +75,11 @@ builder.drizzleObjectFields(IssueRef, (t) => ({
       search: t.arg.string({ description: 'Search term, as for `Group.contacts`.' }),
       first: t.arg.int({ description: `Number of contacts to return (0 to ${maxContactCandidates}, default 20).` }),
     },
-    select: { columns: { id: true }, with: { project: { columns: { id: true, fullPath: true } } } },
     resolve: async (issue, args, context) => {
       const limit = listSize('first', args.first, { defaultSize: 20, max: maxContactCandidates });
-      const setting = await context.permissions.crmEnabledFor(issue.project.fullPath);
-      if (!setting || limit === 0 || !(await context.permissions.canSetIssueContacts(issue.project))) return [];
+      const project = await projectOfIssue(context, issue);
+      const setting = await context.permissions.crmEnabledFor(project.fullPath);
+      if (!setting || limit === 0 || !(await context.permissions.canSetIssueContacts(project))) return [];
       return contactCandidates(context.db, { crmGroupId: setting.crmGroupId, issueId: issue.id, search: args.search, limit });
     },
   }),

@@ -1,4 +1,5 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { executeNamed, isAnyOf } from '../db/statements';
 import type { Context } from '../graphql/context';
 import { searchCondition } from '../crm/search-terms';
 import { contacts } from '../db/schema/crm';
@@ -65,7 +66,7 @@ async function issueListCondition(context: Context, project: Project, args: Issu
     const conditions: SQL[] = [sql`${table.projectId} = ${project.id}`];
     if (refuse) conditions.push(sql`false`);
     if (args.state === 'opened' || args.state === 'closed') conditions.push(sql`${table.state} = ${args.state}`);
-    if (iids) conditions.push(iids.length > 0 ? inArray(table.iid, iids.filter((iid) => iid !== null)) : sql`false`);
+    if (iids) conditions.push(iids.length > 0 ? isAnyOf(table.iid, iids.filter((iid) => iid !== null)) : sql`false`);
     const search = searchCondition(args.search, sql`(${table.title} || ' ' || coalesce(${table.description}, ''))`, [
       sql`${table.title}`,
       sql`${table.description}`,
@@ -87,10 +88,13 @@ async function issueListCondition(context: Context, project: Project, args: Issu
 
 async function countIssues(context: Context, project: Project, args: IssueListArgs): Promise<number> {
   const condition = await issueListCondition(context, project, args);
-  const [row] = await context.db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(issues)
-    .where(condition(issues));
+  const [row] = await executeNamed(
+    context.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(issues)
+      .where(condition(issues)),
+    { named: !args.search },
+  );
   return row?.count ?? 0;
 }
 
@@ -112,7 +116,9 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
       },
       resolve: async (query, project, args, context) => {
         const condition = await issueListCondition(context, project, args);
-        return context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) }));
+        return executeNamed(context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) })), {
+          named: !args.search,
+        });
       },
     },
     {

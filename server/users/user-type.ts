@@ -4,10 +4,12 @@ export const UserRef = builder.drizzleNode('users', {
   name: 'UserCore',
   description: 'Core represention of a GitLab user.',
   id: { column: (user) => user.id, description: 'Global ID of the user.' },
+  // Always selected, so the fields below read the row as it is: `currentUser` answers from the
+  // viewer's row, which `t.exposeString` would not trust and would select again.
   select: { columns: { id: true, username: true, name: true } },
   fields: (t) => ({
-    username: t.exposeString('username', { description: 'Username of the user.' }),
-    name: t.exposeString('name', { description: 'Human-readable name of the user.' }),
+    username: t.string({ description: 'Username of the user.', resolve: (user) => user.username }),
+    name: t.string({ description: 'Human-readable name of the user.', resolve: (user) => user.name }),
     webUrl: t.string({ description: 'Web URL of the user.', resolve: (user) => `/${user.username}` }),
     webPath: t.string({ description: 'Web path of the user.', resolve: (user) => `/${user.username}` }),
   }),
