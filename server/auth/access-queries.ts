@@ -17,6 +17,8 @@ export interface AccessFacts {
   crmSourceGroupId: number | null;
   /** The CRM group's full path: the source group's when set, else the root's. */
   crmGroupPath: string | null;
+  /** The viewer's level in the CRM group itself, which contact details are gated on. */
+  crmGroupLevel: number | null;
 }
 
 const memberGroups = alias(groups, 'member_groups');
@@ -40,11 +42,18 @@ const projectLevel = sql<number | null>`(select max(${members.accessLevel}) from
   left join ${memberGroupsTable} on ${memberGroups.id} = ${members.groupId}
   where ${members.userId} = ${userId} and (${members.projectId} = ${projects.id} or ${reachedBy(sql`lower(${projects.fullPath})`, false)}))`;
 
+const crmGroupPath = sql<string | null>`coalesce(${crmSources.fullPath}, ${crmRoots.fullPath})`;
+
+const crmGroupLevel = sql<number | null>`(select max(${members.accessLevel}) from ${members}
+  inner join ${memberGroupsTable} on ${memberGroups.id} = ${members.groupId}
+  where ${members.userId} = ${userId} and ${reachedBy(sql`lower(${crmGroupPath})`, true)})`;
+
 const crmFacts = {
   crmRootId: crmRoots.id,
   crmEnabled: groupCrmSettings.enabled,
   crmSourceGroupId: groupCrmSettings.sourceGroupId,
-  crmGroupPath: sql<string | null>`coalesce(${crmSources.fullPath}, ${crmRoots.fullPath})`,
+  crmGroupPath,
+  crmGroupLevel,
 };
 
 /** The root group of `path` (its first segment) and its CRM setting. */

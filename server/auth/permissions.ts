@@ -140,8 +140,10 @@ export class Permissions {
 
   /** Keeps the facts an access statement brought along, and returns the bare row. */
   private remember<T extends { id: number; fullPath: string }>(row: T & AccessFacts, levels: Map<number, Promise<Level>>): T {
-    const { level, crmRootId, crmEnabled, crmSourceGroupId, crmGroupPath, ...record } = row;
+    const { level, crmRootId, crmEnabled, crmSourceGroupId, crmGroupPath, crmGroupLevel, ...record } = row;
     if (!levels.has(record.id)) levels.set(record.id, Promise.resolve(this.levelFrom(level)));
+    const crmGroupId = crmSourceGroupId ?? crmRootId;
+    if (crmGroupId !== null && !this.groupLevels.has(crmGroupId)) this.groupLevels.set(crmGroupId, Promise.resolve(this.levelFrom(crmGroupLevel)));
     const rootPath = rootPathOf(record.fullPath);
     if (!this.crmSettings.has(rootPath)) {
       const setting =

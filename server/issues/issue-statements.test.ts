@@ -69,17 +69,18 @@ async function statementsForList(first: number): Promise<string[]> {
 }
 
 describe('SQL statements for issues with contacts', () => {
-  // The token; the project with the viewer's level and the CRM setting; the issues with their
-  // authors and notes; their count; their contacts with organizations.
+  // Authentication is cached (no statement). The project with the viewer's level, the CRM setting
+  // and the level in the CRM group; the issues with their authors and notes; their count; their
+  // contacts with organizations.
   it('are the same for 1 and for 50 issues in project.issues', async () => {
     const one = await statementsForList(1);
     const fifty = await statementsForList(issueCount);
-    expect(one).toHaveLength(5);
-    expect(fifty).toHaveLength(5);
+    expect(one).toHaveLength(4);
+    expect(fifty).toHaveLength(4);
   });
 
-  // The token, then project.issue(iid): the project (with level and CRM setting), the issue, its
-  // contacts with their organizations; Query.issue(id): the issue, its project, its contacts.
+  // project.issue(iid): the project (with levels and CRM setting), the issue, its contacts with their
+  // organizations; Query.issue(id): the issue, its project, its contacts.
   it('stay small for one issue through project.issue(iid) and Query.issue(id)', async () => {
     const single = /* GraphQL */ `
       query ($iid: String) {
@@ -90,7 +91,7 @@ describe('SQL statements for issues with contacts', () => {
     `;
     const byPath = await countStatements(() => postGraphQL<{ project: { issue: { id: string } } }>(single, { iid: '3' }, { headers }));
     expect(byPath.result.errors).toBeUndefined();
-    expect(byPath.statements).toHaveLength(4);
+    expect(byPath.statements).toHaveLength(3);
 
     const byId = /* GraphQL */ `
       query ($id: IssueID!) { issue(id: $id) { iid customerRelationsContacts { count nodes { id email organization { name } } } } }
@@ -99,6 +100,6 @@ describe('SQL statements for issues with contacts', () => {
       postGraphQL<{ issue: { iid: string; customerRelationsContacts: { count: number } } }>(byId, { id: byPath.result.data?.project.issue.id }, { headers }),
     );
     expect(result.data?.issue).toMatchObject({ iid: '3', customerRelationsContacts: { count: 2 } });
-    expect(statements).toHaveLength(4);
+    expect(statements).toHaveLength(3);
   });
 });
