@@ -39,6 +39,11 @@ export function noteDatabaseFailure(error: unknown): void {
   if (isDatabaseUnavailable(error)) state.unavailableSince ??= Date.now();
 }
 
+/** A new connection was opened: the database answers again, so pages need not wait for the next probe. */
+export function noteDatabaseReachable(): void {
+  state.unavailableSince = null;
+}
+
 async function probeNow(probe: () => Promise<unknown>): Promise<boolean> {
   state.lastProbeAt = Date.now();
   try {

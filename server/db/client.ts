@@ -11,7 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
 import { logError } from '../logging';
-import { registerDatabaseProbe, noteDatabaseFailure } from './availability';
+import { noteDatabaseFailure, noteDatabaseReachable, registerDatabaseProbe } from './availability';
 import { relations } from './relations';
 
 export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
@@ -94,6 +94,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     noteDatabaseFailure(error);
     logError('PostgreSQL pool error', error);
   });
+  pool.on('connect', noteDatabaseReachable);
   const db = drizzlePg({ client: pool, relations, logger: countingLogger });
   return {
     db: db as unknown as Database,

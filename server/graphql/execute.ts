@@ -2,7 +2,8 @@ import { execute, type DocumentNode, GraphQLError, parse, validate } from 'graph
 import type { Viewer } from '../auth/viewer';
 import { noteDatabaseFailure } from '../db/availability';
 import { getDb } from '../db/client';
-import { DatabaseUnavailableError, isDatabaseUnavailable } from '../db/errors';
+import { isDatabaseUnavailable } from '../db/errors';
+import { retryThisPage } from '../http/retry-page';
 import { logError } from '../logging';
 import { createContext } from './context';
 import { schema } from './schema';
@@ -32,14 +33,14 @@ function isUnexpected(error: GraphQLError): boolean {
 }
 
 /**
- * The page's error: unavailable when the database could not be reached (the page answers 503);
+ * The page's error: when the database could not be reached, the page is asked for again (answered 503);
  * otherwise the API's errors, with unexpected ones logged once and masked as the API masks them.
  */
-function pageError(errors: readonly GraphQLError[]): Error {
+async function pageError(errors: readonly GraphQLError[]): Promise<Error> {
   const unavailable = errors.find((error) => isDatabaseUnavailable(error.originalError));
   if (unavailable) {
     noteDatabaseFailure(unavailable.originalError);
-    return new DatabaseUnavailableError();
+    await retryThisPage();
   }
   for (const error of errors.filter(isUnexpected)) logError('Page query failed', error);
   return new GraphQLExecutionError(errors.map((error) => (isUnexpected(error) ? new GraphQLError('Internal server error') : error)));
@@ -60,7 +61,7 @@ export async function executeGraphQL<TData>(
     variableValues: variables,
     contextValue: createContext(await getDb(), viewer),
   });
-  if (result.errors?.length) throw pageError(result.errors);
+  if (result.errors?.length) throw await pageError(result.errors);
   // graphql-js builds null-prototype objects, which React will not pass to client components.
   return JSON.parse(JSON.stringify(result.data)) as TData;
 }
