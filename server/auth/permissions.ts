@@ -92,34 +92,34 @@ export class Permissions {
 
   /** The group at `fullPath` (any case), or null; its level and CRM setting are then known too. */
   groupByPath(fullPath: string): Promise<GroupRow | null> {
-    const key = fullPath.toLowerCase();
-    let group = this.groupsByPath.get(key);
-    if (!group) {
-      group = groupAccessByPath(this.db, this.user?.id ?? null, key).then((row) => {
-        if (!row) return null;
-        const found = this.remember(row, this.groupLevels);
-        this.groupsById.prime(found.id, found);
-        return found;
-      });
-      this.groupsByPath.set(key, group);
-    }
-    return group;
+    return this.lookUpByPath(fullPath, this.groupsByPath, groupAccessByPath, this.groupLevels, this.groupsById);
   }
 
   /** The project at `fullPath` (any case), or null; its level and CRM setting are then known too. */
   projectByPath(fullPath: string): Promise<ProjectRow | null> {
+    return this.lookUpByPath(fullPath, this.projectsByPath, projectAccessByPath, this.projectLevels, this.projectsById);
+  }
+
+  /** One access statement per path and request; the row found is then known by id as well. */
+  private lookUpByPath<T extends { id: number; fullPath: string }>(
+    fullPath: string,
+    memo: Map<string, Promise<T | null>>,
+    accessByPath: (db: Database, viewerId: number | null, fullPath: string) => Promise<(T & AccessFacts) | null>,
+    levels: Map<number, Promise<Level>>,
+    byId: DataLoader<number, T | null>,
+  ): Promise<T | null> {
     const key = fullPath.toLowerCase();
-    let project = this.projectsByPath.get(key);
-    if (!project) {
-      project = projectAccessByPath(this.db, this.user?.id ?? null, key).then((row) => {
+    let record = memo.get(key);
+    if (!record) {
+      record = accessByPath(this.db, this.user?.id ?? null, key).then((row) => {
         if (!row) return null;
-        const found = this.remember(row, this.projectLevels);
-        this.projectsById.prime(found.id, found);
+        const found = this.remember(row, levels);
+        byId.prime(found.id, found);
         return found;
       });
-      this.projectsByPath.set(key, project);
+      memo.set(key, record);
     }
-    return project;
+    return record;
   }
 
   /**

@@ -6,6 +6,7 @@ import type { Organization } from './organization-queries';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
 import { pagesByOwner, rankedWithinOwner } from './owner-pages';
 import { searchCondition } from './search-terms';
+import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
 import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
 
 /** A contact row; lists that show organizations join them in (left undefined otherwise). */
@@ -142,26 +143,16 @@ export async function countContacts(db: Database, filter: ContactFilter): Promis
   return row?.count ?? 0;
 }
 
-export interface StateCounts {
-  all: number;
-  active: number;
-  inactive: number;
-}
-
 /** `Group.contactStateCounts`: the three tab counts in one statement. */
 export async function countContactsByState(db: Database, filter: ContactFilter): Promise<StateCounts> {
   const [row] = await executeNamed(
     db
-      .select({
-        all: sql<number>`count(*)::int`,
-        active: sql<number>`(count(*) filter (where ${contacts.state} = 'active'))::int`,
-        inactive: sql<number>`(count(*) filter (where ${contacts.state} = 'inactive'))::int`,
-      })
+      .select(stateCountsSelection(contacts.state))
       .from(contacts)
       .where(contactFilterCondition(filter)),
     { named: !filter.search },
   );
-  return row ?? { all: 0, active: 0, inactive: 0 };
+  return row ?? noStateCounts;
 }
 
 /** Contacts per organization matching `filter` (all of them when it is empty), in one statement. */

@@ -10,9 +10,9 @@ import {
   countContacts,
   countContactsByState,
   listContacts,
-  type StateCounts,
 } from './contact-queries';
 import { ContactConnectionRef, ContactRef } from './contact-type';
+import type { StateCounts } from './state-counts';
 import {
   countOrganizations,
   countOrganizationsByState,

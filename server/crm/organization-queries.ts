@@ -3,8 +3,9 @@ import { executeNamed, inlineLimit, isAnyOf } from '../db/statements';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
-import type { RecordState, StateCounts } from './contact-queries';
+import type { RecordState } from './contact-queries';
 import { searchCondition } from './search-terms';
+import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
 import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
 
 export type Organization = typeof organizations.$inferSelect;
@@ -92,14 +93,10 @@ export async function countOrganizations(db: Database, filter: OrganizationFilte
 export async function countOrganizationsByState(db: Database, filter: OrganizationFilter): Promise<StateCounts> {
   const [row] = await executeNamed(
     db
-      .select({
-        all: sql<number>`count(*)::int`,
-        active: sql<number>`(count(*) filter (where ${organizations.state} = 'active'))::int`,
-        inactive: sql<number>`(count(*) filter (where ${organizations.state} = 'inactive'))::int`,
-      })
+      .select(stateCountsSelection(organizations.state))
       .from(organizations)
       .where(organizationFilterCondition(filter)),
     { named: !filter.search },
   );
-  return row ?? { all: 0, active: 0, inactive: 0 };
+  return row ?? noStateCounts;
 }
