@@ -1,6 +1,6 @@
 import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { executeNamed, inlineLimit, isAnyOf } from '../db/statements';
+import { type Bindings, type Bound, bindingsUnlessSearch, executeBound, inlineLimit, isAnyOf } from '../db/statements';
 import { contacts, organizations } from '../db/schema/crm';
 import type { Organization } from './organization-queries';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
@@ -37,6 +37,16 @@ export interface ContactFilter {
   ids?: readonly number[] | null;
 }
 
+function bindContactFilter(filter: ContactFilter, bindings: Bindings | undefined): Bound<ContactFilter> {
+  if (!bindings) return filter;
+  return {
+    groupId: bindings.bindOptional('groupId', filter.groupId),
+    organizationIds: bindings.bindOptional('organizationIds', filter.organizationIds),
+    state: bindings.bindOptional('state', filter.state || null),
+    ids: bindings.bindOptional('ids', filter.ids),
+  };
+}
+
 const organizationName = sql<string | null>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${contacts.organizationId})`;
 
 const sortKeys = {
@@ -56,7 +66,7 @@ export function contactOrder(sort: ContactSort): TypedKeysetOrder {
   return keysetOrder(key, kind, direction, contacts.id);
 }
 
-export function contactFilterCondition(filter: ContactFilter): SQL | undefined {
+export function contactFilterCondition(filter: Bound<ContactFilter>): SQL | undefined {
   return and(
     filter.groupId === undefined ? undefined : eq(contacts.groupId, filter.groupId),
     filter.organizationIds ? isAnyOf(contacts.organizationId, filter.organizationIds) : undefined,
@@ -81,22 +91,24 @@ export async function listContacts(
   include: { organizations?: boolean } = {},
 ): Promise<Page<ContactRow>> {
   const order = contactOrder(sort);
-  const plan = planTypedPage(order, page);
-  const columns = { ...getColumns(contacts), sortValue: cursorValue(order) };
-  const query = include.organizations
-    ? db
-        .select({ ...columns, organization: organizations })
-        .from(contacts)
-        .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
-        .$dynamic()
-    : db.select(columns).from(contacts).$dynamic();
-  const rows: ContactRow[] = await executeNamed(
-    query
-      .where(and(contactFilterCondition(filter), plan.where))
+  const bindings = bindingsUnlessSearch(filter);
+  const plan = planTypedPage(order, page, bindings);
+  const bound = bindContactFilter(filter, bindings);
+  bindings?.note(`${sort}:${include.organizations ? 'organizations' : ''}`);
+  const rows: ContactRow[] = await executeBound(db, 'contacts_page', bindings, () => {
+    const columns = { ...getColumns(contacts), sortValue: cursorValue(order) };
+    const query = include.organizations
+      ? db
+          .select({ ...columns, organization: organizations })
+          .from(contacts)
+          .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
+          .$dynamic()
+      : db.select(columns).from(contacts).$dynamic();
+    return query
+      .where(and(contactFilterCondition(bound), plan.where))
       .orderBy(...plan.orderBy)
-      .limit(inlineLimit(plan.limit)),
-    { named: !filter.search },
-  );
+      .limit(inlineLimit(plan.limit));
+  });
   return buildPage(rows, plan, page);
 }
 
@@ -133,24 +145,20 @@ export async function listContactsOfOrganizations(
 }
 
 export async function countContacts(db: Database, filter: ContactFilter): Promise<number> {
-  const [row] = await executeNamed(
-    db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(contacts)
-      .where(contactFilterCondition(filter)),
-    { named: !filter.search },
+  const bindings = bindingsUnlessSearch(filter);
+  const bound = bindContactFilter(filter, bindings);
+  const [row] = await executeBound(db, 'contact_count', bindings, () =>
+    db.select({ count: sql<number>`count(*)::int` }).from(contacts).where(contactFilterCondition(bound)),
   );
   return row?.count ?? 0;
 }
 
 /** `Group.contactStateCounts`: the three tab counts in one statement. */
 export async function countContactsByState(db: Database, filter: ContactFilter): Promise<StateCounts> {
-  const [row] = await executeNamed(
-    db
-      .select(stateCountsSelection(contacts.state))
-      .from(contacts)
-      .where(contactFilterCondition(filter)),
-    { named: !filter.search },
+  const bindings = bindingsUnlessSearch(filter);
+  const bound = bindContactFilter(filter, bindings);
+  const [row] = await executeBound(db, 'contact_state_counts', bindings, () =>
+    db.select(stateCountsSelection(contacts.state)).from(contacts).where(contactFilterCondition(bound)),
   );
   return row ?? noStateCounts;
 }

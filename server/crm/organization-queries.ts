@@ -1,5 +1,5 @@
 import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
-import { executeNamed, inlineLimit, isAnyOf } from '../db/statements';
+import { type Bindings, type Bound, bindingsUnlessSearch, executeBound, inlineLimit, isAnyOf } from '../db/statements';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
@@ -43,7 +43,16 @@ export function organizationOrder(sort: OrganizationSort): TypedKeysetOrder {
   return keysetOrder(key, kind, direction, organizations.id);
 }
 
-export function organizationFilterCondition(filter: OrganizationFilter): SQL | undefined {
+function bindOrganizationFilter(filter: OrganizationFilter, bindings: Bindings | undefined): Bound<OrganizationFilter> {
+  if (!bindings) return filter;
+  return {
+    groupId: bindings.bind('groupId', filter.groupId),
+    state: bindings.bindOptional('state', filter.state || null),
+    ids: bindings.bindOptional('ids', filter.ids),
+  };
+}
+
+export function organizationFilterCondition(filter: Bound<OrganizationFilter>): SQL | undefined {
   return and(
     eq(organizations.groupId, filter.groupId),
     filter.state ? eq(organizations.state, filter.state) : undefined,
@@ -65,38 +74,36 @@ export async function listOrganizations(
   page: PageArgs,
 ): Promise<Page<OrganizationRow>> {
   const order = organizationOrder(sort);
-  const plan = planTypedPage(order, page);
-  const rows = await executeNamed(
+  const bindings = bindingsUnlessSearch(filter);
+  const plan = planTypedPage(order, page, bindings);
+  const bound = bindOrganizationFilter(filter, bindings);
+  bindings?.note(sort);
+  const rows = await executeBound(db, 'organizations_page', bindings, () =>
     db
       .select({ ...getColumns(organizations), sortValue: cursorValue(order) })
       .from(organizations)
-      .where(and(organizationFilterCondition(filter), plan.where))
+      .where(and(organizationFilterCondition(bound), plan.where))
       .orderBy(...plan.orderBy)
       .limit(inlineLimit(plan.limit)),
-    { named: !filter.search },
   );
   return buildPage(rows, plan, page);
 }
 
 export async function countOrganizations(db: Database, filter: OrganizationFilter): Promise<number> {
-  const [row] = await executeNamed(
-    db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(organizations)
-      .where(organizationFilterCondition(filter)),
-    { named: !filter.search },
+  const bindings = bindingsUnlessSearch(filter);
+  const bound = bindOrganizationFilter(filter, bindings);
+  const [row] = await executeBound(db, 'organization_count', bindings, () =>
+    db.select({ count: sql<number>`count(*)::int` }).from(organizations).where(organizationFilterCondition(bound)),
   );
   return row?.count ?? 0;
 }
 
 /** `Group.organizationStateCounts`: the three tab counts in one statement. */
 export async function countOrganizationsByState(db: Database, filter: OrganizationFilter): Promise<StateCounts> {
-  const [row] = await executeNamed(
-    db
-      .select(stateCountsSelection(organizations.state))
-      .from(organizations)
-      .where(organizationFilterCondition(filter)),
-    { named: !filter.search },
+  const bindings = bindingsUnlessSearch(filter);
+  const bound = bindOrganizationFilter(filter, bindings);
+  const [row] = await executeBound(db, 'organization_state_counts', bindings, () =>
+    db.select(stateCountsSelection(organizations.state)).from(organizations).where(organizationFilterCondition(bound)),
   );
   return row ?? noStateCounts;
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Bindings } from '../db/statements';
 import { argumentError } from '../graphql/errors';
 import { type KeysetOrder, type KeysetPlan, type PageArgs, planKeysetPage } from '../pagination/keyset';
 
@@ -100,10 +101,10 @@ function assertCursorFits(order: TypedKeysetOrder, cursor: string | null | undef
 }
 
 /** `planKeysetPage` with the cursors checked against the key's type first. */
-export function planTypedPage(order: TypedKeysetOrder, page: PageArgs): KeysetPlan {
+export function planTypedPage(order: TypedKeysetOrder, page: PageArgs, bindings?: Bindings): KeysetPlan {
   assertCursorFits(order, page.after, 'after');
   assertCursorFits(order, page.before, 'before');
-  return planKeysetPage(order, page);
+  return planKeysetPage(order, page, bindings);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Column, type SQL, and, asc, desc, eq, gt, is, lt, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Bindings } from '../db/statements';
 import { argumentError } from '../graphql/errors';
 
 /**
@@ -75,20 +76,28 @@ function keyIsNotNull(order: KeysetOrder): boolean {
   return is(order.key, Column) && order.key.notNull;
 }
 
-/** Rows strictly after (`forward`) or strictly before the cursor in the list's order. */
-function beyondCursor(order: KeysetOrder, cursor: Cursor, forward: boolean): SQL {
+/**
+ * Rows strictly after (`forward`) or strictly before the cursor in the list's order. With
+ * `bindings`, the cursor's value and id are placeholders and the SQL depends on the cursor's shape
+ * (its key null or not) only.
+ */
+function beyondCursor(order: KeysetOrder, cursor: Cursor, forward: boolean, bindings: Bindings | undefined): SQL {
   const ascending = (order.direction === 'asc') === forward;
+  const side = forward ? 'after' : 'before';
+  const id = bindings ? bindings.bind(`${side}Id`, cursor.id) : cursor.id;
+  bindings?.note(`${side}:${cursor.isNull ? 'null' : 'value'}`);
   if (keyIsNotNull(order)) {
-    return sql`(${order.key}, ${order.id}) ${ascending ? sql`>` : sql`<`} (${cursor.value}, ${cursor.id})`;
+    const value = bindings ? bindings.bind(`${side}Value`, cursor.value) : cursor.value;
+    return sql`(${order.key}, ${order.id}) ${ascending ? sql`>` : sql`<`} (${value}, ${id})`;
   }
   const { isNull, filled } = keyExpressions(order);
   const cmp = ascending ? gt : lt;
   const nullCmp = forward ? gt : lt;
-  const value = cursor.isNull ? order.nullFill : sql`${cursor.value}`;
+  const value = cursor.isNull ? order.nullFill : sql`${bindings ? bindings.bind(`${side}Value`, cursor.value) : cursor.value}`;
   return or(
     nullCmp(isNull, cursor.isNull),
     and(eq(isNull, cursor.isNull), sql`${filled} ${ascending ? sql`>` : sql`<`} ${value}`),
-    and(eq(isNull, cursor.isNull), sql`${filled} = ${value}`, cmp(order.id, cursor.id)),
+    and(eq(isNull, cursor.isNull), sql`${filled} = ${value}`, cmp(order.id, id)),
   ) as SQL;
 }
 
@@ -109,15 +118,19 @@ export interface KeysetPlan {
   backward: boolean;
 }
 
-/** An empty-string cursor means none (GitLab's frontend sends `before: ""`). */
-export function planKeysetPage(order: KeysetOrder, args: PageArgs): KeysetPlan {
+/**
+ * An empty-string cursor means none (GitLab's frontend sends `before: ""`). With `bindings`, the
+ * cursors' values go into it as placeholders (see `executeShaped`).
+ */
+export function planKeysetPage(order: KeysetOrder, args: PageArgs, bindings?: Bindings): KeysetPlan {
   const size = pageSize(args);
   const after = args.after ? decodeCursor(args.after, 'after') : null;
   const before = args.before ? decodeCursor(args.before, 'before') : null;
   const backward = args.last != null && args.first == null;
+  bindings?.note(`${backward ? 'backward' : 'forward'}:${size}`);
   const conditions = [
-    after ? beyondCursor(order, after, true) : undefined,
-    before ? beyondCursor(order, before, false) : undefined,
+    after ? beyondCursor(order, after, true, bindings) : undefined,
+    before ? beyondCursor(order, before, false, bindings) : undefined,
   ];
   return { where: and(...conditions), orderBy: orderBy(order, !backward), limit: size + 1, size, backward };
 }

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../testing/test-database';
+import type { DatabaseHandle } from './client';
+import { contacts } from './schema/crm';
+import { Bindings, executeShaped } from './statements';
+
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+function countWhere(bindings: Bindings, id: number, withState: boolean) {
+  const idPlaceholder = bindings.bind('id', id);
+  return () =>
+    handle.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(contacts)
+      .where(withState ? sql`${contacts.id} = ${idPlaceholder} and ${contacts.state} = 'active'` : sql`${contacts.id} = ${idPlaceholder}`);
+}
+
+describe('executeShaped', () => {
+  it('builds a shape once and runs it again with new values', async () => {
+    const first = new Bindings();
+    const second = new Bindings();
+    const [a] = await executeShaped(handle.db, 'shaped_test', first, countWhere(first, 1, false));
+    const [b] = await executeShaped(handle.db, 'shaped_test', second, countWhere(second, 2, false));
+    expect([a?.count, b?.count]).toEqual([0, 0]);
+    expect(first.shape).toBe(second.shape);
+  });
+
+  it('refuses, in tests, a cached shape whose arguments build other SQL (a fact missing from the shape)', async () => {
+    const first = new Bindings();
+    await executeShaped(handle.db, 'shaped_missing_fact', first, countWhere(first, 1, false));
+    const second = new Bindings();
+    await expect(executeShaped(handle.db, 'shaped_missing_fact', second, countWhere(second, 1, true))).rejects.toThrow(/does not determine its SQL/);
+  });
+
+  it('refuses a placeholder bound twice', () => {
+    const bindings = new Bindings();
+    bindings.bind('id', 1);
+    expect(() => bindings.bind('id', 2)).toThrow(/bound twice/);
+  });
+});
