@@ -1,3 +1,5 @@
+import { ExpiringMap } from './expiring-map';
+
 /**
  * Tokens and sessions looked up in the last few seconds, so that most requests authenticate without
  * a statement. An entry lives `credentialCacheLifetimeMs` at most, and never past the credential's
@@ -6,42 +8,25 @@
  */
 export const credentialCacheLifetimeMs = 5_000;
 
-/** Enough for every active user many times over; the oldest entry goes first beyond it. */
-const maxEntries = 10_000;
-
-interface Entry {
+interface Credential {
   value: unknown;
   userId: number;
-  validUntil: number;
 }
 
 export class CredentialCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: ExpiringMap<Credential>;
 
-  constructor(
-    private readonly lifetimeMs: number,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  constructor(lifetimeMs: number, now?: () => number) {
+    this.entries = new ExpiringMap(lifetimeMs, now);
+  }
 
   get<T>(key: string): T | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.validUntil <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value as T;
+    return this.entries.get(key)?.value as T | undefined;
   }
 
   /** `expiresAt`: when the credential itself stops being valid (null: never). */
   set(key: string, value: unknown, userId: number, expiresAt: Date | null): void {
-    const validUntil = Math.min(this.now() + this.lifetimeMs, expiresAt?.getTime() ?? Infinity);
-    this.entries.delete(key);
-    if (this.entries.size >= maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, { value, userId, validUntil });
+    this.entries.set(key, { value, userId }, expiresAt?.getTime());
   }
 
   delete(key: string): void {
@@ -50,9 +35,7 @@ export class CredentialCache {
 
   /** Drops every credential of a user whose record changed, so the next request reads it afresh. */
   deleteUser(userId: number): void {
-    for (const [key, entry] of this.entries) {
-      if (entry.userId === userId) this.entries.delete(key);
-    }
+    this.entries.deleteWhere((credential) => credential.userId === userId);
   }
 }
 

@@ -4,15 +4,8 @@ import { customerRelationsEnabled } from '../config';
 import type { Database } from '../db/client';
 import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
 import DataLoader from 'dataloader';
-import {
-  type AccessFacts,
-  groupAccessByIds,
-  groupAccessByPath,
-  type GroupRow,
-  projectAccessByIds,
-  projectAccessByPath,
-  type ProjectRow,
-} from './access-queries';
+import { accessCache, type AccessSource, groupAccess, projectAccess } from './access-cache';
+import type { AccessFacts, GroupRow, ProjectRow } from './access-queries';
 import type { User } from './viewer';
 
 type Level = number;
@@ -55,7 +48,8 @@ function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
  * The one policy module (SPEC §3): every page, query and mutation asks it. Lookups are memoized for
  * the life of one request, so listing 50 issues of one project costs one membership query; a group
  * or project looked up through it (`groupByPath`, `projectByPath`, `groupsByIds`) brings the
- * viewer's level and the CRM setting along in the same statement.
+ * viewer's level and the CRM setting along in the same statement, which the access cache spares
+ * for a few seconds across requests (`access-cache.ts`).
  */
 export class Permissions {
   private readonly groupLevels = new Map<number, Promise<Level>>();
@@ -64,14 +58,12 @@ export class Permissions {
   private readonly groupsByPath = new Map<string, Promise<GroupRow | null>>();
   private readonly projectsByPath = new Map<string, Promise<ProjectRow | null>>();
   private readonly groupsById = new DataLoader<number, GroupRow | null>(async (ids) => {
-    const rows = await groupAccessByIds(this.db, this.user?.id ?? null, ids);
-    const byId = new Map(rows.map((row) => [row.id, this.remember(row, this.groupLevels)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const rows = await accessCache().byIds(groupAccess, this.db, this.user?.id ?? null, ids);
+    return rows.map((row) => row && this.remember(row, this.groupLevels));
   });
   private readonly projectsById = new DataLoader<number, ProjectRow | null>(async (ids) => {
-    const rows = await projectAccessByIds(this.db, this.user?.id ?? null, ids);
-    const byId = new Map(rows.map((row) => [row.id, this.remember(row, this.projectLevels)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const rows = await accessCache().byIds(projectAccess, this.db, this.user?.id ?? null, ids);
+    return rows.map((row) => row && this.remember(row, this.projectLevels));
   });
   private crmFeature: boolean | undefined;
 
@@ -92,26 +84,29 @@ export class Permissions {
 
   /** The group at `fullPath` (any case), or null; its level and CRM setting are then known too. */
   groupByPath(fullPath: string): Promise<GroupRow | null> {
-    return this.lookUpByPath(fullPath, this.groupsByPath, groupAccessByPath, this.groupLevels, this.groupsById);
+    return this.lookUpByPath(fullPath, this.groupsByPath, groupAccess, this.groupLevels, this.groupsById);
   }
 
   /** The project at `fullPath` (any case), or null; its level and CRM setting are then known too. */
   projectByPath(fullPath: string): Promise<ProjectRow | null> {
-    return this.lookUpByPath(fullPath, this.projectsByPath, projectAccessByPath, this.projectLevels, this.projectsById);
+    return this.lookUpByPath(fullPath, this.projectsByPath, projectAccess, this.projectLevels, this.projectsById);
   }
 
-  /** One access statement per path and request; the row found is then known by id as well. */
+  /**
+   * At most one access statement per path and request, none while the access cache holds the path;
+   * the row found is then known by id as well.
+   */
   private lookUpByPath<T extends { id: number; fullPath: string }>(
     fullPath: string,
     memo: Map<string, Promise<T | null>>,
-    accessByPath: (db: Database, viewerId: number | null, fullPath: string) => Promise<(T & AccessFacts) | null>,
+    source: AccessSource<T>,
     levels: Map<number, Promise<Level>>,
     byId: DataLoader<number, T | null>,
   ): Promise<T | null> {
     const key = fullPath.toLowerCase();
     let record = memo.get(key);
     if (!record) {
-      record = accessByPath(this.db, this.user?.id ?? null, key).then((row) => {
+      record = accessCache().byPath(source, this.db, this.user?.id ?? null, key).then((row) => {
         if (!row) return null;
         const found = this.remember(row, levels);
         byId.prime(found.id, found);

@@ -13,6 +13,8 @@ import { Pool } from 'pg';
 import { logError } from '../logging';
 import { noteDatabaseFailure, noteDatabaseReachable, registerDatabaseProbe } from './availability';
 import { relations } from './relations';
+import { notifyWatchers, watchersWrittenBy } from './table-writes';
+import { WriteWatchingClient } from './write-watching-client';
 
 export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
@@ -38,6 +40,18 @@ const countingLogger: Logger = {
   },
 };
 
+/**
+ * PGlite runs one statement at a time, in the order they are sent (a transaction holds it to the
+ * end), so a write sent is in effect before any statement sent after it runs: its watchers hear of
+ * it at once. PostgreSQL connections tell them later (`WriteWatchingClient`).
+ */
+const pgliteLogger: Logger = {
+  logQuery(query, params) {
+    countingLogger.logQuery(query, params);
+    notifyWatchers(watchersWrittenBy(query));
+  },
+};
+
 export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
   const store = { statements: [] as string[] };
   const result = await statementCounter.run(store, work);
@@ -47,7 +61,7 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
 export function openPglite(dataDir?: string): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite({ dataDir, extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, relations, logger: countingLogger });
+  const db = drizzlePglite({ client, relations, logger: pgliteLogger });
   return {
     db: db as unknown as Database,
     kind: 'pglite',
@@ -84,6 +98,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
   };
   const pool = new Pool({
     ...connection,
+    Client: WriteWatchingClient,
     max: options.max ?? 10,
     statement_timeout: options.statementTimeoutMs ?? statementTimeoutMs(),
     // A server that does not answer at all must not hold a request (or the page probe) forever.
