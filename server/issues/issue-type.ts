@@ -1,7 +1,6 @@
 import { ContactConnectionRef, ContactRef } from '../crm/contact-type';
 import { builder } from '../graphql/builder';
 import type { Context } from '../graphql/context';
-import { nodesSelect } from '../graphql/selection';
 import type { Issue, Project } from '../groups/group-queries';
 import { UserRef } from '../users/user-type';
 import { issueContactsConnection } from './issue-contacts-connection';
@@ -58,8 +57,7 @@ export const IssueRef = builder.drizzleNode('issues', {
         type: ContactRef,
         nullable: true,
         description: 'Customer relations contacts of the issue.',
-        resolve: (issue, args, context, info) =>
-          issueContactsConnection(context, issue, args, () => nodesSelect(info, 'organization')),
+        resolve: (issue, args, context, info) => issueContactsConnection(context, issue, args, info),
       },
       ContactConnectionRef,
     ),

@@ -7,7 +7,6 @@ import { issueContacts, issues } from '../db/schema/issues';
 import { type Issue, parseIid, type Project } from '../groups/group-queries';
 import { ProjectRef } from '../groups/project-type';
 import { builder } from '../graphql/builder';
-import { nodesSelect } from '../graphql/selection';
 import { preloadIssueContacts } from './issue-contacts-connection';
 import { IssuableStateEnum } from './issue-type';
 
@@ -121,11 +120,8 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
         const rows = await executeNamed(context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) })), {
           named: !args.search,
         });
-        if (nodesSelect(info, 'customerRelationsContacts')) {
-          // The plugin types its rows opaquely; they are issue rows, every one with its id.
-          const issuesOfPage = rows as unknown as Pick<Issue, 'id'>[];
-          await preloadIssueContacts(context, project, issuesOfPage, { organizations: nodesSelect(info, 'customerRelationsContacts', 'organization') });
-        }
+        // The plugin types its rows opaquely; they are issue rows, every one with its id.
+        await preloadIssueContacts(context, project, rows as unknown as Pick<Issue, 'id'>[], info);
         return rows;
       },
     },
