@@ -6,46 +6,81 @@ import { contacts, organizations } from '../db/schema/crm';
 import { isAnyOf, prepared } from '../db/statements';
 import { issueContacts } from '../db/schema/issues';
 
-function issueContactsQuery(db: Database) {
-  return db
-    .select({ ...getColumns(contacts), issueId: issueContacts.issueId })
-    .from(issueContacts)
-    .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
-    .where(isAnyOf(issueContacts.issueId, sql.placeholder('issueIds')))
-    .orderBy(asc(issueContacts.createdAt), asc(contacts.id));
+/**
+ * Which columns an issue contacts query brings. Lean rows carry only the columns of the fields in
+ * `leanContactFields` (and `leanOrganizationFields`), the ones an issue's sidebar shows; anything
+ * else asked of the contacts takes whole rows. Organizations are joined in only when shown.
+ */
+export interface IssueContactsShape {
+  contacts: 'lean' | 'full';
+  organizations: 'none' | 'lean' | 'full';
 }
 
-function issueContactsWithOrganizationsQuery(db: Database) {
-  return db
-    .select({ ...getColumns(contacts), issueId: issueContacts.issueId, organization: organizations })
+const leanContactFields: ReadonlySet<string> = new Set(['__typename', 'id', 'firstName', 'lastName', 'email', 'phone', 'description', 'organization']);
+const leanOrganizationFields: ReadonlySet<string> = new Set(['__typename', 'id', 'name']);
+
+const leanContactColumns = {
+  id: contacts.id,
+  organizationId: contacts.organizationId,
+  firstName: contacts.firstName,
+  lastName: contacts.lastName,
+  email: contacts.email,
+  phone: contacts.phone,
+  description: contacts.description,
+};
+const leanOrganizationColumns = { id: organizations.id, name: organizations.name };
+
+const isSubsetOf = (names: ReadonlySet<string>, allowed: ReadonlySet<string>) => [...names].every((name) => allowed.has(name));
+
+/** The shape for contacts whose nodes ask for `contactFields`, and of their organization for `organizationFields`. */
+export function issueContactsShape(contactFields: ReadonlySet<string>, organizationFields: ReadonlySet<string>): IssueContactsShape {
+  const organizationsShown = contactFields.has('organization');
+  return {
+    contacts: isSubsetOf(contactFields, leanContactFields) ? 'lean' : 'full',
+    organizations: !organizationsShown ? 'none' : isSubsetOf(organizationFields, leanOrganizationFields) ? 'lean' : 'full',
+  };
+}
+
+const contactsRank = { lean: 0, full: 1 } as const;
+const organizationsRank = { none: 0, lean: 1, full: 2 } as const;
+
+/** Whether rows of shape `loaded` can show what `wanted` asks for. */
+export function shapeCovers(loaded: IssueContactsShape, wanted: IssueContactsShape): boolean {
+  return contactsRank[loaded.contacts] >= contactsRank[wanted.contacts] && organizationsRank[loaded.organizations] >= organizationsRank[wanted.organizations];
+}
+
+export const shapeName = (shape: IssueContactsShape) => `${shape.contacts}_${shape.organizations}`;
+
+function issueContactsQuery(db: Database, shape: IssueContactsShape) {
+  const fields = { ...(shape.contacts === 'full' ? getColumns(contacts) : leanContactColumns), issueId: issueContacts.issueId };
+  const selection =
+    shape.organizations === 'none' ? fields : { ...fields, organization: shape.organizations === 'full' ? organizations : leanOrganizationColumns };
+  const query = db
+    .select(selection)
     .from(issueContacts)
     .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
-    .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
+    .$dynamic();
+  return (shape.organizations === 'none' ? query : query.leftJoin(organizations, eq(organizations.id, contacts.organizationId)))
     .where(isAnyOf(issueContacts.issueId, sql.placeholder('issueIds')))
     .orderBy(asc(issueContacts.createdAt), asc(contacts.id));
 }
 
 /**
- * The contacts of many issues in one prepared statement, in the order they were added, with their
- * organizations joined in when the caller will show them. (Each contact keeps the `issueId` of the
- * link it came with.)
+ * The contacts of many issues in one prepared statement (one per shape), in the order they were
+ * added. (Each contact keeps the `issueId` of the link it came with.) Lean rows are typed as whole
+ * contacts: only the fields their shape was chosen for are resolved on them.
  */
-export async function contactsOfIssues(
-  db: Database,
-  issueIds: readonly number[],
-  include: { organizations: boolean },
-): Promise<Map<number, Contact[]>> {
-  const rows: (Contact & { issueId: number })[] = include.organizations
-    ? await prepared(db, 'issue_contacts_with_organizations', (db, name) => issueContactsWithOrganizationsQuery(db).prepare(name)).execute({ issueIds })
-    : await prepared(db, 'issue_contacts', (db, name) => issueContactsQuery(db).prepare(name)).execute({ issueIds });
+export async function contactsOfIssues(db: Database, issueIds: readonly number[], shape: IssueContactsShape): Promise<Map<number, Contact[]>> {
+  const name = `issue_contacts_${shapeName(shape)}`;
+  const rows = (await prepared(db, name, (db, name) => issueContactsQuery(db, shape).prepare(name)).execute({ issueIds })) as (Contact & { issueId: number })[];
   const byIssue = new Map<number, Contact[]>(issueIds.map((id) => [id, []]));
   for (const row of rows) byIssue.get(row.issueId)?.push(row);
   return byIssue;
 }
 
-export function createIssueContactsLoader(db: Database, include: { organizations: boolean }) {
+export function createIssueContactsLoader(db: Database, shape: IssueContactsShape) {
   return new DataLoader<number, Contact[]>(async (issueIds) => {
-    const byIssue = await contactsOfIssues(db, issueIds, include);
+    const byIssue = await contactsOfIssues(db, issueIds, shape);
     return issueIds.map((id) => byIssue.get(id) ?? []);
   });
 }

@@ -1,13 +1,9 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { ContactConnectionRef, ContactRef } from '../crm/contact-type';
 import { builder } from '../graphql/builder';
-import type { Contact } from '../crm/contact-queries';
-import { emptyPage } from '../graphql/connections';
-import { type Context, requestLoader } from '../graphql/context';
-import { nodesSelect } from '../graphql/selection';
+import type { Context } from '../graphql/context';
 import type { Issue, Project } from '../groups/group-queries';
 import { UserRef } from '../users/user-type';
-import { createIssueContactsLoader } from './issue-contacts-queries';
+import { issueContactsConnection } from './issue-contacts-connection';
 import { findIssueById } from './issue-queries';
 
 const issuableStateValues = {
@@ -43,12 +39,14 @@ export const IssueRef = builder.drizzleNode('issues', {
   id: { column: (issue) => issue.id, description: 'ID of the issue.' },
   fields: (t) => ({
     iid: t.string({ description: 'Internal ID of the issue.', resolve: (issue) => String(issue.iid) }),
-    title: t.exposeString('title', { description: 'Title of the issue.' }),
-    description: t.exposeString('description', { nullable: true, description: 'Description of the issue.' }),
+    // Resolvers rather than `t.expose…`: every issue row holds all its columns (the type selects them
+    // all), and an exposed field of a drizzle type would look the row up in the query plan first.
+    title: t.string({ description: 'Title of the issue.', resolve: (issue) => issue.title }),
+    description: t.string({ nullable: true, description: 'Description of the issue.', resolve: (issue) => issue.description }),
     state: t.field({ type: IssueStateEnum, description: 'State of the issue.', resolve: (issue) => issue.state }),
-    createdAt: t.expose('createdAt', { type: 'Time', description: 'Timestamp of when the issue was created.' }),
-    updatedAt: t.expose('updatedAt', { type: 'Time', description: 'Timestamp of when the issue was last updated.' }),
-    closedAt: t.expose('closedAt', { type: 'Time', nullable: true, description: 'Timestamp of when the issue was closed.' }),
+    createdAt: t.field({ type: 'Time', description: 'Timestamp of when the issue was created.', resolve: (issue) => issue.createdAt }),
+    updatedAt: t.field({ type: 'Time', description: 'Timestamp of when the issue was last updated.', resolve: (issue) => issue.updatedAt }),
+    closedAt: t.field({ type: 'Time', nullable: true, description: 'Timestamp of when the issue was closed.', resolve: (issue) => issue.closedAt }),
     author: t.relation('author', { type: UserRef, description: 'User that created the issue.' }),
     webUrl: t.string({
       description: 'Web URL of the issue.',
@@ -59,18 +57,7 @@ export const IssueRef = builder.drizzleNode('issues', {
         type: ContactRef,
         nullable: true,
         description: 'Customer relations contacts of the issue.',
-        // Null where customer relations are off (SPEC §2); empty for people who may not see contacts.
-        resolve: async (issue, args, context, info) => {
-          const project = await projectOfIssue(context, issue);
-          if ((await context.permissions.crmEnabledFor(project.fullPath)) === null) return null;
-          if (!(await context.permissions.canReadIssueContacts(project))) return emptyPage<Contact>();
-          const organizations = nodesSelect(info, 'organization');
-          const loader = requestLoader(context, organizations ? 'issueContactsWithOrganizations' : 'issueContacts', () =>
-            createIssueContactsLoader(context.db, { organizations }),
-          );
-          const contacts = await loader.load(issue.id);
-          return { ...resolveArrayConnection({ args }, contacts), count: async () => contacts.length };
-        },
+        resolve: (issue, args, context, info) => issueContactsConnection(context, issue, args, info),
       },
       ContactConnectionRef,
     ),

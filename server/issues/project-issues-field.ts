@@ -4,9 +4,10 @@ import type { Context } from '../graphql/context';
 import { searchCondition } from '../crm/search-terms';
 import { contacts } from '../db/schema/crm';
 import { issueContacts, issues } from '../db/schema/issues';
-import { parseIid, type Project } from '../groups/group-queries';
+import { type Issue, parseIid, type Project } from '../groups/group-queries';
 import { ProjectRef } from '../groups/project-type';
 import { builder } from '../graphql/builder';
+import { preloadIssueContacts } from './issue-contacts-connection';
 import { IssuableStateEnum } from './issue-type';
 
 const IssueSortEnum = builder.enumType('IssueSort', {
@@ -114,11 +115,14 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
         crmOrganizationId: t.arg.string({ description: 'ID of an organization assigned to the issues.' }),
         sort: t.arg({ type: IssueSortEnum, defaultValue: 'CREATED_DESC', description: 'Sort issues by the criteria.' }),
       },
-      resolve: async (query, project, args, context) => {
+      resolve: async (query, project, args, context, info) => {
         const condition = await issueListCondition(context, project, args);
-        return executeNamed(context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) })), {
+        const rows = await executeNamed(context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) })), {
           named: !args.search,
         });
+        // The plugin types its rows opaquely; they are issue rows, every one with its id.
+        await preloadIssueContacts(context, project, rows as unknown as Pick<Issue, 'id'>[], info);
+        return rows;
       },
     },
     {

@@ -1,0 +1,118 @@
+import type DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Contact } from '../crm/contact-queries';
+import { ArrayPage, type CountedPage, emptyPage } from '../graphql/connections';
+import { type Context, requestLoader } from '../graphql/context';
+import { nodeFieldNames, nodesSelect } from '../graphql/selection';
+import type { Issue, Project } from '../groups/group-queries';
+import type { PageArgs } from '../pagination/keyset';
+import {
+  contactsOfIssues,
+  createIssueContactsLoader,
+  type IssueContactsShape,
+  issueContactsShape,
+  shapeCovers,
+  shapeName,
+} from './issue-contacts-queries';
+
+/** What an issue's contacts field shows: null (CRM off), an empty list (not allowed to read them) or the contacts. */
+type ContactsAccess = 'off' | 'hidden' | 'shown';
+
+export type IssueContactsConnection = ArrayPage<Contact> | CountedPage<Contact> | null;
+
+function andThen<T, R>(value: T | Promise<T>, next: (value: T) => R | Promise<R>): R | Promise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+async function accessOfProject(context: Context, projectId: number): Promise<ContactsAccess> {
+  const project = await context.permissions.projectById(projectId);
+  if (!project) throw new Error(`Project ${projectId} of an issue was not found`);
+  if ((await context.permissions.crmEnabledFor(project.fullPath)) === null) return 'off';
+  return (await context.permissions.canReadIssueContacts(project)) ? 'shown' : 'hidden';
+}
+
+/**
+ * The request's issue contacts. Every issue of a project gets the same access answer, decided once;
+ * a list of issues loads its issues' contacts ahead (`preload`), so each issue's field then
+ * resolves without waiting. Other issues go through a batch loader per shape.
+ */
+class IssueContactsOfRequest {
+  private readonly access = new Map<number, ContactsAccess | Promise<ContactsAccess>>();
+  private readonly preloaded = new Map<number, { contacts: Contact[]; shape: IssueContactsShape }>();
+  private readonly loaders = new Map<string, DataLoader<number, Contact[]>>();
+
+  constructor(private readonly context: Context) {}
+
+  accessTo(projectId: number): ContactsAccess | Promise<ContactsAccess> {
+    let access = this.access.get(projectId);
+    if (access === undefined) {
+      access = accessOfProject(this.context, projectId).then((known) => {
+        this.access.set(projectId, known);
+        return known;
+      });
+      this.access.set(projectId, access);
+    }
+    return access;
+  }
+
+  contactsOf(issueId: number, shape: IssueContactsShape): Contact[] | Promise<Contact[]> {
+    const preloaded = this.preloaded.get(issueId);
+    if (preloaded && shapeCovers(preloaded.shape, shape)) return preloaded.contacts;
+    const name = shapeName(shape);
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = createIssueContactsLoader(this.context.db, shape);
+      this.loaders.set(name, loader);
+    }
+    return loader.load(issueId);
+  }
+
+  async preload(projectId: number, issueIds: readonly number[], shape: IssueContactsShape): Promise<void> {
+    if ((await this.accessTo(projectId)) !== 'shown' || issueIds.length === 0) return;
+    const byIssue = await contactsOfIssues(this.context.db, issueIds, shape);
+    for (const [issueId, contacts] of byIssue) this.preloaded.set(issueId, { contacts, shape });
+  }
+}
+
+function issueContactsOfRequest(context: Context): IssueContactsOfRequest {
+  return requestLoader(context, 'issueContactsOfRequest', () => new IssueContactsOfRequest(context));
+}
+
+/**
+ * `Issue.customerRelationsContacts`: null where customer relations are off (SPEC §2), empty for
+ * people who may not see contacts. Synchronous when the issue's contacts were loaded ahead.
+ */
+export function issueContactsConnection(
+  context: Context,
+  issue: Pick<Issue, 'id' | 'projectId'>,
+  args: PageArgs,
+  info: GraphQLResolveInfo,
+): IssueContactsConnection | Promise<IssueContactsConnection> {
+  const contactsOfRequest = issueContactsOfRequest(context);
+  return andThen(contactsOfRequest.accessTo(issue.projectId), (access) => {
+    if (access === 'off') return null;
+    if (access === 'hidden') return emptyPage<Contact>();
+    const shape = issueContactsShape(nodeFieldNames(info, [], 'connection'), nodeFieldNames(info, ['organization'], 'object'));
+    return andThen(contactsOfRequest.contactsOf(issue.id, shape), (contacts) => new ArrayPage(contacts, args));
+  });
+}
+
+/**
+ * Loads the contacts of a page of one project's issues in one statement, ahead of their fields,
+ * when the page's nodes ask for them (`info` is the list field's).
+ */
+export async function preloadIssueContacts(
+  context: Context,
+  project: Pick<Project, 'id'>,
+  issues: readonly Pick<Issue, 'id'>[],
+  info: GraphQLResolveInfo,
+): Promise<void> {
+  const field = 'customerRelationsContacts';
+  if (!nodesSelect(info, field)) return;
+  const shape = issueContactsShape(nodeFieldNames(info, [field], 'connection'), nodeFieldNames(info, [field, 'organization'], 'object'));
+  await issueContactsOfRequest(context).preload(
+    project.id,
+    issues.map((issue) => issue.id),
+    shape,
+  );
+}
