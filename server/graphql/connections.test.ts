@@ -5,7 +5,7 @@ import { ArrayPage } from './connections';
 type Args = { first?: number | null; last?: number | null; after?: string | null; before?: string | null };
 
 /** What a client can read of a page: every edge with its cursor, and the page info. */
-function shown(page: { edges: ({ cursor: string; node: unknown } | null)[]; pageInfo: object }) {
+function shown(page: { edges: readonly ({ cursor: string; node: unknown } | null)[]; pageInfo: object }) {
   const { startCursor, endCursor, hasNextPage, hasPreviousPage } = page.pageInfo as Record<string, unknown>;
   return { edges: page.edges.map((edge) => edge && { cursor: edge.cursor, node: edge.node }), pageInfo: { startCursor, endCursor, hasNextPage, hasPreviousPage } };
 }
