@@ -78,6 +78,19 @@ function issueContactsOfRequest(context: Context): IssueContactsOfRequest {
   return requestLoader(context, 'issueContactsOfRequest', () => new IssueContactsOfRequest(context));
 }
 
+/** By field group: the issues of a list share theirs (see `nodesSelect`). */
+const shapesByFieldNodes = new WeakMap<GraphQLResolveInfo['fieldNodes'], IssueContactsShape>();
+
+/** The shape of contacts the field being resolved asks for. */
+function shapeAskedBy(info: GraphQLResolveInfo): IssueContactsShape {
+  let shape = shapesByFieldNodes.get(info.fieldNodes);
+  if (!shape) {
+    shape = issueContactsShape(nodeFieldNames(info, [], 'connection'), nodeFieldNames(info, ['organization'], 'object'));
+    shapesByFieldNodes.set(info.fieldNodes, shape);
+  }
+  return shape;
+}
+
 /**
  * `Issue.customerRelationsContacts`: null where customer relations are off (SPEC §2), empty for
  * people who may not see contacts. Synchronous when the issue's contacts were loaded ahead.
@@ -92,8 +105,7 @@ export function issueContactsConnection(
   return andThen(contactsOfRequest.accessTo(issue.projectId), (access) => {
     if (access === 'off') return null;
     if (access === 'hidden') return emptyPage<Contact>();
-    const shape = issueContactsShape(nodeFieldNames(info, [], 'connection'), nodeFieldNames(info, ['organization'], 'object'));
-    return andThen(contactsOfRequest.contactsOf(issue.id, shape), (contacts) => new ArrayPage(contacts, args));
+    return andThen(contactsOfRequest.contactsOf(issue.id, shapeAskedBy(info)), (contacts) => new ArrayPage(contacts, args));
   });
 }
 
