@@ -83,6 +83,17 @@ describe('measuring an operation (GitLab / graphql-ruby rules)', () => {
     expect(measure(query, { first: null }).complexity).toBe(1 + 8 + 1);
   });
 
+  it('measures one parsed document afresh for each request whose variables its cost reads', () => {
+    // Yoga hands every request with the same text the same document object.
+    const document = parse(`query q($first: Int, $withId: Boolean!) {
+      group(fullPath: "acme") { contacts(first: $first) { nodes { id } } other: id @include(if: $withId) } }`);
+    const complexity = (variables: Record<string, unknown>) => measureOperation(schema, document, undefined, variables)?.complexity;
+    expect(complexity({ first: 20, withId: false })).toBe(1 + Math.floor(4 * 1.2));
+    expect(complexity({ first: 100, withId: false })).toBe(1 + 8);
+    expect(complexity({ first: 100, withId: true })).toBe(1 + 8 + 1);
+    expect(complexity({ first: 20, withId: false })).toBe(1 + Math.floor(4 * 1.2));
+  });
+
   it('counts aliases, fragments once per spread', () => {
     const query = `
       query { a: currentUser { ...U } b: currentUser { ...U } }

@@ -18,6 +18,7 @@ import {
   type SelectionSetNode,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
+  type ValueNode,
   valueFromASTUntyped,
 } from 'graphql';
 import type { Viewer } from '../auth/viewer';
@@ -95,6 +96,8 @@ class TooManyFields extends Error {}
 class OperationMeter {
   private fieldsWalked = 0;
   private readonly fragmentAliases = new Map<string, number>();
+  /** Whether the cost depended on a variable's value (a page size or an `@include` condition). */
+  readVariables = false;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -190,7 +193,7 @@ class OperationMeter {
     const values: Record<string, unknown> = {};
     for (const definition of field.args) {
       const argument = node.arguments?.find((candidate) => candidate.name.value === definition.name);
-      const value = argument ? valueFromASTUntyped(argument.value, this.variables) : undefined;
+      const value = argument ? this.valueOf(argument.value) : undefined;
       values[definition.name] = value === undefined ? definition.defaultValue : value;
     }
     return values;
@@ -201,10 +204,15 @@ class OperationMeter {
       const name = directive.name.value;
       if (name !== 'skip' && name !== 'include') continue;
       const condition = directive.arguments?.find((argument) => argument.name.value === 'if');
-      const value = condition ? valueFromASTUntyped(condition.value, this.variables) : undefined;
+      const value = condition ? this.valueOf(condition.value) : undefined;
       if ((name === 'skip' && value === true) || (name === 'include' && value === false)) return false;
     }
     return true;
+  }
+
+  private valueOf(node: ValueNode): unknown {
+    if (containsVariable(node)) this.readVariables = true;
+    return valueFromASTUntyped(node, this.variables);
   }
 
   /** Every alias in the operation, fragments counted once per spread (memoized per fragment). */
@@ -235,6 +243,13 @@ class OperationMeter {
   }
 }
 
+function containsVariable(node: ValueNode): boolean {
+  if (node.kind === Kind.VARIABLE) return true;
+  if (node.kind === Kind.LIST) return node.values.some(containsVariable);
+  if (node.kind === Kind.OBJECT) return node.fields.some((field) => containsVariable(field.value));
+  return false;
+}
+
 /** A Relay connection: GitLab prices these by page size. */
 function isConnection(field: GraphQLField<unknown, unknown>): boolean {
   const type = getNamedType(field.type);
@@ -252,19 +267,39 @@ function variablesWithDefaults(operation: OperationDefinitionNode, given: Variab
   return variables;
 }
 
+interface FixedCost {
+  schema: GraphQLSchema;
+  cost: OperationCost;
+}
+
+/**
+ * Costs that read no variable, per document and operation name. Yoga hands every request with the
+ * same text the same parsed document, so most requests are priced once.
+ */
+const fixedCosts = new WeakMap<DocumentNode, Map<string | null | undefined, FixedCost>>();
+
 export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName?: string | null,
   variables?: Variables | null,
 ): OperationCost | null {
+  const known = fixedCosts.get(document)?.get(operationName);
+  if (known?.schema === schema) return known.cost;
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  return new OperationMeter(schema, fragments, variablesWithDefaults(operation, variables)).measure(operation);
+  const meter = new OperationMeter(schema, fragments, variablesWithDefaults(operation, variables));
+  const cost = meter.measure(operation);
+  if (!meter.readVariables) {
+    const costs = fixedCosts.get(document) ?? new Map<string | null | undefined, FixedCost>();
+    costs.set(operationName, { schema, cost });
+    fixedCosts.set(document, costs);
+  }
+  return cost;
 }
 
 function limitError(code: string, message: string, limit: number): GraphQLError {

@@ -17,9 +17,38 @@ export function requestTimeoutMs(env: Readonly<Record<string, string | undefined
 const deadlines = new WeakMap<Request, number>();
 
 /**
+ * The signal an execution stops on. The executor only reads `aborted` and `reason`, calls
+ * `throwIfAborted` and listens for 'abort'; Node 20's AbortController costs ~8 µs to create, more
+ * than the rest of this plugin's work for a request.
+ */
+class ExecutionSignal extends EventTarget implements AbortSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  onabort: AbortSignal['onabort'] = null;
+
+  throwIfAborted(): void {
+    if (this.aborted) throw this.reason;
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const event = new Event('abort');
+    this.onabort?.call(this, event);
+    this.dispatchEvent(event);
+  }
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | null)?.then === 'function';
+}
+
+/**
  * Caps the time one HTTP request (every operation of a batch together) spends executing: past the
  * deadline the client gets GitLab's "Request timed out" with a 503, and the execution is aborted so
- * no further resolvers start. Each statement is bounded by `statement_timeout` as well.
+ * no further resolvers start. Each statement is bounded by `statement_timeout` as well. An execution
+ * that finishes synchronously cannot have run past the deadline's timer, so it needs none.
  */
 export const requestTimeLimit: Plugin<{ request: Request }> = {
   onRequest({ request }) {
@@ -27,24 +56,22 @@ export const requestTimeLimit: Plugin<{ request: Request }> = {
   },
   onExecute({ args, executeFn, setExecuteFn }) {
     const deadline = deadlines.get(args.contextValue.request) ?? Date.now() + requestTimeoutMs();
-    setExecuteFn(async (executeArgs) => {
-      const controller = new AbortController();
+    setExecuteFn((executeArgs) => {
+      const signal = new ExecutionSignal();
+      // Yoga's executor stops resolving further fields once `signal` aborts.
+      const result = executeFn({ ...executeArgs, signal } as typeof executeArgs);
+      if (!isPromiseLike(result)) return result;
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
         timer = setTimeout(
           () => {
-            controller.abort(requestTimedOut());
+            signal.abort(requestTimedOut());
             resolve({ errors: [requestTimedOut()] });
           },
           Math.max(deadline - Date.now(), 0),
         );
       });
-      try {
-        // Yoga's executor stops resolving further fields once `signal` aborts.
-        return await Promise.race([executeFn({ ...executeArgs, signal: controller.signal } as typeof executeArgs), timedOut]);
-      } finally {
-        clearTimeout(timer);
-      }
+      return Promise.race([result, timedOut]).finally(() => clearTimeout(timer));
     });
   },
 };

@@ -35,7 +35,18 @@ function inVariables(value: unknown, path: string): Found | null {
   return null;
 }
 
+/** What `inLiterals` found in each document: Yoga hands the same parsed document to every request with the same text. */
+const literalsChecked = new WeakMap<DocumentNode, Found | null>();
+
 function inLiterals(document: DocumentNode): Found | null {
+  const known = literalsChecked.get(document);
+  if (known !== undefined) return known;
+  const found = findInLiterals(document);
+  literalsChecked.set(document, found);
+  return found;
+}
+
+function findInLiterals(document: DocumentNode): Found | null {
   let found: Found | null = null;
   const names: string[] = [];
   visit(document, {
