@@ -20,10 +20,6 @@ type ContactsAccess = 'off' | 'hidden' | 'shown';
 
 export type IssueContactsConnection = ArrayPage<Contact> | CountedPage<Contact> | null;
 
-function andThen<T, R>(value: T | Promise<T>, next: (value: T) => R | Promise<R>): R | Promise<R> {
-  return value instanceof Promise ? value.then(next) : next(value);
-}
-
 async function accessOfProject(context: Context, projectId: number): Promise<ContactsAccess> {
   const project = await context.permissions.projectById(projectId);
   if (!project) throw new Error(`Project ${projectId} of an issue was not found`);
@@ -102,11 +98,13 @@ export function issueContactsConnection(
   info: GraphQLResolveInfo,
 ): IssueContactsConnection | Promise<IssueContactsConnection> {
   const contactsOfRequest = issueContactsOfRequest(context);
-  return andThen(contactsOfRequest.accessTo(issue.projectId), (access) => {
-    if (access === 'off') return null;
-    if (access === 'hidden') return emptyPage<Contact>();
-    return andThen(contactsOfRequest.contactsOf(issue.id, shapeAskedBy(info)), (contacts) => new ArrayPage(contacts, args));
-  });
+  const access = contactsOfRequest.accessTo(issue.projectId);
+  // Once decided, the access is known without waiting: the field is resolved again.
+  if (access instanceof Promise) return access.then(() => issueContactsConnection(context, issue, args, info));
+  if (access === 'off') return null;
+  if (access === 'hidden') return emptyPage<Contact>();
+  const contacts = contactsOfRequest.contactsOf(issue.id, shapeAskedBy(info));
+  return contacts instanceof Promise ? contacts.then((loaded) => new ArrayPage(loaded, args)) : new ArrayPage(contacts, args);
 }
 
 /**

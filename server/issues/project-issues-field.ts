@@ -120,7 +120,7 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
         const rows = await executeNamed(context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) })), {
           named: !args.search,
         });
-        // The plugin types its rows opaquely; they are issue rows, every one with its id.
+        // The plugin types its rows opaquely; they are issue rows (the page and the one row past it).
         await preloadIssueContacts(context, project, rows as unknown as Pick<Issue, 'id'>[], info);
         return rows;
       },
