@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../testing/test-database';
 import type { DatabaseHandle } from './client';
 import { contacts } from './schema/crm';
@@ -39,6 +39,22 @@ describe('executeShaped', () => {
     await executeShaped(handle.db, 'shaped_missing_fact', first, countWhere(first, 1, false));
     const second = new Bindings();
     await expect(executeShaped(handle.db, 'shaped_missing_fact', second, countWhere(second, 1, true))).rejects.toThrow(/does not determine its SQL/);
+  });
+
+  it('runs shapes first met in different copies of the module on one pool (Next bundles it into several chunks)', async () => {
+    const copies = [];
+    for (const _ of [1, 2]) {
+      vi.resetModules();
+      copies.push(await import('./statements'));
+    }
+    const counts = [];
+    for (const [copy, withState] of [[copies[0], true], [copies[1], false], [copies[0], false]] as const) {
+      const bindings = new copy!.Bindings();
+      bindings.note(withState ? 'active' : 'any');
+      const [row] = await copy!.executeShaped(handle.db, 'shaped_two_copies', bindings, countWhere(bindings, 1, withState));
+      counts.push(row?.count);
+    }
+    expect(counts).toEqual([0, 0, 0]);
   });
 
   it('refuses a placeholder bound twice', () => {

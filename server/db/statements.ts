@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database } from './client';
 
@@ -85,11 +86,28 @@ interface ShapedQuery<T> {
 
 /** Every connection keeps each named statement it has run, so the number of shapes named is bounded. */
 const maxNamedShapes = 500;
-const namedShapes = new Set<string>();
 
-const shapedByDatabase = new WeakMap<Database, Map<string, PreparedShape<unknown>>>();
+/**
+ * Process-wide, on globalThis like the database handle: Next bundles this module into more than one
+ * chunk (route handlers, server components), and every copy runs its statements on the same pool.
+ */
+const globalForStatements = globalThis as unknown as {
+  rapportNamedShapes?: Set<string>;
+  rapportShapedStatements?: WeakMap<Database, Map<string, PreparedShape<unknown>>>;
+};
+const namedShapes = (globalForStatements.rapportNamedShapes ??= new Set<string>());
+const shapedByDatabase = (globalForStatements.rapportShapedStatements ??= new WeakMap());
+
 /** Tests check that a cached statement is the one its arguments build (a shape missing a fact). */
 const verifyShapes = process.env.NODE_ENV === 'test';
+
+/**
+ * A statement's name, from its text: node-postgres refuses a name it has seen on this connection
+ * with another text, and a name counted per copy of this module would differ between copies.
+ */
+function statementName(family: string, text: string): string {
+  return `${family}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+}
 
 /**
  * Runs a list or count query whose SQL text depends only on `bindings.shape` (see `Bindings`):
@@ -108,7 +126,8 @@ export async function executeShaped<T>(db: Database, family: string, bindings: B
   let statement = statements.get(key) as PreparedShape<T> | undefined;
   if (!statement) {
     if (namedShapes.size >= maxNamedShapes) return build().execute(bindings.values);
-    statement = build().prepare(`${family}_${statements.size + 1}`);
+    const query = build();
+    statement = query.prepare(statementName(family, query.prepare('unnamed').getQuery().sql));
     namedShapes.add(key);
     statements.set(key, statement);
   } else if (verifyShapes) {
