@@ -20,8 +20,9 @@ export async function register(): Promise<void> {
     }
     if (hosting.hostedByRapportServer()) {
       const { yoga } = await import('./server/graphql/yoga');
+      const { createGraphQLListener } = await import('./server/graphql/direct-queries');
       hosting.provideHostedServices({
-        handleGraphQL: (request, response) => yoga.requestListener(request, response),
+        handleGraphQL: createGraphQLListener(yoga),
         closeDatabase: () => handle.close(),
       });
     }

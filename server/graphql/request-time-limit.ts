@@ -44,34 +44,54 @@ function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as PromiseLike<T> | null)?.then === 'function';
 }
 
+/** The moment a request's GraphQL execution must end by, from its start. */
+export function requestDeadline(): number {
+  return Date.now() + requestTimeoutMs();
+}
+
 /**
- * Caps the time one HTTP request (every operation of a batch together) spends executing: past the
- * deadline the client gets GitLab's "Request timed out" with a 503, and the execution is aborted so
- * no further resolvers start. Each statement is bounded by `statement_timeout` as well. An execution
- * that finishes synchronously cannot have run past the deadline's timer, so it needs none.
+ * Requests that continue one already begun elsewhere (`direct-queries.ts` hands Yoga a query it ran
+ * into errors) keep that one's deadline, so the time limit holds for the request as a whole.
+ */
+const inheritedDeadlines = new WeakMap<Request, number>();
+
+export function continueDeadline(request: Request, deadline: number): void {
+  inheritedDeadlines.set(request, deadline);
+}
+
+/**
+ * Runs `execute` with a signal that aborts at `deadline`: past it the result is GitLab's "Request
+ * timed out" (a 503), and no further resolvers start. An execution that finishes synchronously
+ * cannot have run past the deadline's timer, so it needs none.
+ */
+export function executeBefore<Args extends object, Result>(deadline: number, execute: (args: Args) => Result | PromiseLike<Result>, args: Args): Result | Promise<Result | { errors: GraphQLError[] }> {
+  const signal = new ExecutionSignal();
+  // Yoga's executor stops resolving further fields once `signal` aborts.
+  const result = execute({ ...args, signal });
+  if (!isPromiseLike(result)) return result;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
+    timer = setTimeout(
+      () => {
+        signal.abort(requestTimedOut());
+        resolve({ errors: [requestTimedOut()] });
+      },
+      Math.max(deadline - Date.now(), 0),
+    );
+  });
+  return Promise.race([result, timedOut]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Caps the time one HTTP request (every operation of a batch together) spends executing (see
+ * `executeBefore`). Each statement is bounded by `statement_timeout` as well.
  */
 export const requestTimeLimit: Plugin<{ request: Request }> = {
   onRequest({ request }) {
-    deadlines.set(request, Date.now() + requestTimeoutMs());
+    deadlines.set(request, inheritedDeadlines.get(request) ?? requestDeadline());
   },
   onExecute({ args, executeFn, setExecuteFn }) {
-    const deadline = deadlines.get(args.contextValue.request) ?? Date.now() + requestTimeoutMs();
-    setExecuteFn((executeArgs) => {
-      const signal = new ExecutionSignal();
-      // Yoga's executor stops resolving further fields once `signal` aborts.
-      const result = executeFn({ ...executeArgs, signal } as typeof executeArgs);
-      if (!isPromiseLike(result)) return result;
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
-        timer = setTimeout(
-          () => {
-            signal.abort(requestTimedOut());
-            resolve({ errors: [requestTimedOut()] });
-          },
-          Math.max(deadline - Date.now(), 0),
-        );
-      });
-      return Promise.race([result, timedOut]).finally(() => clearTimeout(timer));
-    });
+    const deadline = deadlines.get(args.contextValue.request) ?? requestDeadline();
+    setExecuteFn((executeArgs) => executeBefore(deadline, executeFn, executeArgs) as ReturnType<typeof executeFn>);
   },
 };

@@ -1,13 +1,12 @@
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type DocumentNode, getOperationAST, GraphQLError } from 'graphql';
-import { authenticateRequest, type Viewer, viewerCanWrite } from '../auth/viewer';
+import { GraphQLError } from 'graphql';
+import { authenticateRequest, type Viewer } from '../auth/viewer';
 import { getDb } from '../db/client';
 import { withBoundedBody } from './bounded-body';
 import { type Context, createContext } from './context';
-import { resourceNotAvailable } from './errors';
-import { limitErrors, limitsFor, measureOperation, queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
+import { queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
+import { operationGuardErrors } from './operation-guard';
 import { requestTimeLimit } from './request-time-limit';
-import { unstorableTextError } from './unstorable-text';
 import { schema } from './schema';
 import { securityHeaders } from './security-headers-plugin';
 import { maskUnexpectedError, serviceUnavailableMessage, yogaLogger } from './unexpected-errors';
@@ -95,36 +94,17 @@ const authentication: Plugin = {
   },
 };
 
-/**
- * Checks each operation before it runs: a mutation needs a token with the `api` scope (or a
- * session), a session's mutation needs its CSRF token, and every operation stays within the
- * viewer's depth, complexity and alias limits.
- */
+/** Checks each operation before it runs (see `operationGuardErrors`). */
 const operationGuard: Plugin<Context & { request: Request }> = {
   onExecute({ args, setResultAndStopExecution }) {
-    const document: DocumentNode = args.document;
-    const { viewer, request } = args.contextValue;
-    const operation = getOperationAST(document, args.operationName);
-    if (operation?.operation === 'mutation') {
-      if (!viewerCanWrite(viewer) && viewer.via === 'token') {
-        setResultAndStopExecution({ errors: [resourceNotAvailable()] });
-        return;
-      }
-      if (viewer.via === 'session' && request.headers.get('x-csrf-token') !== viewer.csrfToken) {
-        setResultAndStopExecution({
-          errors: [new GraphQLError('The X-CSRF-Token header is missing or invalid', { extensions: { code: 'CSRF' } })],
-        });
-        return;
-      }
-    }
-    const textError = unstorableTextError(document, args.variableValues as Record<string, unknown> | undefined);
-    if (textError) {
-      setResultAndStopExecution({ errors: [textError] });
-      return;
-    }
-    const cost = measureOperation(args.schema, document, args.operationName, args.variableValues);
-    if (!cost) return;
-    const errors = limitErrors(cost, limitsFor(viewer));
+    const errors = operationGuardErrors({
+      schema: args.schema,
+      document: args.document,
+      operationName: args.operationName,
+      variables: args.variableValues as Record<string, unknown> | undefined,
+      viewer: args.contextValue.viewer,
+      csrfToken: args.contextValue.request.headers.get('x-csrf-token'),
+    });
     if (errors.length > 0) setResultAndStopExecution({ errors });
   },
 };

@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import type { Database } from '../db/client';
 import { groups, projects } from '../db/schema/groups';
 import { issues } from '../db/schema/issues';
+import { inlineLimit, prepared } from '../db/statements';
 
 export type Group = typeof groups.$inferSelect;
 export type Project = typeof projects.$inferSelect;
@@ -28,11 +29,15 @@ export async function findProjectByFullPath(db: Database, fullPath: string): Pro
 
 /** Loaders are scoped by their owner: an issue is found by project and iid, never by id alone. */
 export async function findIssueByIid(db: Database, projectId: number, iid: number): Promise<Issue | null> {
-  const [issue] = await db
-    .select()
-    .from(issues)
-    .where(and(eq(issues.projectId, projectId), eq(issues.iid, iid)))
-    .limit(1);
+  const statement = prepared(db, 'issue_by_iid', (db, name) =>
+    db
+      .select()
+      .from(issues)
+      .where(and(eq(issues.projectId, sql.placeholder('projectId')), eq(issues.iid, sql.placeholder('iid'))))
+      .limit(inlineLimit(1))
+      .prepare(name),
+  );
+  const [issue] = await statement.execute({ projectId, iid });
   return issue ?? null;
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { requestBodyTooLargeMessage, requestLimits } from '../graphql/limits';
+import { createGraphQLListener } from '../graphql/direct-queries';
 import { yoga } from '../graphql/yoga';
 import { tokenHeaders } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
@@ -16,7 +17,7 @@ const reachedNext: string[] = [];
 beforeAll(async () => {
   handle = await createSeededAppDatabase();
   server = createAppServer({
-    graphql: (request, response) => yoga.requestListener(request, response),
+    graphql: createGraphQLListener(yoga),
     next: (request, response) => {
       reachedNext.push(request.url ?? '');
       response.writeHead(200, { 'content-type': 'text/plain' });
