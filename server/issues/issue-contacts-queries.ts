@@ -51,7 +51,7 @@ export function shapeCovers(loaded: IssueContactsShape, wanted: IssueContactsSha
 
 export const shapeName = (shape: IssueContactsShape) => `${shape.contacts}_${shape.organizations}`;
 
-function issueContactsQuery(db: Database, shape: IssueContactsShape) {
+function issueContactsQuery(db: Database, shape: IssueContactsShape, oneIssue: boolean) {
   const fields = { ...(shape.contacts === 'full' ? getColumns(contacts) : leanContactColumns), issueId: issueContacts.issueId };
   const selection =
     shape.organizations === 'none' ? fields : { ...fields, organization: shape.organizations === 'full' ? organizations : leanOrganizationColumns };
@@ -61,18 +61,23 @@ function issueContactsQuery(db: Database, shape: IssueContactsShape) {
     .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
     .$dynamic();
   return (shape.organizations === 'none' ? query : query.leftJoin(organizations, eq(organizations.id, contacts.organizationId)))
-    .where(isAnyOf(issueContacts.issueId, sql.placeholder('issueIds')))
+    .where(oneIssue ? eq(issueContacts.issueId, sql.placeholder('issueId')) : isAnyOf(issueContacts.issueId, sql.placeholder('issueIds')))
     .orderBy(asc(issueContacts.createdAt), asc(contacts.id));
 }
 
 /**
  * The contacts of many issues in one prepared statement (one per shape), in the order they were
  * added. (Each contact keeps the `issueId` of the link it came with.) Lean rows are typed as whole
- * contacts: only the fields their shape was chosen for are resolved on them.
+ * contacts: only the fields their shape was chosen for are resolved on them. One issue's have a
+ * statement of their own: PostgreSQL never settles on a generic plan for `= any($1)` (it prices
+ * one for 25 rows against a custom plan's 2), so it planned that one again on every execution
+ * (0.3 ms, ten times its run).
  */
 export async function contactsOfIssues(db: Database, issueIds: readonly number[], shape: IssueContactsShape): Promise<Map<number, Contact[]>> {
-  const name = `issue_contacts_${shapeName(shape)}`;
-  const rows = (await prepared(db, name, (db, name) => issueContactsQuery(db, shape).prepare(name)).execute({ issueIds })) as (Contact & { issueId: number })[];
+  const oneIssue = issueIds.length === 1;
+  const name = `issue_contacts_${shapeName(shape)}${oneIssue ? '_of_one' : ''}`;
+  const statement = prepared(db, name, (db, name) => issueContactsQuery(db, shape, oneIssue).prepare(name));
+  const rows = (await statement.execute(oneIssue ? { issueId: issueIds[0] } : { issueIds })) as (Contact & { issueId: number })[];
   const byIssue = new Map<number, Contact[]>(issueIds.map((id) => [id, []]));
   for (const row of rows) byIssue.get(row.issueId)?.push(row);
   return byIssue;
