@@ -1,6 +1,7 @@
 import { builder } from '../graphql/builder';
+import { issueByIidWithContactsAhead } from '../issues/issue-contacts-connection';
 import { IssueRef } from '../issues/issue-type';
-import { findIssueByIid, parseIid } from './group-queries';
+import { parseIid } from './group-queries';
 import { GroupRef } from './group-type';
 
 export const ProjectRef = builder.drizzleNode('projects', {
@@ -18,9 +19,9 @@ export const ProjectRef = builder.drizzleNode('projects', {
       nullable: true,
       description: 'A single issue of the project.',
       args: { iid: t.arg.string({ description: 'IID of the issue. For example, "1".' }) },
-      resolve: (project, args, context) => {
+      resolve: (project, args, context, info) => {
         const iid = args.iid == null ? null : parseIid(args.iid);
-        return iid === null ? null : findIssueByIid(context.db, project.id, iid);
+        return iid === null ? null : issueByIidWithContactsAhead(context, project, iid, info);
       },
     }),
   }),

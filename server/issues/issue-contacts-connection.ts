@@ -6,9 +6,11 @@ import { type Context, requestLoader } from '../graphql/context';
 import { nodeFieldNames, nodesSelect } from '../graphql/selection';
 import type { Issue, Project } from '../groups/group-queries';
 import type { PageArgs } from '../pagination/keyset';
+import { findIssueByIid } from '../groups/group-queries';
 import {
   contactsOfIssues,
   createIssueContactsLoader,
+  issueByIidWithContacts,
   type IssueContactsShape,
   issueContactsShape,
   shapeCovers,
@@ -66,7 +68,12 @@ class IssueContactsOfRequest {
   async preload(projectId: number, issueIds: readonly number[], shape: IssueContactsShape): Promise<void> {
     if ((await this.accessTo(projectId)) !== 'shown' || issueIds.length === 0) return;
     const byIssue = await contactsOfIssues(this.context.db, issueIds, shape);
-    for (const [issueId, contacts] of byIssue) this.preloaded.set(issueId, { contacts, shape });
+    for (const [issueId, contacts] of byIssue) this.remember(issueId, contacts, shape);
+  }
+
+  /** Contacts of an issue loaded with it, for its field to resolve without a statement. */
+  remember(issueId: number, contacts: Contact[], shape: IssueContactsShape): void {
+    this.preloaded.set(issueId, { contacts, shape });
   }
 }
 
@@ -107,6 +114,14 @@ export function issueContactsConnection(
   return contacts instanceof Promise ? contacts.then((loaded) => new ArrayPage(loaded, args)) : new ArrayPage(contacts, args);
 }
 
+const contactsField = 'customerRelationsContacts';
+
+/** The shape of contacts the issues of the field being resolved (a list, or one issue) ask for; null when they ask for none. */
+function contactsShapeOfIssues(info: GraphQLResolveInfo): IssueContactsShape | null {
+  if (!nodesSelect(info, contactsField)) return null;
+  return issueContactsShape(nodeFieldNames(info, [contactsField], 'connection'), nodeFieldNames(info, [contactsField, 'organization'], 'object'));
+}
+
 /**
  * Loads the contacts of a page of one project's issues in one statement, ahead of their fields,
  * when the page's nodes ask for them (`info` is the list field's).
@@ -117,12 +132,25 @@ export async function preloadIssueContacts(
   issues: readonly Pick<Issue, 'id'>[],
   info: GraphQLResolveInfo,
 ): Promise<void> {
-  const field = 'customerRelationsContacts';
-  if (!nodesSelect(info, field)) return;
-  const shape = issueContactsShape(nodeFieldNames(info, [field], 'connection'), nodeFieldNames(info, [field, 'organization'], 'object'));
+  const shape = contactsShapeOfIssues(info);
+  if (!shape) return;
   await issueContactsOfRequest(context).preload(
     project.id,
     issues.map((issue) => issue.id),
     shape,
   );
+}
+
+/**
+ * `Project.issue`: the issue by iid and, when the field asks for its contacts and the viewer may
+ * see them, its contacts in the same statement (`info` is the issue field's).
+ */
+export async function issueByIidWithContactsAhead(context: Context, project: Pick<Project, 'id'>, iid: number, info: GraphQLResolveInfo): Promise<Issue | null> {
+  const shape = contactsShapeOfIssues(info);
+  const contactsOfRequest = issueContactsOfRequest(context);
+  if (!shape || (await contactsOfRequest.accessTo(project.id)) !== 'shown') return findIssueByIid(context.db, project.id, iid);
+  const found = await issueByIidWithContacts(context.db, project.id, iid, shape);
+  if (!found) return null;
+  contactsOfRequest.remember(found.issue.id, found.contacts, shape);
+  return found.issue;
 }

@@ -4,7 +4,8 @@ import type { Contact } from '../crm/contact-queries';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { isAnyOf, prepared } from '../db/statements';
-import { issueContacts } from '../db/schema/issues';
+import { issueContacts, issues } from '../db/schema/issues';
+import type { Issue } from '../groups/group-queries';
 
 /**
  * Which columns an issue contacts query brings. Lean rows carry only the columns of the fields in
@@ -51,18 +52,59 @@ export function shapeCovers(loaded: IssueContactsShape, wanted: IssueContactsSha
 
 export const shapeName = (shape: IssueContactsShape) => `${shape.contacts}_${shape.organizations}`;
 
+function contactColumns(shape: IssueContactsShape) {
+  return shape.contacts === 'full' ? getColumns(contacts) : leanContactColumns;
+}
+
+function organizationColumns(shape: IssueContactsShape) {
+  return shape.organizations === 'full' ? getColumns(organizations) : leanOrganizationColumns;
+}
+
 function issueContactsQuery(db: Database, shape: IssueContactsShape, oneIssue: boolean) {
-  const fields = { ...(shape.contacts === 'full' ? getColumns(contacts) : leanContactColumns), issueId: issueContacts.issueId };
-  const selection =
-    shape.organizations === 'none' ? fields : { ...fields, organization: shape.organizations === 'full' ? organizations : leanOrganizationColumns };
+  const fields = { ...contactColumns(shape), issueId: issueContacts.issueId };
   const query = db
-    .select(selection)
+    .select(shape.organizations === 'none' ? fields : { ...fields, organization: organizationColumns(shape) })
     .from(issueContacts)
     .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
     .$dynamic();
   return (shape.organizations === 'none' ? query : query.leftJoin(organizations, eq(organizations.id, contacts.organizationId)))
     .where(oneIssue ? eq(issueContacts.issueId, sql.placeholder('issueId')) : isAnyOf(issueContacts.issueId, sql.placeholder('issueIds')))
     .orderBy(asc(issueContacts.createdAt), asc(contacts.id));
+}
+
+/** An issue by project and iid, one row per contact (none: one row without), each contact's organization beside it. */
+function issueWithContactsQuery(db: Database, shape: IssueContactsShape) {
+  const fields = { issue: issues, contact: contactColumns(shape) };
+  const query = db
+    .select(shape.organizations === 'none' ? fields : { ...fields, organization: organizationColumns(shape) })
+    .from(issues)
+    .leftJoin(issueContacts, eq(issueContacts.issueId, issues.id))
+    // Every link has its contact (a foreign key): this join only keeps the issue's row when it has no links.
+    .leftJoin(contacts, eq(contacts.id, issueContacts.contactId))
+    .$dynamic();
+  return (shape.organizations === 'none' ? query : query.leftJoin(organizations, eq(organizations.id, contacts.organizationId)))
+    .where(and(eq(issues.projectId, sql.placeholder('projectId')), eq(issues.iid, sql.placeholder('iid'))))
+    .orderBy(asc(issueContacts.createdAt), asc(contacts.id));
+}
+
+/**
+ * An issue by project and iid with its contacts (of `shape`), in one statement instead of two:
+ * what `Project.issue` needs when its contacts are asked for.
+ */
+export async function issueByIidWithContacts(
+  db: Database,
+  projectId: number,
+  iid: number,
+  shape: IssueContactsShape,
+): Promise<{ issue: Issue; contacts: Contact[] } | null> {
+  const name = `issue_by_iid_with_contacts_${shapeName(shape)}`;
+  const rows = await prepared(db, name, (db, name) => issueWithContactsQuery(db, shape).prepare(name)).execute({ projectId, iid });
+  const [first] = rows;
+  if (!first) return null;
+  const linked = rows.flatMap((row) => (row.contact ? [row] : []));
+  // Lean rows are typed as whole contacts: only the fields their shape was chosen for are resolved on them.
+  const contactsOfIssue = linked.map((row) => ('organization' in row ? { ...row.contact, organization: row.organization } : row.contact)) as Contact[];
+  return { issue: first.issue, contacts: contactsOfIssue };
 }
 
 /**

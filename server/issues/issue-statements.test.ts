@@ -80,8 +80,8 @@ describe('SQL statements for issues with contacts', () => {
     expect(fifty).toHaveLength(3);
   });
 
-  // project.issue(iid): the issue, its contacts with their organizations; Query.issue(id): the
-  // issue, its contacts (the project's access facts are cached).
+  // project.issue(iid): the issue with its contacts and their organizations, in one statement;
+  // Query.issue(id): the issue, its contacts (the project's access facts are cached).
   it('stay small for one issue through project.issue(iid) and Query.issue(id)', async () => {
     const single = /* GraphQL */ `
       query ($iid: String) {
@@ -90,9 +90,10 @@ describe('SQL statements for issues with contacts', () => {
         }
       }
     `;
-    const byPath = await countWarmStatements(() => postGraphQL<{ project: { issue: { id: string } } }>(single, { iid: '3' }, { headers }));
+    type Single = { project: { issue: { id: string; customerRelationsContacts: { count: number; nodes: unknown[] } } | null } };
+    const byPath = await countWarmStatements(() => postGraphQL<Single>(single, { iid: '3' }, { headers }));
     expect(byPath.result.errors).toBeUndefined();
-    expect(byPath.statements).toHaveLength(2);
+    expect(byPath.statements).toHaveLength(1);
 
     const byId = /* GraphQL */ `
       query ($id: IssueID!) { issue(id: $id) { iid customerRelationsContacts { count nodes { id email organization { name } } } } }
@@ -101,6 +102,15 @@ describe('SQL statements for issues with contacts', () => {
       postGraphQL<{ issue: { iid: string; customerRelationsContacts: { count: number } } }>(byId, { id: byPath.result.data?.project.issue.id }, { headers }),
     );
     expect(result.data?.issue).toMatchObject({ iid: '3', customerRelationsContacts: { count: 2 } });
+    expect(result.data?.issue.customerRelationsContacts).toEqual(byPath.result.data?.project.issue?.customerRelationsContacts);
     expect(statements).toHaveLength(2);
+
+    const [project] = await handle.db.select().from(projects).where(eq(projects.fullPath, 'acme/statements'));
+    await handle.db.insert(issues).values({ projectId: project!.id, iid: 900, title: 'No contacts', authorId: await userId(handle.db, 'reporter') });
+    const withoutContacts = await countWarmStatements(() => postGraphQL<Single>(single, { iid: '900' }, { headers }));
+    expect(withoutContacts.result.data?.project.issue?.customerRelationsContacts).toEqual({ count: 0, nodes: [] });
+    expect(withoutContacts.statements).toHaveLength(1);
+    const missing = await countWarmStatements(() => postGraphQL<Single>(single, { iid: '901' }, { headers }));
+    expect(missing.result).toMatchObject({ data: { project: { issue: null } } });
   });
 });
