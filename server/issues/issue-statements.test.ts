@@ -99,7 +99,7 @@ describe('SQL statements for issues with contacts', () => {
       query ($id: IssueID!) { issue(id: $id) { iid customerRelationsContacts { count nodes { id email organization { name } } } } }
     `;
     const { result, statements } = await countWarmStatements(() =>
-      postGraphQL<{ issue: { iid: string; customerRelationsContacts: { count: number } } }>(byId, { id: byPath.result.data?.project.issue.id }, { headers }),
+      postGraphQL<{ issue: { iid: string; customerRelationsContacts: { count: number } } }>(byId, { id: byPath.result.data?.project.issue?.id }, { headers }),
     );
     expect(result.data?.issue).toMatchObject({ iid: '3', customerRelationsContacts: { count: 2 } });
     expect(result.data?.issue.customerRelationsContacts).toEqual(byPath.result.data?.project.issue?.customerRelationsContacts);
