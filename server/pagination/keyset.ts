@@ -145,18 +145,38 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
+/** Cursors are encoded when read: most lists ask only for `nodes`. */
+class KeysetEdge<T extends KeysetRow> {
+  constructor(readonly node: T) {}
+
+  get cursor(): string {
+    return encodeCursor(this.node.sortValue === null, this.node.sortValue, this.node.id);
+  }
+}
+
+class KeysetPageInfo<T extends KeysetRow> {
+  constructor(
+    private readonly edges: readonly KeysetEdge<T>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 export function buildPage<T extends KeysetRow>(rows: T[], plan: KeysetPlan, args: PageArgs): Page<T> {
   const hasMore = rows.length > plan.size;
   const pageRows = rows.slice(0, plan.size);
   if (plan.backward) pageRows.reverse();
-  const edges = pageRows.map((node) => ({ cursor: encodeCursor(node.sortValue === null, node.sortValue, node.id), node }));
+  const edges = pageRows.map((node) => new KeysetEdge(node));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: plan.backward ? Boolean(args.before) : hasMore,
-      hasPreviousPage: plan.backward ? hasMore : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new KeysetPageInfo(edges, plan.backward ? Boolean(args.before) : hasMore, plan.backward ? hasMore : Boolean(args.after)),
   };
 }
