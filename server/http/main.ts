@@ -68,14 +68,28 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/**
+ * Next replaces the global `Date` with a wrapper that tells its prerendering when the clock is read
+ * (for `cacheComponents`, which Rapport does not enable). Every timestamp a query maps to a `Date`
+ * then goes through `Reflect.construct` with another `new.target`: 3–4 % of the node CPU of the
+ * contacts list. The platform's own goes back once Next has started.
+ */
+function restorePlatformDate(platformDate: DateConstructor): void {
+  if (globalThis.Date === platformDate) return;
+  globalThis.Date = platformDate;
+  Object.defineProperty(platformDate.prototype, 'constructor', { value: platformDate, writable: true, configurable: true, enumerable: false });
+}
+
 /** One server process: Next's handler for pages, Yoga for the API, one database handle. */
 async function serve(port: number): Promise<void> {
   const hosted = openHostedServicesSlot();
+  const platformDate = globalThis.Date;
   // Loaded here, not at the top: a cluster primary only supervises and never needs Next.
   const { default: next } = await import('next');
   const hostname = process.env.RAPPORT_HOST || undefined;
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
+  restorePlatformDate(platformDate);
   const services = await waitForHostedServices(hosted);
   const handleNext = app.getRequestHandler();
   const server = createAppServer({ graphql: services.handleGraphQL, next: (request, response) => handleNext(request, response) });
