@@ -4,9 +4,8 @@ import type { Contact } from '../crm/contact-queries';
 import { ArrayPage, type CountedPage, emptyPage } from '../graphql/connections';
 import { type Context, requestLoader } from '../graphql/context';
 import { nodeFieldNames, nodesSelect } from '../graphql/selection';
-import type { Issue, Project } from '../groups/group-queries';
+import { findIssueByIid, type Issue, type Project } from '../groups/group-queries';
 import type { PageArgs } from '../pagination/keyset';
-import { findIssueByIid } from '../groups/group-queries';
 import {
   contactsOfIssues,
   createIssueContactsLoader,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, getColumns, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Contact } from '../crm/contact-queries';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
@@ -60,16 +61,23 @@ function organizationColumns(shape: IssueContactsShape) {
   return shape.organizations === 'full' ? getColumns(organizations) : leanOrganizationColumns;
 }
 
+/** Joins each contact's organization when shown; contacts come in the order they were linked. */
+function withOrganizationsInLinkOrder<Query extends PgSelect>(query: Query, shape: IssueContactsShape) {
+  return (shape.organizations === 'none' ? query : query.leftJoin(organizations, eq(organizations.id, contacts.organizationId))).orderBy(
+    asc(issueContacts.createdAt),
+    asc(contacts.id),
+  );
+}
+
 function issueContactsQuery(db: Database, shape: IssueContactsShape, oneIssue: boolean) {
   const fields = { ...contactColumns(shape), issueId: issueContacts.issueId };
   const query = db
     .select(shape.organizations === 'none' ? fields : { ...fields, organization: organizationColumns(shape) })
     .from(issueContacts)
     .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
-    .$dynamic();
-  return (shape.organizations === 'none' ? query : query.leftJoin(organizations, eq(organizations.id, contacts.organizationId)))
     .where(oneIssue ? eq(issueContacts.issueId, sql.placeholder('issueId')) : isAnyOf(issueContacts.issueId, sql.placeholder('issueIds')))
-    .orderBy(asc(issueContacts.createdAt), asc(contacts.id));
+    .$dynamic();
+  return withOrganizationsInLinkOrder(query, shape);
 }
 
 /** An issue by project and iid, one row per contact (none: one row without), each contact's organization beside it. */
@@ -81,10 +89,9 @@ function issueWithContactsQuery(db: Database, shape: IssueContactsShape) {
     .leftJoin(issueContacts, eq(issueContacts.issueId, issues.id))
     // Every link has its contact (a foreign key): this join only keeps the issue's row when it has no links.
     .leftJoin(contacts, eq(contacts.id, issueContacts.contactId))
-    .$dynamic();
-  return (shape.organizations === 'none' ? query : query.leftJoin(organizations, eq(organizations.id, contacts.organizationId)))
     .where(and(eq(issues.projectId, sql.placeholder('projectId')), eq(issues.iid, sql.placeholder('iid'))))
-    .orderBy(asc(issueContacts.createdAt), asc(contacts.id));
+    .$dynamic();
+  return withOrganizationsInLinkOrder(query, shape);
 }
 
 /**
