@@ -1,11 +1,11 @@
 import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { type Bindings, type Bound, bindingsUnlessSearch, executeBound, inlineLimit, isAnyOf } from '../db/statements';
+import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf } from '../db/statements';
 import { contacts, organizations } from '../db/schema/crm';
 import type { Organization } from './organization-queries';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
 import { pagesByOwner, rankedWithinOwner } from './owner-pages';
-import { searchCondition } from './search-terms';
+import { bindSearch, searchCondition } from './search-terms';
 import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
 import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
 
@@ -37,13 +37,13 @@ export interface ContactFilter {
   ids?: readonly number[] | null;
 }
 
-function bindContactFilter(filter: ContactFilter, bindings: Bindings | undefined): Bound<ContactFilter> {
-  if (!bindings) return filter;
+function bindContactFilter(filter: ContactFilter, bindings: Bindings): Bound<ContactFilter> {
   return {
     groupId: bindings.bindOptional('groupId', filter.groupId),
     organizationIds: bindings.bindOptional('organizationIds', filter.organizationIds),
     state: bindings.bindOptional('state', filter.state || null),
     ids: bindings.bindOptional('ids', filter.ids),
+    search: bindSearch(filter.search, bindings),
   };
 }
 
@@ -91,11 +91,11 @@ export async function listContacts(
   include: { organizations?: boolean } = {},
 ): Promise<Page<ContactRow>> {
   const order = contactOrder(sort);
-  const bindings = bindingsUnlessSearch(filter);
+  const bindings = new Bindings();
   const plan = planTypedPage(order, page, bindings);
   const bound = bindContactFilter(filter, bindings);
-  bindings?.note(`${sort}:${include.organizations ? 'organizations' : ''}`);
-  const rows: ContactRow[] = await executeBound(db, 'contacts_page', bindings, () => {
+  bindings.note(`${sort}:${include.organizations ? 'organizations' : ''}`);
+  const rows: ContactRow[] = await executeShaped(db, 'contacts_page', bindings, () => {
     const columns = { ...getColumns(contacts), sortValue: cursorValue(order) };
     const query = include.organizations
       ? db
@@ -145,9 +145,9 @@ export async function listContactsOfOrganizations(
 }
 
 export async function countContacts(db: Database, filter: ContactFilter): Promise<number> {
-  const bindings = bindingsUnlessSearch(filter);
+  const bindings = new Bindings();
   const bound = bindContactFilter(filter, bindings);
-  const [row] = await executeBound(db, 'contact_count', bindings, () =>
+  const [row] = await executeShaped(db, 'contact_count', bindings, () =>
     db.select({ count: sql<number>`count(*)::int` }).from(contacts).where(contactFilterCondition(bound)),
   );
   return row?.count ?? 0;
@@ -155,9 +155,9 @@ export async function countContacts(db: Database, filter: ContactFilter): Promis
 
 /** `Group.contactStateCounts`: the three tab counts in one statement. */
 export async function countContactsByState(db: Database, filter: ContactFilter): Promise<StateCounts> {
-  const bindings = bindingsUnlessSearch(filter);
+  const bindings = new Bindings();
   const bound = bindContactFilter(filter, bindings);
-  const [row] = await executeBound(db, 'contact_state_counts', bindings, () =>
+  const [row] = await executeShaped(db, 'contact_state_counts', bindings, () =>
     db.select(stateCountsSelection(contacts.state)).from(contacts).where(contactFilterCondition(bound)),
   );
   return row ?? noStateCounts;

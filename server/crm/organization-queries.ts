@@ -1,10 +1,10 @@
 import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
-import { type Bindings, type Bound, bindingsUnlessSearch, executeBound, inlineLimit, isAnyOf } from '../db/statements';
+import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf } from '../db/statements';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
 import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
 import type { RecordState } from './contact-queries';
-import { searchCondition } from './search-terms';
+import { bindSearch, searchCondition } from './search-terms';
 import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
 import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
 
@@ -43,12 +43,12 @@ export function organizationOrder(sort: OrganizationSort): TypedKeysetOrder {
   return keysetOrder(key, kind, direction, organizations.id);
 }
 
-function bindOrganizationFilter(filter: OrganizationFilter, bindings: Bindings | undefined): Bound<OrganizationFilter> {
-  if (!bindings) return filter;
+function bindOrganizationFilter(filter: OrganizationFilter, bindings: Bindings): Bound<OrganizationFilter> {
   return {
     groupId: bindings.bind('groupId', filter.groupId),
     state: bindings.bindOptional('state', filter.state || null),
     ids: bindings.bindOptional('ids', filter.ids),
+    search: bindSearch(filter.search, bindings),
   };
 }
 
@@ -74,11 +74,11 @@ export async function listOrganizations(
   page: PageArgs,
 ): Promise<Page<OrganizationRow>> {
   const order = organizationOrder(sort);
-  const bindings = bindingsUnlessSearch(filter);
+  const bindings = new Bindings();
   const plan = planTypedPage(order, page, bindings);
   const bound = bindOrganizationFilter(filter, bindings);
-  bindings?.note(sort);
-  const rows = await executeBound(db, 'organizations_page', bindings, () =>
+  bindings.note(sort);
+  const rows = await executeShaped(db, 'organizations_page', bindings, () =>
     db
       .select({ ...getColumns(organizations), sortValue: cursorValue(order) })
       .from(organizations)
@@ -90,9 +90,9 @@ export async function listOrganizations(
 }
 
 export async function countOrganizations(db: Database, filter: OrganizationFilter): Promise<number> {
-  const bindings = bindingsUnlessSearch(filter);
+  const bindings = new Bindings();
   const bound = bindOrganizationFilter(filter, bindings);
-  const [row] = await executeBound(db, 'organization_count', bindings, () =>
+  const [row] = await executeShaped(db, 'organization_count', bindings, () =>
     db.select({ count: sql<number>`count(*)::int` }).from(organizations).where(organizationFilterCondition(bound)),
   );
   return row?.count ?? 0;
@@ -100,9 +100,9 @@ export async function countOrganizations(db: Database, filter: OrganizationFilte
 
 /** `Group.organizationStateCounts`: the three tab counts in one statement. */
 export async function countOrganizationsByState(db: Database, filter: OrganizationFilter): Promise<StateCounts> {
-  const bindings = bindingsUnlessSearch(filter);
+  const bindings = new Bindings();
   const bound = bindOrganizationFilter(filter, bindings);
-  const [row] = await executeBound(db, 'organization_state_counts', bindings, () =>
+  const [row] = await executeShaped(db, 'organization_state_counts', bindings, () =>
     db.select(stateCountsSelection(organizations.state)).from(organizations).where(organizationFilterCondition(bound)),
   );
   return row ?? noStateCounts;

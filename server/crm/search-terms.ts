@@ -1,4 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Bindings } from '../db/statements';
 import { argumentError } from '../graphql/errors';
 
 /**
@@ -50,6 +51,48 @@ export function containsPattern(term: string): string {
 }
 
 /**
+ * The LIKE patterns of a search, whatever its number of terms (see `searchCondition`), as values or
+ * as placeholders; `'nothing'` for a search that can match nothing.
+ */
+export type SearchPatterns<Value = string | SQLWrapper, Values = string[] | SQLWrapper> =
+  | { longest: Value; all?: Values; phrases?: Values }
+  | 'nothing';
+
+function searchPatterns(search: string | null | undefined): SearchPatterns<string, string[]> | undefined {
+  const terms = splitSearchTerms(search ?? '');
+  if (terms.length === 0) return undefined;
+  // PostgreSQL text cannot hold NUL: a term with one matches nothing (and must not reach SQL).
+  if (terms.some((term) => term.includes('\u0000'))) return 'nothing';
+  const longest = terms.reduce((chosen, term) => (term.length > chosen.length ? term : chosen));
+  const phrases = terms.filter((term) => term.includes(' '));
+  return {
+    longest: containsPattern(longest),
+    all: terms.length > 1 ? terms.map(containsPattern) : undefined,
+    phrases: phrases.length > 0 ? phrases.map(containsPattern) : undefined,
+  };
+}
+
+/**
+ * A search's patterns as placeholders of `bindings`, which of them are present noted in its shape.
+ * Its statement is planned on every execution (`planEachTime`): a generic plan no longer sees the
+ * pattern, and the bench's contact search then cost 4× the database CPU.
+ */
+export function bindSearch(search: string | null | undefined, bindings: Bindings): SearchPatterns | undefined {
+  const patterns = searchPatterns(search);
+  if (patterns === undefined) return undefined;
+  bindings.planEachTime();
+  if (patterns === 'nothing') {
+    bindings.note('search:nothing');
+    return patterns;
+  }
+  return {
+    longest: bindings.bind('searchLongest', patterns.longest),
+    all: bindings.bindOptional('searchAll', patterns.all),
+    phrases: bindings.bindOptional('searchPhrases', patterns.phrases),
+  };
+}
+
+/**
  * Every term must match at least one of the columns (case-insensitively), whatever the number of
  * terms in at most three bound parameters:
  * - the longest term against `indexed`, the columns joined by single spaces that the trigram index
@@ -58,23 +101,28 @@ export function containsPattern(term: string): string {
  *   joining spaces, so for it "matches `indexed`" is "matches one of the columns";
  * - the terms that hold a space ("quoted phrases") against each column, in one more array.
  */
-export function searchCondition(search: string | null | undefined, indexed: SQL, columns: SQL[]): SQL | undefined {
-  const terms = splitSearchTerms(search ?? '');
-  if (terms.length === 0) return undefined;
-  // PostgreSQL text cannot hold NUL: a term with one matches nothing (and must not reach SQL).
-  if (terms.some((term) => term.includes('\u0000'))) return sql`false`;
-  const longest = terms.reduce((chosen, term) => (term.length > chosen.length ? term : chosen));
-  const conditions = [sql`${indexed} ilike ${containsPattern(longest)}`];
-  if (terms.length > 1) conditions.push(sql`${indexed} ilike all(${sql.param(terms.map(containsPattern))}::text[])`);
-  const phrases = terms.filter((term) => term.includes(' '));
-  if (phrases.length > 0) {
+export function searchCondition(
+  search: string | SearchPatterns | null | undefined,
+  indexed: SQL,
+  columns: SQL[],
+): SQL | undefined {
+  const patterns = typeof search === 'string' || search == null ? searchPatterns(search) : search;
+  if (patterns === undefined) return undefined;
+  if (patterns === 'nothing') return sql`false`;
+  const conditions = [sql`${indexed} ilike ${patterns.longest}`];
+  if (patterns.all) conditions.push(sql`${indexed} ilike all(${arrayParameter(patterns.all)}::text[])`);
+  if (patterns.phrases) {
     const anyColumn = sql.join(
       columns.map((column) => sql`${column} ilike phrase.pattern`),
       sql` or `,
     );
     conditions.push(
-      sql`not exists (select from unnest(${sql.param(phrases.map(containsPattern))}::text[]) as phrase(pattern) where (${anyColumn}) is not true)`,
+      sql`not exists (select from unnest(${arrayParameter(patterns.phrases)}::text[]) as phrase(pattern) where (${anyColumn}) is not true)`,
     );
   }
   return sql`(${sql.join(conditions, sql` and `)})`;
+}
+
+function arrayParameter(values: string[] | SQLWrapper): SQLWrapper {
+  return Array.isArray(values) ? sql.param(values) : values;
 }

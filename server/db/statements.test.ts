@@ -57,6 +57,24 @@ describe('executeShaped', () => {
     expect(counts).toEqual([0, 0, 0]);
   });
 
+  it('names a shape after its text, but leaves unnamed one planned each time (a search)', async () => {
+    const namesGiven = async (planEachTime: boolean, id: number) => {
+      const names: string[] = [];
+      const bindings = new Bindings();
+      if (planEachTime) bindings.planEachTime();
+      const [row] = await executeShaped(handle.db, `shaped_planned_${planEachTime}`, bindings, () => {
+        const query = countWhere(bindings, id, false)();
+        const prepare = query.prepare.bind(query);
+        return Object.assign(query, { prepare: (name: string) => (names.push(name), prepare(name)) });
+      });
+      return { names, count: row?.count };
+    };
+    expect(await namesGiven(true, 1)).toEqual({ names: [''], count: 0 });
+    // Cached: the second run only verifies (in tests) that its arguments build the same text.
+    expect(await namesGiven(true, 2)).toEqual({ names: ['verify'], count: 0 });
+    expect(await namesGiven(false, 1)).toEqual({ names: ['unnamed', expect.stringMatching(/^shaped_planned_false_[0-9a-f]{16}$/)], count: 0 });
+  });
+
   it('refuses a placeholder bound twice', () => {
     const bindings = new Bindings();
     bindings.bind('id', 1);

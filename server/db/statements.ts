@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { SearchPatterns } from '../crm/search-terms';
 import type { Database } from './client';
 
 const preparedByDatabase = new WeakMap<Database, Map<string, unknown>>();
@@ -50,6 +51,7 @@ export function isAnyOf(expression: SQLWrapper, values: readonly unknown[] | SQL
 export class Bindings {
   readonly values: Record<string, unknown> = {};
   private readonly shapeParts: string[] = [];
+  private unnamed = false;
 
   bind<T>(name: string, value: T): Placeholder<string, T> {
     if (name in this.values) throw new Error(`Placeholder ${name} is bound twice`);
@@ -66,6 +68,19 @@ export class Bindings {
   /** A fact the SQL text depends on that is not a bound value. */
   note(part: string): void {
     this.shapeParts.push(part);
+  }
+
+  /** Whether PostgreSQL should plan each execution for its values (see `planEachTime`). */
+  get plannedEachTime(): boolean {
+    return this.unnamed;
+  }
+
+  /**
+   * The statement's best plan depends on its values (a search pattern), so it runs unnamed and
+   * PostgreSQL plans every execution; only drizzle's building of it is saved.
+   */
+  planEachTime(): void {
+    this.unnamed = true;
   }
 
   get shape(): string {
@@ -111,7 +126,8 @@ function statementName(family: string, text: string): string {
 
 /**
  * Runs a list or count query whose SQL text depends only on `bindings.shape` (see `Bindings`):
- * built and named once per shape and database handle, then executed with each request's values.
+ * built and named once per shape and database handle (left unnamed when `bindings` asks to be
+ * planned each time), then executed with each request's values.
  * Building a page query costs drizzle about 0.2 ms, more than the rest of the request's SQL work.
  * `build` must take every value it uses from `bindings`' placeholders. Past `maxNamedShapes` shapes
  * in all, new shapes are built and run unnamed.
@@ -127,7 +143,7 @@ export async function executeShaped<T>(db: Database, family: string, bindings: B
   if (!statement) {
     if (namedShapes.size >= maxNamedShapes) return build().execute(bindings.values);
     const query = build();
-    statement = query.prepare(statementName(family, query.prepare('unnamed').getQuery().sql));
+    statement = query.prepare(bindings.plannedEachTime ? '' : statementName(family, query.prepare('unnamed').getQuery().sql));
     namedShapes.add(key);
     statements.set(key, statement);
   } else if (verifyShapes) {
@@ -137,18 +153,10 @@ export async function executeShaped<T>(db: Database, family: string, bindings: B
   return statement.execute(bindings.values);
 }
 
-/** A list filter whose values may be placeholders; its search stays text, as it shapes the SQL. */
-export type Bound<Filter> = { [K in keyof Filter]: K extends 'search' ? Filter[K] : Filter[K] | Placeholder };
-
-/** A search's SQL depends on its terms: searches come without bindings and run unnamed (see `executeNamed`). */
-export function executeBound<T>(db: Database, family: string, bindings: Bindings | undefined, build: () => ShapedQuery<T>): Promise<T> {
-  return bindings ? executeShaped(db, family, bindings, build) : build().execute({});
-}
-
-/** Bindings for a filtered list or count, unless it searches (see `executeBound`). */
-export function bindingsUnlessSearch(filter: { search?: string | null }): Bindings | undefined {
-  return filter.search ? undefined : new Bindings();
-}
+/** A list filter whose values may be placeholders, its search patterns (see `bindSearch`) too. */
+export type Bound<Filter> = {
+  [K in keyof Filter]: K extends 'search' ? Filter[K] | SearchPatterns : Filter[K] | Placeholder;
+};
 
 interface Preparable<T> {
   prepare(): { getQuery(): { sql: string }; execute(): Promise<T> };
