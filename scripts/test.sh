@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: lint, typecheck, the Vitest suite on PGlite (and on PostgreSQL when TEST_DATABASE_URL
-# is set), a production build, the Playwright journeys in system Chromium, then, with
-# RAPPORT_LONG_TESTS=1 (CI sets it), the long reliability tests that start servers of their own.
+# `npm test`: lint, the typed GraphQL documents up to date, typecheck, the Vitest suite on PGlite (and
+# on PostgreSQL when TEST_DATABASE_URL is set), a production build, the Playwright journeys in system
+# Chromium, then, with RAPPORT_LONG_TESTS=1 (CI sets it), the long reliability tests that start servers
+# of their own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,8 @@ step() { printf '\n=== %s\n' "$*"; }
 
 step "lint"
 npx eslint .
+step "typed GraphQL documents up to date (npm run codegen)"
+npx graphql-codegen --config codegen.ts --check
 step "typecheck"
 npx tsc --noEmit -p .
 step "vitest on PGlite"

@@ -1,3 +1,5 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { FormattedDate } from '../ui/formatted-date';
 import { PageHeading } from '../ui/page-heading';
@@ -7,27 +9,24 @@ import { InactiveBadge } from './contacts-table';
 import { contactsPath, organizationPath } from './crm-paths';
 import { DeleteRecordButton } from './delete-record-button';
 import { formatRate } from './organizations-table';
-import { type ActivityItem, Breadcrumbs, FieldList, type LinkedIssueItem, LinkedIssues, RecentActivity, Section } from './record-sections';
+import { Breadcrumbs, FieldList, LinkedIssues, RecentActivity, Section } from './record-sections';
+
+/** The contact page lists up to 100 linked issues (its count says when there are more). */
+export const contactDetailFragment = graphql(`
+  fragment ContactDetail on CustomerRelationsContact {
+    id firstName lastName email phone description active createdAt updatedAt
+    organization { id name defaultRate active }
+    issues(first: 100) { count nodes { ...LinkedIssueItem } }
+    rapportActivity(first: 20) { ...ActivityItem }
+  }
+`);
 
 export interface ContactDetailProps {
   groupId: string;
   groupPath: string;
   canEdit: boolean;
   canDelete: boolean;
-  contact: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    phone: string | null;
-    description: string | null;
-    active: boolean;
-    createdAt: string;
-    updatedAt: string;
-    organization: { id: string; name: string; defaultRate: number | null; active: boolean } | null;
-    issues: { count: number; nodes: LinkedIssueItem[] } | null;
-    rapportActivity: ActivityItem[];
-  };
+  contact: ResultOf<typeof contactDetailFragment>;
 }
 
 export function ContactDetail({ groupId, groupPath, canEdit, canDelete, contact }: ContactDetailProps) {

@@ -1,26 +1,25 @@
 'use client';
 
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { useStatus } from '../ui/status-region';
 import { useGraphQL } from '../ui/use-graphql';
-import { createContactMutation, type PayloadOf, updateContactMutation } from './crm-operations';
+import { createContactMutation, updateContactMutation } from './crm-operations';
 import { errorsByField, useFocusFirstInvalid } from './field-errors';
 import { createRecordEditor } from './record-editor';
 import { type OrganizationOption, OrganizationSelect } from './organization-select';
 
+export const contactRecordFragment = graphql(`
+  fragment ContactRecord on CustomerRelationsContact {
+    id firstName lastName email phone description active
+    organization { id name }
+  }
+`);
 /** What the form edits: a row of the list or the contact page, as the API returned it. */
-export interface ContactRecord {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  description: string | null;
-  active: boolean;
-  organization: OrganizationOption | null;
-}
+export type ContactRecord = ResultOf<typeof contactRecordFragment>;
 
 type ContactField = 'firstName' | 'lastName' | 'email' | 'phone' | 'organizationId' | 'description';
 
@@ -70,8 +69,8 @@ function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string;
     setBusy(true);
     const fields = { firstName, lastName, email, phone, description, organizationId: organization?.id ?? null };
     const outcome = contact
-      ? await mutate<PayloadOf<'customerRelationsContactUpdate'>>(updateContactMutation, { input: { id: contact.id, ...fields, active } })
-      : await mutate<PayloadOf<'customerRelationsContactCreate'>>(createContactMutation, { input: { groupId, ...fields } });
+      ? await mutate(updateContactMutation, { input: { id: contact.id, ...fields, active } })
+      : await mutate(createContactMutation, { input: { groupId, ...fields } });
     const payload = outcome.data ? Object.values(outcome.data)[0] : null;
     const messages = [...outcome.errors, ...(payload?.errors ?? [])];
     setBusy(false);

@@ -1,17 +1,18 @@
 'use client';
 
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import * as HoverCard from '@radix-ui/react-hover-card';
 import { useRef, useState } from 'react';
+import { graphql } from '@/lib/graphql';
 import { focusRing, linkClass } from '../ui/styles';
 
-export interface ContactCardData {
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  description: string | null;
-  organization: { name: string; defaultRate: number | null } | null;
-}
+export const contactCardFragment = graphql(`
+  fragment ContactCard on CustomerRelationsContact {
+    firstName lastName email phone description
+    organization { name defaultRate }
+  }
+`);
+export type ContactCardData = ResultOf<typeof contactCardFragment>;
 
 /**
  * A contact's name as a link; pointing at it or focusing it shows the details after 200 ms (Escape

@@ -1,58 +1,58 @@
-import { gql } from '@apollo/client';
+import { graphql } from '@/lib/graphql';
 
 /** The GraphQL operations the Customer relations pages send from the browser. */
 
-export const createContactMutation = gql`
+export const createContactMutation = graphql(`
   mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {
     customerRelationsContactCreate(input: $input) {
       contact { id }
       errors
     }
   }
-`;
+`);
 
-export const updateContactMutation = gql`
+export const updateContactMutation = graphql(`
   mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {
     customerRelationsContactUpdate(input: $input) {
       errors
     }
   }
-`;
+`);
 
-export const createOrganizationMutation = gql`
+export const createOrganizationMutation = graphql(`
   mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {
     customerRelationsOrganizationCreate(input: $input) {
       organization { id }
       errors
     }
   }
-`;
+`);
 
-export const updateOrganizationMutation = gql`
+export const updateOrganizationMutation = graphql(`
   mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {
     customerRelationsOrganizationUpdate(input: $input) {
       errors
     }
   }
-`;
+`);
 
-export const deleteContactMutation = gql`
+export const deleteContactMutation = graphql(`
   mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {
     customerRelationsContactDelete(input: $input) {
       errors
     }
   }
-`;
+`);
 
-export const deleteOrganizationMutation = gql`
+export const deleteOrganizationMutation = graphql(`
   mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {
     customerRelationsOrganizationDelete(input: $input) {
       errors
     }
   }
-`;
+`);
 
-export const organizationOptionsQuery = gql`
+export const organizationOptionsQuery = graphql(`
   query RapportOrganizationOptions($fullPath: ID!, $search: String) {
     group(fullPath: $fullPath) {
       organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {
@@ -60,16 +60,14 @@ export const organizationOptionsQuery = gql`
       }
     }
   }
-`;
+`);
 
-export const updateCrmSettingsMutation = gql`
+export const updateCrmSettingsMutation = graphql(`
   mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {
     groupCrmSettingsUpdate(input: $input) {
       crmSettings { enabled sourceGroup { fullPath } }
       errors
     }
   }
-`;
+`);
 
-/** Payload shapes: every mutation answers with `errors` (GitLab's field messages). */
-export type PayloadOf<Name extends string> = Record<Name, { errors: string[] } | null>;

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { flashStatus } from '../ui/status-region';
 import { dangerButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
-import { deleteContactMutation, deleteOrganizationMutation, type PayloadOf } from './crm-operations';
+import { deleteContactMutation, deleteOrganizationMutation } from './crm-operations';
 
 const kinds = {
   contact: { mutation: deleteContactMutation, field: 'customerRelationsContactDelete', done: 'Contact has been deleted.' },
@@ -41,7 +41,7 @@ export function DeleteRecordButton({
 
   const confirm = async () => {
     setBusy(true);
-    const outcome = await mutate<PayloadOf<typeof field>>(mutation, { input: { id } });
+    const outcome = await mutate<Partial<Record<typeof field, { errors: string[] } | null>>, { input: { id: string } }>(mutation, { input: { id } });
     const messages = [...outcome.errors, ...(outcome.data?.[field]?.errors ?? [])];
     if (messages.length > 0 || !outcome.data?.[field]) {
       setBusy(false);

@@ -1,3 +1,5 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { buttonClass, focusRing, linkClass } from '../ui/styles';
@@ -59,12 +61,10 @@ export function SortableHeader({ location, field, children }: { location: ListLo
   );
 }
 
-export interface ListPageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
+export const listPageInfoFragment = graphql(`
+  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+`);
+export type ListPageInfo = ResultOf<typeof listPageInfoFragment>;
 
 /** Keyset pagination: Prev goes before the first row shown, Next after the last. */
 export function ListPagination({ location, pageInfo }: { location: ListLocation; pageInfo: ListPageInfo }) {

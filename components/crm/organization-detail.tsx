@@ -1,3 +1,5 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { FormattedDate } from '../ui/formatted-date';
 import { PageHeading } from '../ui/page-heading';
@@ -8,41 +10,29 @@ import { DeleteRecordButton } from './delete-record-button';
 import { TableFrame } from './list-controls';
 import { EditOrganizationButton, OrganizationEditorProvider } from './organization-editor';
 import { formatRate } from './organizations-table';
-import { type ActivityItem, Breadcrumbs, FieldList, type LinkedIssueItem, LinkedIssues, RecentActivity, Section } from './record-sections';
+import { Breadcrumbs, FieldList, LinkedIssues, RecentActivity, Section } from './record-sections';
 
-interface OrganizationContactItem {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-}
+/** The organization page lists up to 100 contacts and linked issues (their counts say when there are more). */
+export const organizationDetailFragment = graphql(`
+  fragment OrganizationDetail on CustomerRelationsOrganization {
+    id name defaultRate description active createdAt updatedAt contactCount openIssueCount
+    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }
+    issues(first: 100) { count nodes { ...LinkedIssueItem } }
+    rapportActivity(first: 20) { ...ActivityItem }
+  }
+`);
 
 export interface OrganizationDetailProps {
   groupId: string;
   groupPath: string;
   canEdit: boolean;
   canDelete: boolean;
-  organization: {
-    id: string;
-    name: string;
-    defaultRate: number | null;
-    description: string | null;
-    active: boolean;
-    createdAt: string;
-    updatedAt: string;
-    contactCount: number;
-    openIssueCount: number;
-    contacts: { count: number; nodes: OrganizationContactItem[] } | null;
-    issues: { count: number; nodes: LinkedIssueItem[] } | null;
-    rapportActivity: ActivityItem[];
-  };
+  organization: ResultOf<typeof organizationDetailFragment>;
 }
 
 const cell = 'px-3 py-2 align-top';
 
-function OrganizationContacts({ contacts, total, groupPath }: { contacts: OrganizationContactItem[]; total: number; groupPath: string }) {
+function OrganizationContacts({ contacts, total, groupPath }: { contacts: NonNullable<OrganizationDetailProps['organization']['contacts']>['nodes']; total: number; groupPath: string }) {
   if (contacts.length === 0) return <p className="text-sm text-gray-700">This organization has no contacts.</p>;
   return (
     <>

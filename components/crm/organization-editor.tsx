@@ -1,21 +1,20 @@
 'use client';
 
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { useStatus } from '../ui/status-region';
 import { useGraphQL } from '../ui/use-graphql';
-import { createOrganizationMutation, type PayloadOf, updateOrganizationMutation } from './crm-operations';
+import { createOrganizationMutation, updateOrganizationMutation } from './crm-operations';
 import { errorsByField, useFocusFirstInvalid } from './field-errors';
 import { createRecordEditor } from './record-editor';
 
-export interface OrganizationRecord {
-  id: string;
-  name: string;
-  defaultRate: number | null;
-  description: string | null;
-  active: boolean;
-}
+export const organizationRecordFragment = graphql(`
+  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }
+`);
+export type OrganizationRecord = ResultOf<typeof organizationRecordFragment>;
 
 type OrganizationField = 'name' | 'defaultRate' | 'description';
 
@@ -75,8 +74,8 @@ function OrganizationForm({ groupId, organization, onDone }: { groupId: string; 
     setBusy(true);
     const fields = { name, defaultRate: rate.value, description };
     const outcome = organization
-      ? await mutate<PayloadOf<'customerRelationsOrganizationUpdate'>>(updateOrganizationMutation, { input: { id: organization.id, ...fields, active } })
-      : await mutate<PayloadOf<'customerRelationsOrganizationCreate'>>(createOrganizationMutation, { input: { groupId, ...fields } });
+      ? await mutate(updateOrganizationMutation, { input: { id: organization.id, ...fields, active } })
+      : await mutate(createOrganizationMutation, { input: { groupId, ...fields } });
     const payload = outcome.data ? Object.values(outcome.data)[0] : null;
     const messages = [...outcome.errors, ...(payload?.errors ?? [])];
     setBusy(false);

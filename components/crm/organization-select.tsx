@@ -11,10 +11,6 @@ export interface OrganizationOption {
   name: string;
 }
 
-interface OptionsData {
-  group: { organizations: { nodes: OrganizationOption[] } | null } | null;
-}
-
 const noOrganization: OrganizationOption = { id: '', name: 'No organization' };
 
 /**
@@ -49,7 +45,7 @@ export function OrganizationSelect({
   useEffect(() => {
     if (search === null || search === searched) return;
     const timer = setTimeout(async () => {
-      const result = await query<OptionsData>(organizationOptionsQuery, { fullPath: groupPath, search: search.trim() || null });
+      const result = await query(organizationOptionsQuery, { fullPath: groupPath, search: search.trim() || null });
       setOptions(result.data?.group?.organizations?.nodes ?? []);
       setSearched(search);
     }, 200);

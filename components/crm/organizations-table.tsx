@@ -1,14 +1,16 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { linkClass } from '../ui/styles';
 import { InactiveBadge } from './contacts-table';
 import { organizationPath } from './crm-paths';
 import { type ListLocation, SortableHeader, TableFrame } from './list-controls';
-import { EditOrganizationButton, type OrganizationRecord } from './organization-editor';
+import { EditOrganizationButton } from './organization-editor';
 
-export interface OrganizationTableRow extends OrganizationRecord {
-  contactCount: number;
-  openIssueCount: number;
-}
+export const organizationTableRowFragment = graphql(`
+  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }
+`);
+export type OrganizationTableRow = ResultOf<typeof organizationTableRowFragment>;
 
 const cell = 'px-3 py-2 align-top';
 const columnCount = 6;

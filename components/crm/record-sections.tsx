@@ -1,28 +1,22 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { IssueStateBadge } from '../issues/issue-state-badge';
 import { FormattedDate } from '../ui/formatted-date';
+import { graphql } from '@/lib/graphql';
 import { linkClass } from '../ui/styles';
 
 /** Pieces both detail pages (contact, organization) are made of. */
 
-export interface LinkedIssueItem {
-  id: string;
-  iid: string;
-  title: string;
-  state: string;
-  webUrl: string;
-  createdAt: string;
-  closedAt: string | null;
-}
+export const linkedIssueFragment = graphql(`
+  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }
+`);
+export type LinkedIssueItem = ResultOf<typeof linkedIssueFragment>;
 
-export interface ActivityItem {
-  id: string;
-  action: string;
-  createdAt: string;
-  actor: { name: string; username: string } | null;
-  changes: { field: string; value: string | null }[];
-}
+export const activityFragment = graphql(`
+  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }
+`);
+export type ActivityItem = ResultOf<typeof activityFragment>;
 
 export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
   return (

@@ -8,10 +8,6 @@ import { useStatus } from '../ui/status-region';
 import { inputClass, labelClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 
-interface SettingsPayload {
-  groupCrmSettingsUpdate: { errors: string[] } | null;
-}
-
 /** A top-level group's CRM setting (SPEC §2): on or off, and which group's contacts serve it. */
 export function CrmSettingsForm({
   groupPath,
@@ -36,10 +32,9 @@ export function CrmSettingsForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const input: Record<string, unknown> = { fullPath: groupPath, enabled };
     // Only a changed source is sent: an unchanged one needs no check against the issues' contacts.
-    if (source !== initialSource) input.sourceGroupPath = source;
-    const outcome = await mutate<SettingsPayload>(updateCrmSettingsMutation, { input });
+    const input = { fullPath: groupPath, enabled, ...(source !== initialSource ? { sourceGroupPath: source } : {}) };
+    const outcome = await mutate(updateCrmSettingsMutation, { input });
     const messages = [...outcome.errors, ...(outcome.data?.groupCrmSettingsUpdate?.errors ?? [])];
     setBusy(false);
     setErrors(messages);

@@ -1,5 +1,13 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { focusRing } from '../ui/styles';
+
+/** What every group page's layout needs of its group: the sidebar's menus depend on the flags. */
+export const groupSummaryFragment = graphql(`
+  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }
+`);
+export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
 export type GroupSection = 'overview' | 'contacts' | 'organizations' | 'crm-settings';
 

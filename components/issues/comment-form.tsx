@@ -6,7 +6,7 @@ import { FormErrors } from '../ui/form-field';
 import { inputClass, labelClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { type ContactAutocompleteSource, useContactAutocomplete } from './contact-autocomplete';
-import { type CreateNoteData, createNoteMutation } from './issue-operations';
+import { createNoteMutation } from './issue-operations';
 import { quickActionsHint } from './quick-actions-hint';
 
 function unique(messages: string[]): string[] {
@@ -40,7 +40,7 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
     setBusy(true);
     setMessages([]);
     setErrors([]);
-    const outcome = await mutate<CreateNoteData>(createNoteMutation, { input: { noteableId: issueId, body } });
+    const outcome = await mutate(createNoteMutation, { input: { noteableId: issueId, body } });
     const payload = outcome.data?.createNote ?? null;
     const status = payload?.quickActionsStatus;
     const problems = unique([...outcome.errors, ...(payload?.errors ?? []), ...(status?.errorMessages ?? [])]);

@@ -3,7 +3,7 @@
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useGraphQL } from '../ui/use-graphql';
 import { contactName } from './contact-picker';
-import { type ContactCandidatesData, contactCandidatesQuery } from './issue-operations';
+import { contactCandidatesQuery } from './issue-operations';
 
 export interface SuggestedContact {
   id: string;
@@ -66,10 +66,10 @@ export function useContactAutocomplete(
   const projectPath = source?.projectPath;
   const iid = source?.iid;
   useEffect(() => {
-    if (addQuery === null) return;
+    if (addQuery === null || projectPath === undefined || iid === undefined) return;
     const request = ++latestRequest.current;
     const timer = setTimeout(async () => {
-      const outcome = await query<ContactCandidatesData>(contactCandidatesQuery, { projectPath, iid, search: addQuery || null });
+      const outcome = await query(contactCandidatesQuery, { projectPath, iid, search: addQuery || null });
       if (request !== latestRequest.current) return;
       setFound({ query: addQuery, contacts: outcome.data?.project?.issue?.rapportContactCandidates ?? [] });
       setActive(0);

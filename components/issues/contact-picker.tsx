@@ -4,10 +4,21 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { FormErrors } from '../ui/form-field';
 import { inputClass, labelClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
-import { type ContactCandidate, type ContactCandidatesData, contactCandidatesQuery } from './issue-operations';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
+import { contactCandidatesQuery } from './issue-operations';
 
 /** How long the picker waits after the last keystroke before it searches. */
 const searchDelay = 250;
+
+/** What the picker shows of a contact that may be added to the issue. */
+export const contactCandidateFragment = graphql(`
+  fragment ContactCandidate on CustomerRelationsContact {
+    id firstName lastName email
+    organization { name }
+  }
+`);
+type ContactCandidate = ResultOf<typeof contactCandidateFragment>;
 
 export function contactName(contact: { firstName: string; lastName: string }): string {
   return `${contact.firstName} ${contact.lastName}`;
@@ -50,7 +61,7 @@ export function ContactPicker({
   useEffect(() => {
     const request = ++latestRequest.current;
     const timer = setTimeout(async () => {
-      const outcome = await query<ContactCandidatesData>(contactCandidatesQuery, { projectPath, iid, search: search.trim() || null });
+      const outcome = await query(contactCandidatesQuery, { projectPath, iid, search: search.trim() || null });
       // An answer to an older search must not overwrite a newer one.
       if (request !== latestRequest.current) return;
       setResults(outcome.data?.project?.issue?.rapportContactCandidates ?? []);

@@ -1,18 +1,21 @@
 'use client';
 
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { type ContactCardData, ContactHoverCard } from '../crm/contact-hover-card';
+import { graphql } from '@/lib/graphql';
+import { ContactHoverCard } from '../crm/contact-hover-card';
 import { FormErrors } from '../ui/form-field';
 import { buttonClass, focusRing } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { ContactPicker, contactName } from './contact-picker';
-import { type SetIssueContactsData, setIssueContactsMutation } from './issue-operations';
+import { setIssueContactsMutation } from './issue-operations';
 
-export interface IssueSidebarContact extends ContactCardData {
-  /** GitLab global ID, e.g. `gid://gitlab/CustomerRelations::Contact/42`. */
-  id: string;
-}
+export const issueSidebarContactFragment = graphql(`
+  fragment IssueSidebarContact on CustomerRelationsContact { id ...ContactCard }
+`);
+/** `id` is GitLab's global ID, e.g. `gid://gitlab/CustomerRelations::Contact/42`. */
+export type IssueSidebarContact = ResultOf<typeof issueSidebarContactFragment>;
 
 function numericId(globalId: string): string {
   return globalId.slice(globalId.lastIndexOf('/') + 1);
@@ -53,7 +56,7 @@ export function IssueContactsSection({
     setBusy(true);
     setMessage('');
     setErrors([]);
-    const outcome = await mutate<SetIssueContactsData>(setIssueContactsMutation, {
+    const outcome = await mutate(setIssueContactsMutation, {
       input: { projectPath, iid, contactIds: [contact.id], operationMode },
     });
     const problems = [...outcome.errors, ...(outcome.data?.issueSetCrmContacts?.errors ?? [])];

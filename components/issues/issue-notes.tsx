@@ -1,13 +1,12 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import { Markdown } from '../markdown/markdown';
 import { FormattedDate } from '../ui/formatted-date';
 
-export interface IssueNoteItem {
-  id: string;
-  body: string;
-  system: boolean;
-  createdAt: string;
-  author: { username: string; name: string } | null;
-}
+export const issueNoteFragment = graphql(`
+  fragment IssueNoteItem on Note { id body system createdAt author { username name } }
+`);
+export type IssueNoteItem = ResultOf<typeof issueNoteFragment>;
 
 function AuthorName({ author }: { author: IssueNoteItem['author'] }) {
   if (!author) return <span className="font-medium text-gray-900">Deleted user</span>;

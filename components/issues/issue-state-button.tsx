@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { buttonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
-import { type UpdateIssueStateData, updateIssueStateMutation } from './issue-operations';
+import { updateIssueStateMutation } from './issue-operations';
 
 /** "Close issue" / "Reopen issue", for people who may update the issue. */
 export function IssueStateButton({ projectPath, iid, state }: { projectPath: string; iid: string; state: string }) {
@@ -18,7 +18,7 @@ export function IssueStateButton({ projectPath, iid, state }: { projectPath: str
     if (busy) return;
     setBusy(true);
     setErrors([]);
-    const outcome = await mutate<UpdateIssueStateData>(updateIssueStateMutation, {
+    const outcome = await mutate(updateIssueStateMutation, {
       input: { projectPath, iid, stateEvent: closing ? 'CLOSE' : 'REOPEN' },
     });
     const problems = [...outcome.errors, ...(outcome.data?.updateIssue?.errors ?? [])];

@@ -1,13 +1,28 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import { Markdown } from '../markdown/markdown';
 import { FormattedDate } from '../ui/formatted-date';
 import { GraphQLProvider } from '../ui/graphql-provider';
 import { PageHeading } from '../ui/page-heading';
 import { CommentForm } from './comment-form';
-import { IssueContactsSection, type IssueSidebarContact } from './issue-contacts-section';
-import { type IssueNoteItem, IssueNotes } from './issue-notes';
+import { IssueContactsSection } from './issue-contacts-section';
+import { IssueNotes } from './issue-notes';
 import { IssueStateBadge } from './issue-state-badge';
 import { IssueStateButton } from './issue-state-button';
 import { Breadcrumbs, projectCrumbs } from './project-breadcrumbs';
+
+/** The page shows up to 100 contacts and 100 notes; GitLab pages its discussion too. */
+export const issueViewFragment = graphql(`
+  fragment IssueView on Issue {
+    id iid title description state createdAt rapportCanUpdate
+    author { username name }
+    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }
+    notes(first: 100) {
+      nodes { ...IssueNoteItem }
+      pageInfo { hasNextPage }
+    }
+  }
+`);
 
 export interface IssueViewProps {
   project: {
@@ -17,18 +32,7 @@ export interface IssueViewProps {
     rapportCanReadIssueContacts: boolean;
     rapportCanSetIssueContacts: boolean;
   };
-  issue: {
-    id: string;
-    iid: string;
-    title: string;
-    description: string | null;
-    state: string;
-    createdAt: string;
-    rapportCanUpdate: boolean;
-    author: { username: string; name: string };
-    customerRelationsContacts: { count: number; nodes: IssueSidebarContact[] } | null;
-    notes: { nodes: IssueNoteItem[]; pageInfo: { hasNextPage: boolean } };
-  };
+  issue: ResultOf<typeof issueViewFragment>;
   /** The session's CSRF token, for the browser's GraphQL mutations. */
   csrfToken: string | null;
 }

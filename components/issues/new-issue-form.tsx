@@ -7,7 +7,7 @@ import { errorsByField, useFocusFirstInvalid } from '../crm/field-errors';
 import { FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
-import { type CreateIssueData, createIssueMutation } from './issue-operations';
+import { createIssueMutation } from './issue-operations';
 import { quickActionsHint } from './quick-actions-hint';
 
 type IssueField = 'title' | 'description';
@@ -32,7 +32,7 @@ export function NewIssueForm({ projectPath }: { projectPath: string }) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    const outcome = await mutate<CreateIssueData>(createIssueMutation, { input: { projectPath, title, description: description || null } });
+    const outcome = await mutate(createIssueMutation, { input: { projectPath, title, description: description || null } });
     const payload = outcome.data?.createIssue ?? null;
     const iid = payload?.issue?.iid;
     if (outcome.errors.length === 0 && payload && payload.errors.length === 0 && iid) {

@@ -1,6 +1,14 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { linkClass } from '../ui/styles';
+
+/** What the issue pages show of their project: its breadcrumbs and heading. */
+export const projectSummaryFragment = graphql(`
+  fragment ProjectSummary on Project { id name fullPath description group { name fullPath } }
+`);
+export type ProjectSummary = ResultOf<typeof projectSummaryFragment>;
 
 export interface Crumb {
   label: string;

@@ -1,3 +1,5 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { FormattedDate } from '../ui/formatted-date';
 import { PageHeading } from '../ui/page-heading';
@@ -16,10 +18,14 @@ export interface IssueListQuery {
   before?: string;
 }
 
+export const issueListRowFragment = graphql(`
+  fragment IssueListRow on Issue { id iid title state createdAt author { username name } }
+`);
+
 export interface ProjectIssueListProps {
   project: { name: string; fullPath: string; group: { name: string; fullPath: string } | null; rapportCanReadIssueContacts: boolean };
   query: IssueListQuery;
-  issues: { id: string; iid: string; title: string; state: string; createdAt: string; author: { name: string } }[];
+  issues: ResultOf<typeof issueListRowFragment>[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   counts: Record<IssueStateFilter, number>;
   organizations: { id: string; name: string }[];

@@ -1,6 +1,6 @@
 'use client';
 
-import type { DocumentNode } from '@apollo/client';
+import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
 
@@ -23,9 +23,12 @@ function errorMessages(error: unknown): string[] {
 export function useGraphQL() {
   const client = useApolloClient();
   const mutate = useCallback(
-    async <TData>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<GraphQLOutcome<TData>> => {
+    async <TData, TVariables extends OperationVariables>(
+      mutation: TypedDocumentNode<TData, TVariables>,
+      variables: TVariables,
+    ): Promise<GraphQLOutcome<TData>> => {
       try {
-        const result = await client.mutate<TData>({ mutation, variables, errorPolicy: 'all', fetchPolicy: 'no-cache' });
+        const result = await client.mutate({ mutation, variables, errorPolicy: 'all', fetchPolicy: 'no-cache' });
         return { data: (result.data as TData | undefined) ?? null, errors: errorMessages(result.error) };
       } catch (error) {
         return { data: null, errors: errorMessages(error) };
@@ -34,9 +37,12 @@ export function useGraphQL() {
     [client],
   );
   const query = useCallback(
-    async <TData>(document: DocumentNode, variables: Record<string, unknown>): Promise<GraphQLOutcome<TData>> => {
+    async <TData, TVariables extends OperationVariables>(
+      document: TypedDocumentNode<TData, TVariables>,
+      variables: TVariables,
+    ): Promise<GraphQLOutcome<TData>> => {
       try {
-        const result = await client.query<TData>({ query: document, variables, errorPolicy: 'all', fetchPolicy: 'no-cache' });
+        const result = await client.query({ query: document, variables, errorPolicy: 'all', fetchPolicy: 'no-cache' });
         return { data: (result.data as TData | undefined) ?? null, errors: errorMessages(result.error) };
       } catch (error) {
         return { data: null, errors: errorMessages(error) };

@@ -1,4 +1,5 @@
-import { execute, type DocumentNode, GraphQLError, parse, validate } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { execute, type DocumentNode, GraphQLError, validate } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import { noteDatabaseFailure } from '../db/availability';
 import { getDb } from '../db/client';
@@ -8,15 +9,14 @@ import { logError } from '../logging';
 import { createContext } from './context';
 import { schema } from './schema';
 
-const parsedDocuments = new Map<string, DocumentNode>();
+const validDocuments = new WeakSet<DocumentNode>();
 
-function parseOnce(source: string): DocumentNode {
-  let document = parsedDocuments.get(source);
-  if (!document) {
-    document = parse(source);
+/** Generated documents are checked against `schema.graphql` at build time; this checks them against the schema served. */
+function validatedOnce(document: DocumentNode): DocumentNode {
+  if (!validDocuments.has(document)) {
     const errors = validate(schema, document);
     if (errors.length > 0) throw new Error(`Invalid GraphQL document: ${errors.map((error) => error.message).join('; ')}`);
-    parsedDocuments.set(source, document);
+    validDocuments.add(document);
   }
   return document;
 }
@@ -50,14 +50,14 @@ async function pageError(errors: readonly GraphQLError[]): Promise<Error> {
  * Runs a GraphQL document in-process for a server-rendered page, as the viewer. Pages read data this
  * way so they see exactly what the API would show the same person.
  */
-export async function executeGraphQL<TData>(
+export async function executeGraphQL<TData, TVariables extends Record<string, unknown>>(
   viewer: Viewer,
-  source: string,
-  variables: Record<string, unknown> = {},
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
 ): Promise<TData> {
   const result = await execute({
     schema,
-    document: parseOnce(source),
+    document: validatedOnce(document),
     variableValues: variables,
     contextValue: createContext(await getDb(), viewer),
   });

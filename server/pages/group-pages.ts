@@ -1,5 +1,14 @@
 import 'server-only';
 import type { ListDefaults, ListQuery } from '../../components/crm/list-url';
+import { graphql } from '@/lib/graphql';
+import type {
+  ContactRecordFragment,
+  ContactSort,
+  GroupSummaryFragment,
+  ListPageInfoFragment,
+  OrganizationSort,
+  OrganizationTableRowFragment,
+} from '@/lib/graphql/graphql';
 import type { Viewer } from '../auth/viewer';
 import { contactSorts } from '../crm/contact-queries';
 import { organizationSorts } from '../crm/organization-queries';
@@ -7,24 +16,13 @@ import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
 import { type SearchParams } from './page-viewer-or-sign-in';
 import { pageVariables, parseListQuery } from './crm-list-params';
 
-/** What every group page's left sidebar needs. */
-export interface GroupSummary {
-  id: string;
-  name: string;
-  fullPath: string;
-  rapportCanReadCrm: boolean;
-  rapportCanAdminCrmSettings: boolean;
-}
-
-export const groupSummaryFields = 'id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings';
+export type GroupSummary = GroupSummaryFragment;
 
 /** What the viewer may do with the Customer relations records of a group (the API checks again). */
 export interface CrmAbilities {
   canAdmin: boolean;
   canDelete: boolean;
 }
-
-export const crmAbilityFields = 'rapportCanAdminCrm rapportCanDeleteCrm';
 
 export function crmAbilities(group: { rapportCanAdminCrm: boolean; rapportCanDeleteCrm: boolean }): CrmAbilities {
   return { canAdmin: group.rapportCanAdminCrm, canDelete: group.rapportCanDeleteCrm };
@@ -35,13 +33,6 @@ export function groupSummary(group: GroupSummary): GroupSummary {
   return { id, name, fullPath, rapportCanReadCrm, rapportCanAdminCrmSettings };
 }
 
-export interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
 export interface StateCounts {
   active: number;
   inactive: number;
@@ -50,14 +41,7 @@ export interface StateCounts {
 
 // --- Home -----------------------------------------------------------------------------------------
 
-export interface ViewerGroup {
-  id: string;
-  name: string;
-  fullPath: string;
-  description: string | null;
-}
-
-const viewerGroupsQuery = /* GraphQL */ `
+const viewerGroupsQuery = graphql(`
   query RapportViewerGroups {
     currentUser {
       groups(first: 100) {
@@ -65,36 +49,29 @@ const viewerGroupsQuery = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export async function loadViewerGroups(viewer: Viewer): Promise<ViewerGroup[]> {
-  const data = await executeGraphQL<{ currentUser: { groups: { nodes: ViewerGroup[] } | null } | null }>(viewer, viewerGroupsQuery);
+export async function loadViewerGroups(viewer: Viewer) {
+  const data = await executeGraphQL(viewer, viewerGroupsQuery, {});
   return data.currentUser?.groups?.nodes ?? [];
 }
 
 // --- Group overview -------------------------------------------------------------------------------
 
-export interface GroupOverview extends GroupSummary {
-  description: string | null;
-  parent: { name: string; fullPath: string } | null;
-  descendantGroups: { nodes: { id: string; name: string; fullPath: string; description: string | null }[] };
-  projects: { nodes: { id: string; name: string; fullPath: string; description: string | null }[] };
-}
-
-const groupOverviewQuery = /* GraphQL */ `
+const groupOverviewQuery = graphql(`
   query RapportGroupOverview($fullPath: ID!) {
     group(fullPath: $fullPath) {
-      ${groupSummaryFields}
+      ...GroupSummary
       description
       parent { name fullPath }
       descendantGroups(includeParentDescendants: false, first: 100) { nodes { id name fullPath description } }
       projects(first: 100) { nodes { id name fullPath description } }
     }
   }
-`;
+`);
 
-export async function loadGroupOverview(viewer: Viewer, fullPath: string): Promise<GroupOverview | null> {
-  const data = await executeGraphQL<{ group: GroupOverview | null }>(viewer, groupOverviewQuery, { fullPath });
+export async function loadGroupOverview(viewer: Viewer, fullPath: string) {
+  const data = await executeGraphQL(viewer, groupOverviewQuery, { fullPath });
   return data.group;
 }
 
@@ -119,87 +96,43 @@ function fallbackQueries(query: ListQuery, defaults: ListDefaults): ListQuery[] 
   return [query, { ...query, after: undefined, before: undefined }, { search: '', ...defaults }];
 }
 
-export interface ContactRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  description: string | null;
-  active: boolean;
-  organization: { id: string; name: string } | null;
-}
-
-export interface OrganizationRow {
-  id: string;
-  name: string;
-  defaultRate: number | null;
-  description: string | null;
-  active: boolean;
-  contactCount: number;
-  openIssueCount: number;
-}
-
 /** One page of a Customer relations list, with the state counts that follow the search. */
 export interface CrmListPage<Row> {
   group: GroupSummary;
   /** The query actually shown (a refused cursor falls back to the first page). */
   query: ListQuery;
   rows: Row[];
-  pageInfo: PageInfo;
+  pageInfo: ListPageInfoFragment;
   counts: StateCounts;
   abilities: CrmAbilities;
 }
 
+/** Both lists alias the page as `list` and the state counts as `counts`, so one loader reads either. */
 interface CrmListData<Row> {
   group:
     | (GroupSummary & {
         rapportCanAdminCrm: boolean;
         rapportCanDeleteCrm: boolean;
-        list: { nodes: Row[]; pageInfo: PageInfo } | null;
+        list: { nodes: Row[]; pageInfo: ListPageInfoFragment } | null;
         counts: { [State in keyof StateCounts]: number | null } | null;
       })
     | null;
 }
 
-/** Both lists alias the page as `list` and the state counts as `counts`, so one loader reads either. */
-function crmListDocument(
-  name: string,
-  field: 'contacts' | 'organizations',
-  countsField: 'contactStateCounts' | 'organizationStateCounts',
-  stateType: string,
-  sortType: string,
-  nodeFields: string,
-): string {
-  return /* GraphQL */ `
-    query ${name}(
-      $fullPath: ID!, $search: String, $state: ${stateType}, $sort: ${sortType},
-      $first: Int, $after: String, $last: Int, $before: String
-    ) {
-      group(fullPath: $fullPath) {
-        ${groupSummaryFields}
-        ${crmAbilityFields}
-        list: ${field}(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
-          nodes { ${nodeFields} }
-          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-        }
-        counts: ${countsField}(search: $search) { all active inactive }
-      }
-    }
-  `;
-}
+type ListVariables = ReturnType<typeof pageVariables> & { fullPath: string; search: string | null; state: ListQuery['state']; sort: string };
 
-interface CrmListSpec {
-  document: string;
+interface CrmListSpec<Row> {
+  /** Runs the list's document; `sort` is one of `sorts`. */
+  run: (viewer: Viewer, variables: ListVariables) => Promise<CrmListData<Row>>;
   sorts: readonly string[];
   defaults: ListDefaults;
 }
 
 /** Null when the group does not exist, cannot be seen, or has no Customer relations this viewer may read. */
-async function loadCrmList<Row>(viewer: Viewer, fullPath: string, params: SearchParams, spec: CrmListSpec): Promise<CrmListPage<Row> | null> {
+async function loadCrmList<Row>(viewer: Viewer, fullPath: string, params: SearchParams, spec: CrmListSpec<Row>): Promise<CrmListPage<Row> | null> {
   const requested = parseListQuery(params, spec.sorts, spec.defaults);
   const { data, query } = await withFallbacks(fallbackQueries(requested, spec.defaults), (query) =>
-    executeGraphQL<CrmListData<Row>>(viewer, spec.document, {
+    spec.run(viewer, {
       fullPath,
       search: query.search || null,
       state: query.state,
@@ -219,41 +152,61 @@ async function loadCrmList<Row>(viewer: Viewer, fullPath: string, params: Search
   };
 }
 
+const groupContactsQuery = graphql(`
+  query RapportGroupContacts(
+    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,
+    $first: Int, $after: String, $last: Int, $before: String
+  ) {
+    group(fullPath: $fullPath) {
+      ...GroupSummary
+      rapportCanAdminCrm rapportCanDeleteCrm
+      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
+        nodes { ...ContactRecord }
+        pageInfo { ...ListPageInfo }
+      }
+      counts: contactStateCounts(search: $search) { all active inactive }
+    }
+  }
+`);
+
 // GitLab opens both lists on the Active tab (the API's default, without `state`, includes inactive records).
 export const contactListDefaults: ListDefaults = { state: 'active', sort: 'LAST_NAME_ASC' };
 
-const contactListSpec: CrmListSpec = {
-  document: crmListDocument(
-    'RapportGroupContacts',
-    'contacts',
-    'contactStateCounts',
-    'CustomerRelationsContactState',
-    'ContactSort',
-    'id firstName lastName email phone description active organization { id name }',
-  ),
+const contactListSpec: CrmListSpec<ContactRecordFragment> = {
+  run: (viewer, variables) => executeGraphQL(viewer, groupContactsQuery, { ...variables, sort: variables.sort as ContactSort }),
   sorts: contactSorts,
   defaults: contactListDefaults,
 };
 
 export function loadGroupContacts(viewer: Viewer, fullPath: string, params: SearchParams) {
-  return loadCrmList<ContactRow>(viewer, fullPath, params, contactListSpec);
+  return loadCrmList(viewer, fullPath, params, contactListSpec);
 }
+
+const groupOrganizationsQuery = graphql(`
+  query RapportGroupOrganizations(
+    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,
+    $first: Int, $after: String, $last: Int, $before: String
+  ) {
+    group(fullPath: $fullPath) {
+      ...GroupSummary
+      rapportCanAdminCrm rapportCanDeleteCrm
+      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
+        nodes { ...OrganizationTableRow }
+        pageInfo { ...ListPageInfo }
+      }
+      counts: organizationStateCounts(search: $search) { all active inactive }
+    }
+  }
+`);
 
 export const organizationListDefaults: ListDefaults = { state: 'active', sort: 'NAME_ASC' };
 
-const organizationListSpec: CrmListSpec = {
-  document: crmListDocument(
-    'RapportGroupOrganizations',
-    'organizations',
-    'organizationStateCounts',
-    'CustomerRelationsOrganizationState',
-    'OrganizationSort',
-    'id name defaultRate description active contactCount openIssueCount',
-  ),
+const organizationListSpec: CrmListSpec<OrganizationTableRowFragment> = {
+  run: (viewer, variables) => executeGraphQL(viewer, groupOrganizationsQuery, { ...variables, sort: variables.sort as OrganizationSort }),
   sorts: organizationSorts,
   defaults: organizationListDefaults,
 };
 
 export function loadGroupOrganizations(viewer: Viewer, fullPath: string, params: SearchParams) {
-  return loadCrmList<OrganizationRow>(viewer, fullPath, params, organizationListSpec);
+  return loadCrmList(viewer, fullPath, params, organizationListSpec);
 }

@@ -1,0 +1,274 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.ContactDetailFragmentDoc,
+    "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n": typeof types.ContactRecordFragmentDoc,
+    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
+    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
+    "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateContactDocument,
+    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n": typeof types.RapportCreateOrganizationDocument,
+    "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateOrganizationDocument,
+    "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteContactDocument,
+    "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteOrganizationDocument,
+    "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n": typeof types.RapportOrganizationOptionsDocument,
+    "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": typeof types.RapportUpdateCrmSettingsDocument,
+    "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": typeof types.ListPageInfoFragmentDoc,
+    "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.OrganizationDetailFragmentDoc,
+    "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n": typeof types.OrganizationRecordFragmentDoc,
+    "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": typeof types.OrganizationTableRowFragmentDoc,
+    "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": typeof types.LinkedIssueItemFragmentDoc,
+    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": typeof types.ActivityItemFragmentDoc,
+    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
+    "\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n": typeof types.ContactCandidateFragmentDoc,
+    "\n  fragment IssueSidebarContact on CustomerRelationsContact { id ...ContactCard }\n": typeof types.IssueSidebarContactFragmentDoc,
+    "\n  fragment IssueNoteItem on Note { id body system createdAt author { username name } }\n": typeof types.IssueNoteItemFragmentDoc,
+    "\n  mutation RapportCreateIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue { iid }\n      errors\n    }\n  }\n": typeof types.RapportCreateIssueDocument,
+    "\n  mutation RapportCreateNote($input: CreateNoteInput!) {\n    createNote(input: $input) {\n      note { id }\n      errors\n      quickActionsStatus { messages errorMessages }\n    }\n  }\n": typeof types.RapportCreateNoteDocument,
+    "\n  mutation RapportUpdateIssueState($input: UpdateIssueInput!) {\n    updateIssue(input: $input) {\n      issue { state }\n      errors\n    }\n  }\n": typeof types.RapportUpdateIssueStateDocument,
+    "\n  mutation RapportSetIssueContacts($input: IssueSetCrmContactsInput!) {\n    issueSetCrmContacts(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportSetIssueContactsDocument,
+    "\n  query RapportContactCandidates($projectPath: ID!, $iid: String!, $search: String) {\n    project(fullPath: $projectPath) {\n      issue(iid: $iid) {\n        rapportContactCandidates(search: $search, first: 20) { ...ContactCandidate }\n      }\n    }\n  }\n": typeof types.RapportContactCandidatesDocument,
+    "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.IssueViewFragmentDoc,
+    "\n  fragment ProjectSummary on Project { id name fullPath description group { name fullPath } }\n": typeof types.ProjectSummaryFragmentDoc,
+    "\n  fragment IssueListRow on Issue { id iid title state createdAt author { username name } }\n": typeof types.IssueListRowFragmentDoc,
+    "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": typeof types.RapportContactPageDocument,
+    "\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n": typeof types.RapportOrganizationPageDocument,
+    "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n": typeof types.RapportCrmSettingsDocument,
+    "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) {\n        nodes { id name fullPath description }\n      }\n    }\n  }\n": typeof types.RapportViewerGroupsDocument,
+    "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { id name fullPath description } }\n      projects(first: 100) { nodes { id name fullPath description } }\n    }\n  }\n": typeof types.RapportGroupOverviewDocument,
+    "\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n": typeof types.RapportGroupContactsDocument,
+    "\n  query RapportGroupOrganizations(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...OrganizationTableRow }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: organizationStateCounts(search: $search) { all active inactive }\n    }\n  }\n": typeof types.RapportGroupOrganizationsDocument,
+    "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": typeof types.RapportIssuePageDocument,
+    "\n  query RapportNewIssue($projectPath: ID!) {\n    project(fullPath: $projectPath) { ...ProjectSummary }\n  }\n": typeof types.RapportNewIssueDocument,
+    "\n  query RapportProjectIssues(\n    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,\n    $first: Int, $after: String, $last: Int, $before: String,\n    $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],\n    $withContact: Boolean!, $withOrganization: Boolean!\n  ) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCrmGroup {\n        organizations(first: 100, sort: NAME_ASC) { nodes { id name } }\n        filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }\n        filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }\n      }\n      issues(\n        state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,\n        first: $first, after: $after, last: $last, before: $before\n      ) {\n        nodes { ...IssueListRow }\n        pageInfo { ...ListPageInfo }\n      }\n      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n    }\n  }\n": typeof types.RapportProjectIssuesDocument,
+};
+const documents: Documents = {
+    "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.ContactDetailFragmentDoc,
+    "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n": types.ContactRecordFragmentDoc,
+    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
+    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
+    "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateContactDocument,
+    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n": types.RapportCreateOrganizationDocument,
+    "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateOrganizationDocument,
+    "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteContactDocument,
+    "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteOrganizationDocument,
+    "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n": types.RapportOrganizationOptionsDocument,
+    "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": types.RapportUpdateCrmSettingsDocument,
+    "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": types.ListPageInfoFragmentDoc,
+    "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.OrganizationDetailFragmentDoc,
+    "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n": types.OrganizationRecordFragmentDoc,
+    "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": types.OrganizationTableRowFragmentDoc,
+    "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": types.LinkedIssueItemFragmentDoc,
+    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": types.ActivityItemFragmentDoc,
+    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
+    "\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n": types.ContactCandidateFragmentDoc,
+    "\n  fragment IssueSidebarContact on CustomerRelationsContact { id ...ContactCard }\n": types.IssueSidebarContactFragmentDoc,
+    "\n  fragment IssueNoteItem on Note { id body system createdAt author { username name } }\n": types.IssueNoteItemFragmentDoc,
+    "\n  mutation RapportCreateIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue { iid }\n      errors\n    }\n  }\n": types.RapportCreateIssueDocument,
+    "\n  mutation RapportCreateNote($input: CreateNoteInput!) {\n    createNote(input: $input) {\n      note { id }\n      errors\n      quickActionsStatus { messages errorMessages }\n    }\n  }\n": types.RapportCreateNoteDocument,
+    "\n  mutation RapportUpdateIssueState($input: UpdateIssueInput!) {\n    updateIssue(input: $input) {\n      issue { state }\n      errors\n    }\n  }\n": types.RapportUpdateIssueStateDocument,
+    "\n  mutation RapportSetIssueContacts($input: IssueSetCrmContactsInput!) {\n    issueSetCrmContacts(input: $input) {\n      errors\n    }\n  }\n": types.RapportSetIssueContactsDocument,
+    "\n  query RapportContactCandidates($projectPath: ID!, $iid: String!, $search: String) {\n    project(fullPath: $projectPath) {\n      issue(iid: $iid) {\n        rapportContactCandidates(search: $search, first: 20) { ...ContactCandidate }\n      }\n    }\n  }\n": types.RapportContactCandidatesDocument,
+    "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n": types.IssueViewFragmentDoc,
+    "\n  fragment ProjectSummary on Project { id name fullPath description group { name fullPath } }\n": types.ProjectSummaryFragmentDoc,
+    "\n  fragment IssueListRow on Issue { id iid title state createdAt author { username name } }\n": types.IssueListRowFragmentDoc,
+    "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": types.RapportContactPageDocument,
+    "\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n": types.RapportOrganizationPageDocument,
+    "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n": types.RapportCrmSettingsDocument,
+    "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) {\n        nodes { id name fullPath description }\n      }\n    }\n  }\n": types.RapportViewerGroupsDocument,
+    "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { id name fullPath description } }\n      projects(first: 100) { nodes { id name fullPath description } }\n    }\n  }\n": types.RapportGroupOverviewDocument,
+    "\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n": types.RapportGroupContactsDocument,
+    "\n  query RapportGroupOrganizations(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...OrganizationTableRow }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: organizationStateCounts(search: $search) { all active inactive }\n    }\n  }\n": types.RapportGroupOrganizationsDocument,
+    "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": types.RapportIssuePageDocument,
+    "\n  query RapportNewIssue($projectPath: ID!) {\n    project(fullPath: $projectPath) { ...ProjectSummary }\n  }\n": types.RapportNewIssueDocument,
+    "\n  query RapportProjectIssues(\n    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,\n    $first: Int, $after: String, $last: Int, $before: String,\n    $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],\n    $withContact: Boolean!, $withOrganization: Boolean!\n  ) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCrmGroup {\n        organizations(first: 100, sort: NAME_ASC) { nodes { id name } }\n        filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }\n        filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }\n      }\n      issues(\n        state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,\n        first: $first, after: $after, last: $last, before: $before\n      ) {\n        nodes { ...IssueListRow }\n        pageInfo { ...ListPageInfo }\n      }\n      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n    }\n  }\n": types.RapportProjectIssuesDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"): (typeof documents)["\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n"): (typeof documents)["\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n"): (typeof documents)["\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n"): (typeof documents)["\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"): (typeof documents)["\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n"): (typeof documents)["\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n"): (typeof documents)["\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n"): (typeof documents)["\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n"): (typeof documents)["\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n"): (typeof documents)["\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n"): (typeof documents)["\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IssueSidebarContact on CustomerRelationsContact { id ...ContactCard }\n"): (typeof documents)["\n  fragment IssueSidebarContact on CustomerRelationsContact { id ...ContactCard }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IssueNoteItem on Note { id body system createdAt author { username name } }\n"): (typeof documents)["\n  fragment IssueNoteItem on Note { id body system createdAt author { username name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportCreateIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue { iid }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue { iid }\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportCreateNote($input: CreateNoteInput!) {\n    createNote(input: $input) {\n      note { id }\n      errors\n      quickActionsStatus { messages errorMessages }\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateNote($input: CreateNoteInput!) {\n    createNote(input: $input) {\n      note { id }\n      errors\n      quickActionsStatus { messages errorMessages }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportUpdateIssueState($input: UpdateIssueInput!) {\n    updateIssue(input: $input) {\n      issue { state }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportUpdateIssueState($input: UpdateIssueInput!) {\n    updateIssue(input: $input) {\n      issue { state }\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportSetIssueContacts($input: IssueSetCrmContactsInput!) {\n    issueSetCrmContacts(input: $input) {\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportSetIssueContacts($input: IssueSetCrmContactsInput!) {\n    issueSetCrmContacts(input: $input) {\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportContactCandidates($projectPath: ID!, $iid: String!, $search: String) {\n    project(fullPath: $projectPath) {\n      issue(iid: $iid) {\n        rapportContactCandidates(search: $search, first: 20) { ...ContactCandidate }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RapportContactCandidates($projectPath: ID!, $iid: String!, $search: String) {\n    project(fullPath: $projectPath) {\n      issue(iid: $iid) {\n        rapportContactCandidates(search: $search, first: 20) { ...ContactCandidate }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProjectSummary on Project { id name fullPath description group { name fullPath } }\n"): (typeof documents)["\n  fragment ProjectSummary on Project { id name fullPath description group { name fullPath } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IssueListRow on Issue { id iid title state createdAt author { username name } }\n"): (typeof documents)["\n  fragment IssueListRow on Issue { id iid title state createdAt author { username name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n"): (typeof documents)["\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n"): (typeof documents)["\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n"): (typeof documents)["\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) {\n        nodes { id name fullPath description }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) {\n        nodes { id name fullPath description }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { id name fullPath description } }\n      projects(first: 100) { nodes { id name fullPath description } }\n    }\n  }\n"): (typeof documents)["\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { id name fullPath description } }\n      projects(first: 100) { nodes { id name fullPath description } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n"): (typeof documents)["\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportGroupOrganizations(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...OrganizationTableRow }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: organizationStateCounts(search: $search) { all active inactive }\n    }\n  }\n"): (typeof documents)["\n  query RapportGroupOrganizations(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      ...GroupSummary\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...OrganizationTableRow }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: organizationStateCounts(search: $search) { all active inactive }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n"): (typeof documents)["\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportNewIssue($projectPath: ID!) {\n    project(fullPath: $projectPath) { ...ProjectSummary }\n  }\n"): (typeof documents)["\n  query RapportNewIssue($projectPath: ID!) {\n    project(fullPath: $projectPath) { ...ProjectSummary }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportProjectIssues(\n    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,\n    $first: Int, $after: String, $last: Int, $before: String,\n    $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],\n    $withContact: Boolean!, $withOrganization: Boolean!\n  ) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCrmGroup {\n        organizations(first: 100, sort: NAME_ASC) { nodes { id name } }\n        filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }\n        filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }\n      }\n      issues(\n        state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,\n        first: $first, after: $after, last: $last, before: $before\n      ) {\n        nodes { ...IssueListRow }\n        pageInfo { ...ListPageInfo }\n      }\n      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n    }\n  }\n"): (typeof documents)["\n  query RapportProjectIssues(\n    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,\n    $first: Int, $after: String, $last: Int, $before: String,\n    $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],\n    $withContact: Boolean!, $withOrganization: Boolean!\n  ) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCrmGroup {\n        organizations(first: 100, sort: NAME_ASC) { nodes { id name } }\n        filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }\n        filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }\n      }\n      issues(\n        state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,\n        first: $first, after: $after, last: $last, before: $before\n      ) {\n        nodes { ...IssueListRow }\n        pageInfo { ...ListPageInfo }\n      }\n      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
