@@ -1,13 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
+import type { SignInFormState } from '@/lib/auth/sign-in-form-state';
 import { inputClass, primaryButtonClass } from '../ui/styles';
-
-export interface SignInFormState {
-  message: string | null;
-  /** Echoed back so a failed attempt keeps what the person typed as login (never the password). */
-  login: string;
-}
 
 type SignInAction = (state: SignInFormState, formData: FormData) => Promise<SignInFormState>;
 

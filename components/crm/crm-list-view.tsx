@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { PageHeading } from '../ui/page-heading';
 import { type ListLocation, type ListPageInfo, ListPagination, StateTabs } from './list-controls';
 import { ListSearchForm } from './list-search-form';
-import type { RecordStateFilter } from './list-url';
+import type { RecordStateFilter } from '@/lib/crm/list-url';
 
 /** The frame both Customer relations lists share: title, state tabs, search, table, pagination. */
 export function CrmListView({

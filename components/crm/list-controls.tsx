@@ -3,7 +3,7 @@ import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { buttonClass, focusRing, linkClass } from '../ui/styles';
-import { type ListDefaults, type ListQuery, type RecordStateFilter, listHref } from './list-url';
+import { type ListDefaults, type ListQuery, type RecordStateFilter, listHref } from '@/lib/crm/list-url';
 
 /** Everything a list's controls need to build their links. */
 export interface ListLocation {

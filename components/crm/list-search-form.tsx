@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { buttonClass, inputClass } from '../ui/styles';
 import type { ListLocation } from './list-controls';
-import { listHref } from './list-url';
+import { listHref } from '@/lib/crm/list-url';
 
 export const searchDebounceMs = 300;
 

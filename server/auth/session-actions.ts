@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
-import type { SignInFormState } from '../../components/auth/sign-in-form';
+import type { SignInFormState } from '@/lib/auth/sign-in-form-state';
 import { redirect } from 'next/navigation';
 import { getDb } from '../db/client';
 import { clientAddress } from './client-address';

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { execute, type DocumentNode, GraphQLError, validate } from 'graphql';
+import { cache } from 'react';
 import type { Viewer } from '../auth/viewer';
 import { noteDatabaseFailure } from '../db/availability';
 import { getDb } from '../db/client';
@@ -46,6 +47,9 @@ async function pageError(errors: readonly GraphQLError[]): Promise<Error> {
   return new GraphQLExecutionError(errors.map((error) => (isUnexpected(error) ? new GraphQLError('Internal server error') : error)));
 }
 
+/** One context per page request and viewer: the documents a page runs share its loaders and permission facts. */
+const pageContext = cache(async (viewer: Viewer) => createContext(await getDb(), viewer));
+
 /**
  * Runs a GraphQL document in-process for a server-rendered page, as the viewer. Pages read data this
  * way so they see exactly what the API would show the same person.
@@ -59,7 +63,7 @@ export async function executeGraphQL<TData, TVariables extends Record<string, un
     schema,
     document: validatedOnce(document),
     variableValues: variables,
-    contextValue: createContext(await getDb(), viewer),
+    contextValue: await pageContext(viewer),
   });
   if (result.errors?.length) throw await pageError(result.errors);
   // graphql-js builds null-prototype objects, which React will not pass to client components.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { type ListDefaults, type ListQuery, recordStates, type RecordStateFilter } from '../../components/crm/list-url';
+import { type ListDefaults, type ListQuery, recordStates, type RecordStateFilter } from '@/lib/crm/list-url';
 import { searchWithinLimits } from '../crm/search-terms';
 import { type SearchParams, firstParam } from './page-viewer-or-sign-in';
 

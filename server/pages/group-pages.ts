@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ListDefaults, ListQuery } from '../../components/crm/list-url';
+import type { ListDefaults, ListQuery } from '@/lib/crm/list-url';
 import { graphql } from '@/lib/graphql';
 import type {
   ContactRecordFragment,
