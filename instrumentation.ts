@@ -10,7 +10,8 @@ export async function register(): Promise<void> {
     const { getDatabaseHandle } = await import('./server/db/client');
     const handle = await getDatabaseHandle();
     if (handle.kind === 'pglite') {
-      const { demoPassword, seedDemoData } = await import('./server/db/seed');
+      const { seedDemoData } = await import('./server/db/seed');
+      const { demoPassword } = await import('./server/db/seed-data');
       const { created } = await seedDemoData(handle.db);
       if (created) {
         console.log(

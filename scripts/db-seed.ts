@@ -2,7 +2,8 @@
  * `npm run db:seed`: migrates the configured database (DATABASE_URL, else the embedded PGlite in
  * ./.data/pglite) and seeds the demo instance unless it is already there.
  */
-import { demoPassword, seedDemoData } from '../server/db/seed';
+import { seedDemoData } from '../server/db/seed';
+import { demoPassword } from '../server/db/seed-data';
 import { runWithDatabase } from './with-database';
 
 runWithDatabase(async (db, migrate) => {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { throttleCounters } from '../db/schema/throttles';
-import { demoPassword } from '../db/seed';
+import { demoPassword } from '../db/seed-data';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { normalizeClientAddress } from './client-address';
 import { findSession } from './sessions';

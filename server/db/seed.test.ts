@@ -8,7 +8,8 @@ import { contacts, organizations } from './schema/crm';
 import { groupCrmSettings, groups, members, projects } from './schema/groups';
 import { issueContacts, issues, notes } from './schema/issues';
 import { users } from './schema/users';
-import { demoPassword, seedDemoData } from './seed';
+import { seedDemoData } from './seed';
+import { demoPassword } from './seed-data';
 
 let handle: DatabaseHandle;
 

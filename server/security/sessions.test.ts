@@ -7,7 +7,7 @@ import { createPersonalAccessToken } from '../auth/tokens';
 import { viewerFromSessionToken } from '../auth/viewer';
 import { groupGid } from '../crm/fixtures/crm-test-helpers';
 import type { DatabaseHandle } from '../db/client';
-import { demoPassword } from '../db/seed';
+import { demoPassword } from '../db/seed-data';
 import { resourceNotAvailableMessage } from '../graphql/errors';
 import { postGraphQL, userId } from '../testing/graphql-client';
 import { snapshotTables } from '../testing/table-snapshot';
