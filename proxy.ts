@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { internalPrefix, internalRoute, notFound } from './lib/routes';
 import { guardPageRequest } from './server/http/page-guard';
 import { securePageRequest, secureRefusal } from './server/http/page-security';
 
@@ -6,6 +7,11 @@ import { securePageRequest, secureRefusal } from './server/http/page-security';
 const unguardedPaths = /^\/(?:api\/|_next\/|icon\.svg$|favicon\.ico$)/;
 
 export async function proxy(request: NextRequest): Promise<Response> {
-  const refusal = unguardedPaths.test(request.nextUrl.pathname) ? null : await guardPageRequest(request);
-  return refusal ? secureRefusal(refusal) : securePageRequest(request);
+  const { pathname } = request.nextUrl;
+  if (unguardedPaths.test(pathname)) return securePageRequest(request);
+  const refusal = await guardPageRequest(request);
+  if (refusal) return secureRefusal(refusal);
+  // GitLab's page URLs are served by internal routes (lib/routes.ts); no page lives at the prefix itself.
+  const route = internalRoute(pathname);
+  return securePageRequest(request, route === notFound ? internalPrefix : (route ?? undefined));
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { GraphQLProvider } from '@/components/ui/graphql-provider';
 import { buttonClass, focusRing } from '@/components/ui/styles';
 import { getPageViewer } from '@/server/auth/page-viewer';
 import { anonymousViewer } from '@/server/auth/viewer';
@@ -14,10 +15,12 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Without the database the header shows no one; the page itself shows why (app/error.tsx).
-  const { user } = await getPageViewer().catch(() => anonymousViewer);
+  const { user, csrfToken } = await getPageViewer().catch(() => anonymousViewer);
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
+        {/* As in Rails: scripts and tests acting for the signed-in person read the token here. */}
+        {csrfToken ? <meta name="csrf-token" content={csrfToken} /> : null}
         <a
           href="#main-content"
           className={`sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-blue-700 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 ${focusRing}`}
@@ -48,7 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </div>
         </header>
-        {children}
+        <GraphQLProvider csrfToken={csrfToken}>{children}</GraphQLProvider>
       </body>
     </html>
   );

@@ -1,13 +1,13 @@
-import Link from 'next/link';
+import { NamespaceList } from '@/components/groups/group-overview';
 import { PageHeading } from '@/components/ui/page-heading';
-import { linkClass } from '@/components/ui/styles';
+import { groupUrls } from '@/lib/routes';
 import { loadViewerGroups } from '@/server/pages/group-pages';
 import { pageViewerOrSignIn } from '@/server/pages/page-viewer-or-sign-in';
 
 export const metadata = { title: 'Your groups' };
 
 export default async function HomePage() {
-  const viewer = await pageViewerOrSignIn('/');
+  const viewer = await pageViewerOrSignIn();
   const groups = await loadViewerGroups(viewer);
   return (
     <main id="main-content" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
@@ -15,17 +15,7 @@ export default async function HomePage() {
       {groups.length === 0 ? (
         <p className="text-gray-700">You are not a member of any group yet.</p>
       ) : (
-        <ul className="divide-y divide-gray-200 rounded-md border border-gray-200">
-          {groups.map((group) => (
-            <li key={group.id} className="px-4 py-3">
-              <Link href={`/groups/${group.fullPath}`} className={`${linkClass} font-medium`}>
-                {group.name}
-              </Link>
-              <span className="ml-2 text-sm text-gray-600">{group.fullPath}</span>
-              {group.description ? <p className="mt-1 text-sm text-gray-700">{group.description}</p> : null}
-            </li>
-          ))}
-        </ul>
+        <NamespaceList items={groups} hrefFor={(group) => groupUrls.overview(group.fullPath)} label="Your groups" />
       )}
     </main>
   );

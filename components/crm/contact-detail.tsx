@@ -6,7 +6,7 @@ import { PageHeading } from '../ui/page-heading';
 import { linkClass } from '../ui/styles';
 import { ContactEditorProvider, EditContactButton } from './contact-editor';
 import { InactiveBadge } from './contacts-table';
-import { contactsPath, organizationPath } from './crm-paths';
+import { groupUrls } from '@/lib/routes';
 import { DeleteRecordButton } from './delete-record-button';
 import { formatRate } from './organizations-table';
 import { Breadcrumbs, FieldList, LinkedIssues, RecentActivity, Section } from './record-sections';
@@ -45,14 +45,14 @@ export function ContactDetail({ groupId, groupPath, canEdit, canDelete, contact 
   };
   return (
     <ContactEditorProvider groupId={groupId} groupPath={groupPath}>
-      <Breadcrumbs items={[{ label: 'Contacts', href: contactsPath(groupPath) }, { label: fullName }]} />
+      <Breadcrumbs items={[{ label: 'Contacts', href: groupUrls.contacts(groupPath) }, { label: fullName }]} />
       <PageHeading
         actions={
           canEdit || canDelete ? (
             <div className="flex gap-2">
               {canEdit ? <EditContactButton record={record} label={fullName} /> : null}
               {canDelete ? (
-                <DeleteRecordButton kind="contact" id={contact.id} name={fullName} listPath={contactsPath(groupPath)}>
+                <DeleteRecordButton kind="contact" id={contact.id} name={fullName} listPath={groupUrls.contacts(groupPath)}>
                   <p>
                     {fullName} will be deleted
                     {issues.count > 0 ? ` and removed from ${issues.count} ${issues.count === 1 ? 'issue' : 'issues'}` : ''}. This cannot be undone.
@@ -83,7 +83,7 @@ export function ContactDetail({ groupId, groupPath, canEdit, canDelete, contact 
             'Organization',
             organization ? (
               <>
-                <Link href={organizationPath(groupPath, organization.id)} className={linkClass}>
+                <Link href={groupUrls.organization(groupPath, organization.id)} className={linkClass}>
                   {organization.name}
                 </Link>
                 {organization.defaultRate !== null ? <span className="text-gray-700"> · rate {formatRate(organization.defaultRate)}</span> : null}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { linkClass } from '../ui/styles';
 import { type ContactRecord, EditContactButton } from './contact-editor';
-import { contactPath, organizationPath } from './crm-paths';
+import { groupUrls } from '@/lib/routes';
 import { type ListLocation, SortableHeader, TableFrame } from './list-controls';
 
 export type ContactTableRow = ContactRecord;
@@ -59,7 +59,7 @@ export function ContactsTable({
           ) : (
             contacts.map((contact) => {
               const fullName = `${contact.firstName} ${contact.lastName}`;
-              const href = contactPath(groupPath, contact.id);
+              const href = groupUrls.contact(groupPath, contact.id);
               return (
                 <tr key={contact.id}>
                   <td className={cell}>
@@ -76,7 +76,7 @@ export function ContactsTable({
                   <td className={`${cell} max-w-xs whitespace-pre-wrap text-gray-700`}>{contact.description}</td>
                   <td className={cell}>
                     {contact.organization ? (
-                      <Link href={organizationPath(groupPath, contact.organization.id)} className={linkClass}>
+                      <Link href={groupUrls.organization(groupPath, contact.organization.id)} className={linkClass}>
                         {contact.organization.name}
                       </Link>
                     ) : null}

@@ -5,7 +5,7 @@ import { FormattedDate } from '../ui/formatted-date';
 import { PageHeading } from '../ui/page-heading';
 import { linkClass } from '../ui/styles';
 import { InactiveBadge } from './contacts-table';
-import { contactPath, organizationsPath } from './crm-paths';
+import { groupUrls } from '@/lib/routes';
 import { DeleteRecordButton } from './delete-record-button';
 import { TableFrame } from './list-controls';
 import { EditOrganizationButton, OrganizationEditorProvider } from './organization-editor';
@@ -56,7 +56,7 @@ function OrganizationContacts({ contacts, total, groupPath }: { contacts: NonNul
             {contacts.map((contact) => (
               <tr key={contact.id}>
                 <td className={cell}>
-                  <Link href={contactPath(groupPath, contact.id)} className={linkClass}>
+                  <Link href={groupUrls.contact(groupPath, contact.id)} className={linkClass}>
                     {contact.firstName} {contact.lastName}
                   </Link>
                   {contact.active ? null : <InactiveBadge />}
@@ -83,14 +83,14 @@ export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, org
   const { id, name, defaultRate, description, active } = organization;
   return (
     <OrganizationEditorProvider groupId={groupId}>
-      <Breadcrumbs items={[{ label: 'Organizations', href: organizationsPath(groupPath) }, { label: organization.name }]} />
+      <Breadcrumbs items={[{ label: 'Organizations', href: groupUrls.organizations(groupPath) }, { label: organization.name }]} />
       <PageHeading
         actions={
           canEdit || canDelete ? (
             <div className="flex gap-2">
               {canEdit ? <EditOrganizationButton record={{ id, name, defaultRate, description, active }} label={name} /> : null}
               {canDelete ? (
-                <DeleteRecordButton kind="organization" id={organization.id} name={organization.name} listPath={organizationsPath(groupPath)}>
+                <DeleteRecordButton kind="organization" id={organization.id} name={organization.name} listPath={groupUrls.organizations(groupPath)}>
                   <p>
                     {organization.name} will be deleted. This cannot be undone.
                     {organization.contactCount > 0 ? ' An organization that still has contacts cannot be deleted: move or delete its contacts first.' : ''}

@@ -3,7 +3,7 @@ import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { linkClass } from '../ui/styles';
 import { InactiveBadge } from './contacts-table';
-import { organizationPath } from './crm-paths';
+import { groupUrls } from '@/lib/routes';
 import { type ListLocation, SortableHeader, TableFrame } from './list-controls';
 import { EditOrganizationButton } from './organization-editor';
 
@@ -65,7 +65,7 @@ export function OrganizationsTable({
             </tr>
           ) : (
             organizations.map((organization) => {
-              const href = organizationPath(groupPath, organization.id);
+              const href = groupUrls.organization(groupPath, organization.id);
               return (
                 <tr key={organization.id}>
                   <td className={cell}>

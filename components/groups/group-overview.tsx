@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { groupUrls, projectUrls } from '@/lib/routes';
 import { PageHeading } from '../ui/page-heading';
 import { linkClass } from '../ui/styles';
 
@@ -18,7 +19,7 @@ export interface GroupOverviewProps {
   projects: NamespaceItem[];
 }
 
-function NamespaceList({ items, hrefFor, label }: { items: NamespaceItem[]; hrefFor: (item: NamespaceItem) => string; label: string }) {
+export function NamespaceList({ items, hrefFor, label }: { items: NamespaceItem[]; hrefFor: (item: NamespaceItem) => string; label: string }) {
   return (
     <ul aria-label={label} className="divide-y divide-gray-200 rounded-md border border-gray-200">
       {items.map((item) => (
@@ -40,7 +41,7 @@ export function GroupOverview({ name, fullPath, description, parent, subgroups, 
       {parent ? (
         <p className="mb-2 text-sm text-gray-700">
           Subgroup of{' '}
-          <Link href={`/groups/${parent.fullPath}`} className={linkClass}>
+          <Link href={groupUrls.overview(parent.fullPath)} className={linkClass}>
             {parent.name}
           </Link>
         </p>
@@ -54,7 +55,7 @@ export function GroupOverview({ name, fullPath, description, parent, subgroups, 
           <h2 id="subgroups-heading" className="mb-2 text-lg font-semibold text-gray-900">
             Subgroups
           </h2>
-          <NamespaceList items={subgroups} hrefFor={(group) => `/groups/${group.fullPath}`} label="Subgroups" />
+          <NamespaceList items={subgroups} hrefFor={(group) => groupUrls.overview(group.fullPath)} label="Subgroups" />
         </section>
       ) : null}
 
@@ -65,7 +66,7 @@ export function GroupOverview({ name, fullPath, description, parent, subgroups, 
         {projects.length === 0 ? (
           <p className="text-gray-700">This group has no projects.</p>
         ) : (
-          <NamespaceList items={projects} hrefFor={(project) => `/${project.fullPath}`} label="Projects" />
+          <NamespaceList items={projects} hrefFor={(project) => projectUrls.project(project.fullPath)} label="Projects" />
         )}
       </section>
     </>

@@ -1,6 +1,10 @@
+'use client';
+
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
+import { useSelectedLayoutSegments } from 'next/navigation';
+import { groupUrls } from '@/lib/routes';
 import { focusRing } from '../ui/styles';
 
 /** What every group page's layout needs of its group: the sidebar's menus depend on the flags. */
@@ -9,7 +13,7 @@ export const groupSummaryFragment = graphql(`
 `);
 export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
-export type GroupSection = 'overview' | 'contacts' | 'organizations' | 'crm-settings';
+type GroupSection = 'overview' | 'contacts' | 'organizations' | 'crm-settings';
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
@@ -17,7 +21,13 @@ interface GroupSidebarProps {
   showCustomerRelations: boolean;
   /** Settings > Customer relations: for Owners of a top-level group. */
   showSettings: boolean;
-  current: GroupSection;
+}
+
+/** The section of the page shown, from the route's segments below the group layout. */
+function sectionOf(segments: string[]): GroupSection {
+  const [area, page] = segments;
+  if (area === 'crm') return page === 'organizations' ? 'organizations' : 'contacts';
+  return area === 'settings' ? 'crm-settings' : 'overview';
 }
 
 function SidebarLink({ href, current, children }: { href: string; current: boolean; children: string }) {
@@ -34,8 +44,8 @@ function SidebarLink({ href, current, children }: { href: string; current: boole
   );
 }
 
-export function GroupSidebar({ group, showCustomerRelations, showSettings, current }: GroupSidebarProps) {
-  const base = `/groups/${group.fullPath}`;
+export function GroupSidebar({ group, showCustomerRelations, showSettings }: GroupSidebarProps) {
+  const current = sectionOf(useSelectedLayoutSegments());
   return (
     <nav aria-label="Group navigation" className="w-full shrink-0 border-b border-gray-200 bg-gray-50 p-3 md:w-60 md:border-r md:border-b-0">
       <p className="mb-3 truncate px-3 text-sm font-semibold text-gray-900" title={group.fullPath}>
@@ -43,7 +53,7 @@ export function GroupSidebar({ group, showCustomerRelations, showSettings, curre
       </p>
       <ul className="space-y-1">
         <li>
-          <SidebarLink href={base} current={current === 'overview'}>
+          <SidebarLink href={groupUrls.overview(group.fullPath)} current={current === 'overview'}>
             Group overview
           </SidebarLink>
         </li>
@@ -55,12 +65,12 @@ export function GroupSidebar({ group, showCustomerRelations, showSettings, curre
           </p>
           <ul aria-labelledby="sidebar-customer-relations" className="space-y-1">
             <li>
-              <SidebarLink href={`${base}/-/crm/contacts`} current={current === 'contacts'}>
+              <SidebarLink href={groupUrls.contacts(group.fullPath)} current={current === 'contacts'}>
                 Contacts
               </SidebarLink>
             </li>
             <li>
-              <SidebarLink href={`${base}/-/crm/organizations`} current={current === 'organizations'}>
+              <SidebarLink href={groupUrls.organizations(group.fullPath)} current={current === 'organizations'}>
                 Organizations
               </SidebarLink>
             </li>
@@ -74,7 +84,7 @@ export function GroupSidebar({ group, showCustomerRelations, showSettings, curre
           </p>
           <ul aria-labelledby="sidebar-settings" className="space-y-1">
             <li>
-              <SidebarLink href={`${base}/-/settings/crm`} current={current === 'crm-settings'}>
+              <SidebarLink href={groupUrls.crmSettings(group.fullPath)} current={current === 'crm-settings'}>
                 Customer relations
               </SidebarLink>
             </li>

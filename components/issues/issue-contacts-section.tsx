@@ -4,6 +4,8 @@ import type { ResultOf } from '@graphql-typed-document-node/core';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { graphql } from '@/lib/graphql';
+import { issueListHref } from '@/lib/issues/issue-list-url';
+import { numericId } from '@/lib/routes';
 import { ContactHoverCard } from '../crm/contact-hover-card';
 import { FormErrors } from '../ui/form-field';
 import { buttonClass, focusRing } from '../ui/styles';
@@ -16,10 +18,6 @@ export const issueSidebarContactFragment = graphql(`
 `);
 /** `id` is GitLab's global ID, e.g. `gid://gitlab/CustomerRelations::Contact/42`. */
 export type IssueSidebarContact = ResultOf<typeof issueSidebarContactFragment>;
-
-function numericId(globalId: string): string {
-  return globalId.slice(globalId.lastIndexOf('/') + 1);
-}
 
 export function contactCountLabel(count: number): string {
   return count === 1 ? '1 contact' : `${count} contacts`;
@@ -117,7 +115,7 @@ export function IssueContactsSection({
         <ul className="mt-2 space-y-1 text-sm">
           {contacts.map((contact) => (
             <li key={contact.id} className="flex items-center justify-between gap-2">
-              <ContactHoverCard contact={contact} href={`/${projectPath}/-/issues?crm_contact_id=${numericId(contact.id)}`} />
+              <ContactHoverCard contact={contact} href={issueListHref(projectPath, { state: 'opened', crmContactId: numericId(contact.id) })} />
               {canEdit ? (
                 <button
                   type="button"

@@ -1,8 +1,8 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
+import { projectUrls } from '@/lib/routes';
 import { Markdown } from '../markdown/markdown';
 import { FormattedDate } from '../ui/formatted-date';
-import { GraphQLProvider } from '../ui/graphql-provider';
 import { PageHeading } from '../ui/page-heading';
 import { CommentForm } from './comment-form';
 import { IssueContactsSection } from './issue-contacts-section';
@@ -33,19 +33,16 @@ export interface IssueViewProps {
     rapportCanSetIssueContacts: boolean;
   };
   issue: ResultOf<typeof issueViewFragment>;
-  /** The session's CSRF token, for the browser's GraphQL mutations. */
-  csrfToken: string | null;
 }
 
-export function IssueView({ project, issue, csrfToken }: IssueViewProps) {
+export function IssueView({ project, issue }: IssueViewProps) {
   // The Contacts section is for people who may read issue contacts (Planner and above, CRM on).
   const contacts = project.rapportCanReadIssueContacts ? issue.customerRelationsContacts : null;
   return (
-    <GraphQLProvider csrfToken={csrfToken}>
-      <div className="flex flex-1 flex-col lg:flex-row">
+    <div className="flex flex-1 flex-col lg:flex-row">
         <main id="main-content" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           <Breadcrumbs
-            crumbs={[...projectCrumbs(project), { label: 'Issues', href: `/${project.fullPath}/-/issues` }, { label: `#${issue.iid}` }]}
+            crumbs={[...projectCrumbs(project), { label: 'Issues', href: projectUrls.issues(project.fullPath) }, { label: `#${issue.iid}` }]}
           />
           <PageHeading
             actions={issue.rapportCanUpdate ? <IssueStateButton projectPath={project.fullPath} iid={issue.iid} state={issue.state} /> : undefined}
@@ -102,7 +99,6 @@ export function IssueView({ project, issue, csrfToken }: IssueViewProps) {
             </p>
           </section>
         </aside>
-      </div>
-    </GraphQLProvider>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { projectUrls } from '@/lib/routes';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useRef, useState } from 'react';
 import { errorsByField, useFocusFirstInvalid } from '../crm/field-errors';
@@ -36,7 +37,7 @@ export function NewIssueForm({ projectPath }: { projectPath: string }) {
     const payload = outcome.data?.createIssue ?? null;
     const iid = payload?.issue?.iid;
     if (outcome.errors.length === 0 && payload && payload.errors.length === 0 && iid) {
-      router.push(`/${projectPath}/-/issues/${iid}`);
+      router.push(projectUrls.issue(projectPath, iid));
       return;
     }
     setBusy(false);
@@ -57,7 +58,7 @@ export function NewIssueForm({ projectPath }: { projectPath: string }) {
         <button type="submit" disabled={busy} className={primaryButtonClass}>
           Create issue
         </button>
-        <Link href={`/${projectPath}/-/issues`} className={buttonClass}>
+        <Link href={projectUrls.issues(projectPath)} className={buttonClass}>
           Cancel
         </Link>
       </div>

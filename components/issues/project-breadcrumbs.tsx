@@ -1,5 +1,6 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
+import { groupUrls, projectUrls } from '@/lib/routes';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { linkClass } from '../ui/styles';
@@ -45,7 +46,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
 
 export function projectCrumbs(project: { name: string; fullPath: string; group: { name: string; fullPath: string } | null }): Crumb[] {
   return [
-    ...(project.group ? [{ label: project.group.name, href: `/groups/${project.group.fullPath}` }] : []),
-    { label: project.name, href: `/${project.fullPath}/-/issues` },
+    ...(project.group ? [{ label: project.group.name, href: groupUrls.overview(project.group.fullPath) }] : []),
+    { label: project.name, href: projectUrls.issues(project.fullPath) },
   ];
 }

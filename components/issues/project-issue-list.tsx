@@ -1,22 +1,13 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
+import { type IssueListQuery, type IssueStateFilter, issueListHref } from '@/lib/issues/issue-list-url';
+import { numericId, projectUrls } from '@/lib/routes';
 import { FormattedDate } from '../ui/formatted-date';
 import { PageHeading } from '../ui/page-heading';
 import { buttonClass, focusRing, inputClass, labelClass, linkClass, primaryButtonClass } from '../ui/styles';
 import { IssueStateBadge } from './issue-state-badge';
 import { Breadcrumbs, projectCrumbs } from './project-breadcrumbs';
-
-export type IssueStateFilter = 'opened' | 'closed' | 'all';
-
-export interface IssueListQuery {
-  state: IssueStateFilter;
-  search?: string;
-  crmContactId?: string;
-  crmOrganizationId?: string;
-  after?: string;
-  before?: string;
-}
 
 export const issueListRowFragment = graphql(`
   fragment IssueListRow on Issue { id iid title state createdAt author { username name } }
@@ -30,23 +21,6 @@ export interface ProjectIssueListProps {
   counts: Record<IssueStateFilter, number>;
   organizations: { id: string; name: string }[];
   crmFilters: { kind: 'contact' | 'organization'; id: string; name: string | null }[];
-}
-
-/** The list's URL for a query; GitLab's parameter names, so links from elsewhere keep working. */
-export function issueListHref(projectPath: string, query: IssueListQuery): string {
-  const params = new URLSearchParams();
-  if (query.state !== 'opened') params.set('state', query.state);
-  if (query.search) params.set('search', query.search);
-  if (query.crmContactId) params.set('crm_contact_id', query.crmContactId);
-  if (query.crmOrganizationId) params.set('crm_organization_id', query.crmOrganizationId);
-  if (query.after) params.set('after', query.after);
-  else if (query.before) params.set('before', query.before);
-  const search = params.toString();
-  return `/${projectPath}/-/issues${search ? `?${search}` : ''}`;
-}
-
-function numericId(globalId: string): string {
-  return globalId.slice(globalId.lastIndexOf('/') + 1);
 }
 
 const stateTabs: [IssueStateFilter, string][] = [
@@ -66,7 +40,7 @@ function filtersOf(query: IssueListQuery): IssueListQuery {
 function IssueFilterForm({ project, query, organizations }: Pick<ProjectIssueListProps, 'project' | 'query' | 'organizations'>) {
   // A plain GET form: the list is URL-driven and filtering works without JavaScript.
   return (
-    <form role="search" aria-label="Issues" action={`/${project.fullPath}/-/issues`} method="get" className="mb-4 flex flex-wrap items-end gap-3">
+    <form role="search" aria-label="Issues" action={projectUrls.issues(project.fullPath)} method="get" className="mb-4 flex flex-wrap items-end gap-3">
       {query.state !== 'opened' ? <input type="hidden" name="state" value={query.state} /> : null}
       {query.crmContactId ? <input type="hidden" name="crm_contact_id" value={query.crmContactId} /> : null}
       <div className="min-w-48 flex-1">
@@ -162,7 +136,7 @@ export function ProjectIssueList({ project, query, issues, pageInfo, counts, org
       <Breadcrumbs crumbs={[...projectCrumbs(project), { label: 'Issues' }]} />
       <PageHeading
         actions={
-          <Link href={`/${project.fullPath}/-/issues/new`} className={primaryButtonClass}>
+          <Link href={projectUrls.newIssue(project.fullPath)} className={primaryButtonClass}>
             New issue
           </Link>
         }
@@ -198,7 +172,7 @@ export function ProjectIssueList({ project, query, issues, pageInfo, counts, org
           {issues.map((issue) => (
             <li key={issue.id} className="flex items-start justify-between gap-4 py-3">
               <div className="min-w-0">
-                <Link href={`/${project.fullPath}/-/issues/${issue.iid}`} className={`${linkClass} font-medium break-words`}>
+                <Link href={projectUrls.issue(project.fullPath, issue.iid)} className={`${linkClass} font-medium break-words`}>
                   {issue.title}
                 </Link>
                 <p className="mt-1 text-sm text-gray-700">

@@ -9,9 +9,9 @@ const graphqlEndpoint = '/api/graphql';
 /**
  * What proxy.ts does before every page, server action, static file and 404: gives the response
  * its security headers and a fresh CSP nonce, which Next.js reads from the request's CSP header
- * and puts on every script it renders.
+ * and puts on every script it renders; and serves a GitLab page URL from its internal `route`.
  */
-export function securePageRequest(request: NextRequest): NextResponse {
+export function securePageRequest(request: NextRequest, route?: string): NextResponse {
   if (request.nextUrl.pathname === graphqlEndpoint) return NextResponse.next();
 
   const nonce = createNonce();
@@ -24,7 +24,8 @@ export function securePageRequest(request: NextRequest): NextResponse {
   // Next.js fill it with the socket's address, which sign-in throttling then counts by.
   if (trustedProxyCount() === 0) requestHeaders.delete('x-forwarded-for');
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const forwarded = { request: { headers: requestHeaders } };
+  const response = route ? NextResponse.rewrite(new URL(route + request.nextUrl.search, request.url), forwarded) : NextResponse.next(forwarded);
   response.headers.set('Content-Security-Policy', contentSecurityPolicy);
   for (const [name, value] of Object.entries(baseSecurityHeaders)) response.headers.set(name, value);
   return response;

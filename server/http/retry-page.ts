@@ -10,6 +10,11 @@ export const pageUrlHeader = 'x-rapport-page-url';
  * page (or with the page, once the database is back).
  */
 export async function retryThisPage(): Promise<never> {
+  redirect(await currentPageUrl());
+}
+
+/** The page's own path and query as the browser asked for it (before the proxy's rewrite to an internal route). */
+export async function currentPageUrl(): Promise<string> {
   const url = (await headers()).get(pageUrlHeader) ?? '/';
-  redirect(url.startsWith('/') && !url.startsWith('//') ? url : '/');
+  return url.startsWith('/') && !url.startsWith('//') ? url : '/';
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type ListDefaults, type ListQuery, recordStates, type RecordStateFilter } from '@/lib/crm/list-url';
 import { searchWithinLimits } from '../crm/search-terms';
-import { type SearchParams, firstParam } from './page-viewer-or-sign-in';
+import { type SearchParams, firstParam } from '@/lib/search-params';
 
 export const crmPageSize = 20;
 

@@ -13,7 +13,7 @@ import type { Viewer } from '../auth/viewer';
 import { contactSorts } from '../crm/contact-queries';
 import { organizationSorts } from '../crm/organization-queries';
 import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
-import { type SearchParams } from './page-viewer-or-sign-in';
+import type { SearchParams } from '@/lib/search-params';
 import { pageVariables, parseListQuery } from './crm-list-params';
 
 export type GroupSummary = GroupSummaryFragment;
@@ -37,6 +37,20 @@ export interface StateCounts {
   active: number;
   inactive: number;
   all: number;
+}
+
+// --- Every group page ------------------------------------------------------------------------------
+
+const groupSummaryQuery = graphql(`
+  query RapportGroupSummary($fullPath: ID!) {
+    group(fullPath: $fullPath) { ...GroupSummary }
+  }
+`);
+
+/** The group of a group page's layout; null when it does not exist or cannot be seen. */
+export async function loadGroupSummary(viewer: Viewer, fullPath: string) {
+  const data = await executeGraphQL(viewer, groupSummaryQuery, { fullPath });
+  return data.group;
 }
 
 // --- Home -----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { searchWithinLimits } from '../crm/search-terms';
 import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
 import { toGlobalId } from '../graphql/global-id';
 import { graphql } from '@/lib/graphql';
+import type { IssueListQuery } from '@/lib/issues/issue-list-url';
 import type { ListPageInfoFragment } from '@/lib/graphql/graphql';
 
 // --- Issue page -----------------------------------------------------------------------------------
@@ -45,15 +46,6 @@ export async function loadNewIssuePage(viewer: Viewer, projectPath: string) {
 
 export const issueListPageSize = 20;
 
-export interface IssueListFilters {
-  state: 'opened' | 'closed' | 'all';
-  search?: string;
-  crmContactId?: string;
-  crmOrganizationId?: string;
-  after?: string;
-  before?: string;
-}
-
 /** The contact or organization the list is filtered by; `name` is null when the viewer cannot read it. */
 export interface ActiveCrmFilter {
   kind: 'contact' | 'organization';
@@ -93,7 +85,7 @@ const projectIssuesQuery = graphql(`
 const emptyPageInfo: ListPageInfoFragment = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 
 /** Null when the project does not exist or cannot be seen. A refused cursor shows the first page. */
-export async function loadProjectIssues(viewer: Viewer, projectPath: string, filters: IssueListFilters) {
+export async function loadProjectIssues(viewer: Viewer, projectPath: string, filters: IssueListQuery) {
   const run = (cursor: { after?: string; before?: string }) =>
     executeGraphQL(viewer, projectIssuesQuery, {
       projectPath,

@@ -2,7 +2,8 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { signInAction } from '@/server/auth/session-actions';
 import { safeRedirectPath } from '@/server/auth/sign-in';
-import { type SearchParams, firstParam, pageViewerIfAny } from '@/server/pages/page-viewer-or-sign-in';
+import { type SearchParams, firstParam } from '@/lib/search-params';
+import { pageViewerIfAny } from '@/server/pages/page-viewer-or-sign-in';
 
 export const metadata = { title: 'Sign in' };
 

@@ -1,0 +1,77 @@
+/**
+ * Every page URL of Rapport, built and parsed here. They are GitLab's: `/groups/<group path>/-/crm/contacts`,
+ * `/<project path>/-/issues/<iid>`. A namespace path has any number of segments, which Next's file
+ * routes cannot place before the page's own segments, so the proxy serves each of these URLs from an
+ * internal route (`internalRoute`): `/-/groups/<key>/crm/contacts`, `/-/projects/<key>/issues/<iid>`,
+ * where the key is the path with `~` for `/` (GitLab paths never hold a `~`). Internal routes are not
+ * reachable under their own URLs.
+ */
+
+/** `internalRoute`'s answer for a path that is no page. */
+export const notFound = Symbol('not a page');
+
+/** The prefix of the internal routes (a path GitLab keeps for its own pages: no namespace is called `-`). */
+export const internalPrefix = '/-/';
+
+const segmentPattern = /^[A-Za-z0-9_.-]{1,255}$/;
+
+/** Top-level routes of their own: a path under them is never a project's. */
+const reservedTopLevel = new Set(['-', 'api', 'groups', 'users', '_next']);
+
+/** The number at the end of a global ID (`gid://gitlab/CustomerRelations::Contact/42` → `42`): records' URLs use it. */
+export function numericId(globalId: string): string {
+  return globalId.slice(globalId.lastIndexOf('/') + 1);
+}
+
+export const groupUrls = {
+  overview: (groupPath: string) => `/groups/${groupPath}`,
+  contacts: (groupPath: string) => `/groups/${groupPath}/-/crm/contacts`,
+  contact: (groupPath: string, contactId: string) => `/groups/${groupPath}/-/crm/contacts/${numericId(contactId)}`,
+  organizations: (groupPath: string) => `/groups/${groupPath}/-/crm/organizations`,
+  organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,
+  crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
+};
+
+export const projectUrls = {
+  project: (projectPath: string) => `/${projectPath}`,
+  issues: (projectPath: string) => `/${projectPath}/-/issues`,
+  newIssue: (projectPath: string) => `/${projectPath}/-/issues/new`,
+  issue: (projectPath: string, iid: string) => `/${projectPath}/-/issues/${iid}`,
+};
+
+/** A namespace path as one route segment (`acme/support` → `acme~support`). */
+function namespaceKey(segments: string[]): string {
+  return segments.join('~');
+}
+
+/** The namespace path a route segment stands for; null when it is not a valid path. */
+export function namespacePath(key: string): string | null {
+  const segments = key.split('~');
+  return segments.every((segment) => segmentPattern.test(segment)) ? segments.join('/') : null;
+}
+
+/** `segments` split at GitLab's `-` separator: the namespace's segments and the page's. */
+function splitAtDash(segments: string[]): { namespace: string[]; page: string[] } {
+  const dash = segments.indexOf('-');
+  return dash === -1 ? { namespace: segments, page: [] } : { namespace: segments.slice(0, dash), page: segments.slice(dash + 1) };
+}
+
+/**
+ * The internal route that serves a page path, `null` when the path is a route of its own (`/`,
+ * `/users/sign_in`), or `notFound` for one that cannot be a page (an internal route asked for by its
+ * own URL, an invalid namespace path).
+ */
+export function internalRoute(pathname: string): string | null | typeof notFound {
+  const segments = pathname.split('/').slice(1);
+  if (pathname.startsWith(internalPrefix)) return notFound;
+  if (segments[0] === 'groups' && segments.length > 1) {
+    const { namespace, page } = splitAtDash(segments.slice(1));
+    if (namespace.length === 0 || !namespace.every((segment) => segmentPattern.test(segment))) return notFound;
+    return [`${internalPrefix}groups`, namespaceKey(namespace), ...page].join('/');
+  }
+  if (segments.length < 2 || reservedTopLevel.has(segments[0] ?? '')) return null;
+  const { namespace, page } = splitAtDash(segments);
+  // A project always lives in a group, so its path has at least two segments.
+  if (namespace.length < 2 || !namespace.every((segment) => segmentPattern.test(segment))) return notFound;
+  return [`${internalPrefix}projects`, namespaceKey(namespace), ...page].join('/');
+}
