@@ -6,7 +6,7 @@ import { accessLevels, groupCrmSettings, groups, members, projects } from '../db
 import DataLoader from 'dataloader';
 import { accessCache, type AccessSource, groupAccess, projectAccess } from './access-cache';
 import type { AccessFacts, GroupRow, ProjectRow } from './access-queries';
-import type { User } from './viewer';
+import type { User, Viewer } from './viewer';
 
 type Level = number;
 
@@ -42,6 +42,14 @@ function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
   const segments = fullPath.toLowerCase().split('/');
   const count = includeSelf ? segments.length : segments.length - 1;
   return Array.from({ length: count }, (_, index) => segments.slice(0, index + 1).join('/'));
+}
+
+/**
+ * Mutations need a signed-in viewer whose token has the `api` scope; a session grants it. Checked
+ * once, before any mutation runs (`graphql/operation-guard.ts`).
+ */
+export function viewerCanWrite(viewer: Viewer): boolean {
+  return viewer.user !== null && viewer.scopes.includes('api');
 }
 
 /**

@@ -52,7 +52,6 @@ builder.relayMutationField(
   {
     nullable: true,
     description: "Rapport only: changes a top-level group's customer relations setting. Needs the Owner role.",
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const result = await updateGroupCrmSettings(context.db, context.permissions, {
