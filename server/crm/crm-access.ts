@@ -1,4 +1,5 @@
-import type { GroupRef, Permissions } from '../auth/permissions';
+import type { GroupRef } from '../auth/access-lookups';
+import type { Permissions } from '../auth/permissions';
 import { accessLevels } from '../db/schema/groups';
 import { DomainError } from '../errors';
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { GroupRef, Permissions } from '../auth/permissions';
+import type { GroupRef } from '../auth/access-lookups';
+import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';

@@ -1,4 +1,5 @@
-import type { Permissions, ProjectRef } from '../auth/permissions';
+import type { ProjectRef } from '../auth/access-lookups';
+import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
