@@ -10,7 +10,7 @@ export type Level = number;
 
 /** Admins can do everything: they rank above Owner. */
 const adminLevel = accessLevels.owner + 10;
-export const noAccess = 0;
+const noAccess = 0;
 
 export interface GroupRef {
   id: number;
@@ -62,7 +62,7 @@ export class AccessLookups {
   ) {}
 
   /** The instance-wide feature flag, read once per request (tests flip it between requests). */
-  get crmFeatureEnabled(): boolean {
+  protected get crmFeatureEnabled(): boolean {
     this.crmFeature ??= customerRelationsEnabled();
     return this.crmFeature;
   }
@@ -141,11 +141,11 @@ export class AccessLookups {
     return Number(memberLevel ?? noAccess);
   }
 
-  accessLevelInGroup(group: GroupRef): Promise<Level> {
+  protected accessLevelInGroup(group: GroupRef): Promise<Level> {
     return this.levelOf(group.id, this.groupLevels, this.groupsById);
   }
 
-  accessLevelInProject(project: ProjectRef): Promise<Level> {
+  protected accessLevelInProject(project: ProjectRef): Promise<Level> {
     return this.levelOf(project.id, this.projectLevels, this.projectsById);
   }
 

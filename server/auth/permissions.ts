@@ -1,7 +1,26 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { accessLevels, groups, members, projects } from '../db/schema/groups';
-import { AccessLookups, type GroupRef, type ProjectRef } from './access-lookups';
+import { DomainError } from '../errors';
+import { AccessLookups, type GroupRef, type Level, type ProjectRef } from './access-lookups';
 import type { Viewer } from './viewer';
+
+/**
+ * Why the policy refused: `not_found` hides whether the thing exists at all (GitLab's "does not
+ * exist or you don't have permission"); `feature_disabled` tells a viewer who can see the group or
+ * project that customer relations are off there. `graphql/errors.ts` turns either into GitLab's
+ * top-level error, and the contact quick actions into their messages.
+ */
+export type Refusal = 'not_found' | 'feature_disabled';
+
+/** The one way a refusal leaves the policy. */
+function refuse(refusal: Refusal): never {
+  throw new DomainError(refusal);
+}
+
+/** A refused CRM action: "Feature disabled" for a viewer who sees the place while CRM is off there. */
+async function crmRefusal(crmOff: boolean, visible: () => Promise<boolean>): Promise<Refusal> {
+  return crmOff && (await visible()) ? 'feature_disabled' : 'not_found';
+}
 
 /**
  * Mutations need a signed-in viewer whose token has the `api` scope; a session grants it. Checked
@@ -38,22 +57,81 @@ export class Permissions extends AccessLookups {
         or starts_with(lower(${projects.fullPath}), lower(${groups.fullPath}) || '/')))`;
   }
 
-  /** Whether `group` is a CRM group (it holds contacts) with CRM enabled. */
-  async isCrmGroup(group: GroupRef): Promise<boolean> {
+  /** `group` is a CRM group (it holds contacts) with CRM enabled, and the viewer has at least `least` there. */
+  private async hasCrmRole(group: GroupRef, least: Level): Promise<boolean> {
     const setting = await this.crmEnabledFor(group.fullPath);
-    return setting?.crmGroupId === group.id;
+    return setting?.crmGroupId === group.id && (await this.accessLevelInGroup(group)) >= least;
   }
 
   async canReadCrm(group: GroupRef): Promise<boolean> {
-    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.planner;
+    return this.hasCrmRole(group, accessLevels.planner);
+  }
+
+  /** `canReadCrm` for the group with this id (CRM records carry it). */
+  async canReadCrmOfGroup(groupId: number): Promise<boolean> {
+    const group = await this.groupById(groupId);
+    return group !== null && this.canReadCrm(group);
   }
 
   async canAdminCrm(group: GroupRef): Promise<boolean> {
-    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.developer;
+    return this.hasCrmRole(group, accessLevels.developer);
+  }
+
+  /**
+   * Refuses a CRM change the viewer may not make: "Feature disabled" only when the instance feature
+   * flag is off; CRM disabled for the root group answers not-found, as GitLab's group policy does.
+   */
+  async assertCanAdminCrm(group: GroupRef): Promise<void> {
+    if (await this.canAdminCrm(group)) return;
+    refuse(await crmRefusal(!this.crmFeatureEnabled, () => this.canReadGroup(group)));
+  }
+
+  /**
+   * Creating a record in a group that does not hold contacts: GitLab authorizes a Developer of any
+   * group under a CRM-enabled root and then fails validation with this message (a payload error).
+   * Anyone else is refused as by `assertCanAdminCrm`.
+   */
+  async crmTargetError(group: GroupRef, records: 'contacts' | 'organizations'): Promise<string | null> {
+    if (await this.canAdminCrm(group)) return null;
+    const crmEnabled = (await this.crmEnabledFor(group.fullPath)) !== null;
+    if (crmEnabled && (await this.accessLevelInGroup(group)) >= accessLevels.developer) {
+      return `${records} can only be added to root groups and groups configured as CRM targets`;
+    }
+    await this.assertCanAdminCrm(group);
+    return null;
   }
 
   async canDeleteCrm(group: GroupRef): Promise<boolean> {
-    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.maintainer;
+    return this.hasCrmRole(group, accessLevels.maintainer);
+  }
+
+  /** Deleting is beyond GitLab (Maintainer and above, SPEC §3); CRM off anyhow is "Feature disabled". */
+  async assertCanDeleteCrm(group: GroupRef): Promise<void> {
+    if (await this.canDeleteCrm(group)) return;
+    const crmOff = (await this.crmEnabledFor(group.fullPath)) === null;
+    refuse(await crmRefusal(crmOff, () => this.canReadGroup(group)));
+  }
+
+  /** Why the viewer may not change the CRM setting of `group` (null: no such group), or null when they may. */
+  private async crmSettingsRefusal(group: GroupRef | null): Promise<Refusal | null> {
+    if (!this.crmFeatureEnabled) return 'feature_disabled';
+    if (!group || (await this.accessLevelInGroup(group)) < accessLevels.owner) return 'not_found';
+    return null;
+  }
+
+  /** Owners of a top-level group (and admins) manage its CRM setting (SPEC §3). */
+  async canAdminCrmSettings(group: GroupRef & { parentId: number | null }): Promise<boolean> {
+    return group.parentId === null && (await this.crmSettingsRefusal(group)) === null;
+  }
+
+  /**
+   * The group, once the viewer may change its CRM setting: "Feature disabled" to everyone while the
+   * flag is off. A subgroup passes: its Owner is told in the payload that only top-level groups have one.
+   */
+  async assertCanAdminCrmSettings<T extends GroupRef>(group: T | null): Promise<T> {
+    const refusal = await this.crmSettingsRefusal(group);
+    if (refusal || !group) refuse(refusal ?? 'not_found');
+    return group;
   }
 
   /**
@@ -86,5 +164,22 @@ export class Permissions extends AccessLookups {
   /** Developer on the issue's project, and a reader of its contacts (GitLab's `set_issue_crm_contacts`). */
   async canSetIssueContacts(project: ProjectRef): Promise<boolean> {
     return (await this.accessLevelInProject(project)) >= accessLevels.developer && (await this.canReadIssueContacts(project));
+  }
+
+  /**
+   * The CRM group whose contacts the viewer may put on the project's issues, or why they may not:
+   * "Feature disabled" when customer relations are off for a project the viewer can see.
+   */
+  async issueContactsTarget(project: ProjectRef): Promise<{ crmGroupId: number } | { refusal: Refusal }> {
+    const setting = await this.crmEnabledFor(project.fullPath);
+    if (setting && (await this.canSetIssueContacts(project))) return { crmGroupId: setting.crmGroupId };
+    return { refusal: await crmRefusal(!setting, () => this.canReadProject(project)) };
+  }
+
+  /** `issueContactsTarget`, its refusal thrown. */
+  async assertCanSetIssueContacts(project: ProjectRef): Promise<number> {
+    const target = await this.issueContactsTarget(project);
+    if ('refusal' in target) refuse(target.refusal);
+    return target.crmGroupId;
   }
 }

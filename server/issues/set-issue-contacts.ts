@@ -28,17 +28,6 @@ export interface ContactsChanged {
   removed: number[];
 }
 
-/**
- * Refuses a contact change the viewer may not make: "Feature disabled" when customer relations are
- * off for a project the viewer can see, otherwise the not-found error that hides the issue.
- */
-export async function assertCanSetIssueContacts(permissions: Permissions, project: ProjectRef): Promise<number> {
-  const setting = await permissions.crmEnabledFor(project.fullPath);
-  if (setting && (await permissions.canSetIssueContacts(project))) return setting.crmGroupId;
-  if (!setting && (await permissions.canReadProject(project))) throw new DomainError('feature_disabled', 'Feature disabled');
-  throw new DomainError('not_found');
-}
-
 /** What actually changes, given what is linked now. A contact both added and removed is removed. */
 function planChanges(existing: ReadonlySet<number>, changes: IssueContactChanges) {
   const remove = new Set(changes.remove ?? []);
@@ -84,7 +73,7 @@ export async function setIssueContacts(
   issue: IssueForContacts,
   changes: IssueContactChanges,
 ): Promise<ServiceResult<ContactsChanged>> {
-  const crmGroupId = await assertCanSetIssueContacts(permissions, issue.project);
+  const crmGroupId = await permissions.assertCanSetIssueContacts(issue.project);
   const actorId = permissions.user?.id;
   if (actorId === undefined) throw new DomainError('not_found');
 
