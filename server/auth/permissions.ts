@@ -44,6 +44,17 @@ export class Permissions extends AccessLookups {
     return (await this.accessLevelInProject(project)) >= accessLevels.guest;
   }
 
+  /** The project, when the viewer can see it; otherwise (and for none) the not-found refusal. */
+  async assertCanReadProject<T extends ProjectRef>(project: T | null): Promise<T> {
+    if (!project || !(await this.canReadProject(project))) refuse('not_found');
+    return project;
+  }
+
+  /** The signed-in viewer's id, who is recorded as having made a change; anonymous viewers make none. */
+  actorId(): number {
+    return this.user?.id ?? refuse('not_found');
+  }
+
   /**
    * `canReadProject` for many projects at once: an SQL condition on the `projects` table of the
    * query it is used in (a membership of the project or of one of its ancestor groups).
@@ -154,11 +165,23 @@ export class Permissions extends AccessLookups {
     return this.canReadProject(project);
   }
 
+  async assertCanCreateIssue(project: ProjectRef): Promise<void> {
+    if (!(await this.canCreateIssue(project))) refuse('not_found');
+  }
+
+  async assertCanCreateNote(project: ProjectRef): Promise<void> {
+    if (!(await this.canCreateNote(project))) refuse('not_found');
+  }
+
   /** Edit, close or reopen: Planner and above, or the issue's author (GitLab's `update_issue`). */
   async canUpdateIssue(project: ProjectRef, issue: { authorId: number }): Promise<boolean> {
     const level = await this.accessLevelInProject(project);
     if (level >= accessLevels.planner) return true;
     return level >= accessLevels.guest && this.user?.id === issue.authorId;
+  }
+
+  async assertCanUpdateIssue(project: ProjectRef, issue: { authorId: number }): Promise<void> {
+    if (!(await this.canUpdateIssue(project, issue))) refuse('not_found');
   }
 
   /** Developer on the issue's project, and a reader of its contacts (GitLab's `set_issue_crm_contacts`). */

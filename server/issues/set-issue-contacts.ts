@@ -74,8 +74,7 @@ export async function setIssueContacts(
   changes: IssueContactChanges,
 ): Promise<ServiceResult<ContactsChanged>> {
   const crmGroupId = await permissions.assertCanSetIssueContacts(issue.project);
-  const actorId = permissions.user?.id;
-  if (actorId === undefined) throw new DomainError('not_found');
+  const actorId = permissions.actorId();
 
   return db.transaction(async (tx) => {
     if (!(await lockIssue(tx, issue.id))) throw new DomainError('not_found');
