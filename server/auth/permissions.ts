@@ -1,225 +1,58 @@
-import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { customerRelationsEnabled } from '../config';
-import type { Database } from '../db/client';
-import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
-import DataLoader from 'dataloader';
-import { accessCache, type AccessSource, groupAccess, projectAccess } from './access-cache';
-import type { AccessFacts, GroupRow, ProjectRow } from './access-queries';
-import type { User } from './viewer';
+import { type SQL, sql } from 'drizzle-orm';
+import { accessLevels, groups, members, projects } from '../db/schema/groups';
+import { DomainError } from '../errors';
+import { AccessLookups, type GroupRef, type Level, type ProjectRef } from './access-lookups';
+import type { Viewer } from './viewer';
 
-type Level = number;
+/**
+ * Why the policy refused: `not_found` hides whether the thing exists at all (GitLab's "does not
+ * exist or you don't have permission"); `feature_disabled` tells a viewer who can see the group or
+ * project that customer relations are off there. `graphql/errors.ts` turns either into GitLab's
+ * top-level error, and the contact quick actions into their messages.
+ */
+export type Refusal = 'not_found' | 'feature_disabled';
 
-/** Admins can do everything: they rank above Owner. */
-const adminLevel = accessLevels.owner + 10;
-const noAccess = 0;
-
-export interface GroupRef {
-  id: number;
-  fullPath: string;
+/** The one way a refusal leaves the policy. */
+function refuse(refusal: Refusal): never {
+  throw new DomainError(refusal);
 }
 
-export interface ProjectRef {
-  id: number;
-  fullPath: string;
-}
-
-export interface CrmSetting {
-  rootGroupId: number;
-  enabled: boolean;
-  /** The group whose contacts and organizations serve every group and project under the root. */
-  crmGroupId: number;
-  crmGroupPath: string;
-}
-
-const sourceGroups = alias(groups, 'source_groups');
-
-function rootPathOf(fullPath: string): string {
-  return fullPath.toLowerCase().split('/')[0] ?? '';
-}
-
-function ancestorPaths(fullPath: string, includeSelf: boolean): string[] {
-  const segments = fullPath.toLowerCase().split('/');
-  const count = includeSelf ? segments.length : segments.length - 1;
-  return Array.from({ length: count }, (_, index) => segments.slice(0, index + 1).join('/'));
+/** A refused CRM action: "Feature disabled" for a viewer who sees the place while CRM is off there. */
+async function crmRefusal(crmOff: boolean, visible: () => Promise<boolean>): Promise<Refusal> {
+  return crmOff && (await visible()) ? 'feature_disabled' : 'not_found';
 }
 
 /**
- * The one policy module (SPEC §3): every page, query and mutation asks it. Lookups are memoized for
- * the life of one request, so listing 50 issues of one project costs one membership query; a group
- * or project looked up through it (`groupByPath`, `projectByPath`, `groupsByIds`) brings the
- * viewer's level and the CRM setting along in the same statement, which the access cache spares
- * for a few seconds across requests (`access-cache.ts`).
+ * Mutations need a signed-in viewer whose token has the `api` scope; a session grants it. Checked
+ * once, before any mutation runs (`graphql/operation-guard.ts`).
  */
-export class Permissions {
-  private readonly groupLevels = new Map<number, Promise<Level>>();
-  private readonly projectLevels = new Map<number, Promise<Level>>();
-  private readonly crmSettings = new Map<string, Promise<CrmSetting | null>>();
-  private readonly groupsByPath = new Map<string, Promise<GroupRow | null>>();
-  private readonly projectsByPath = new Map<string, Promise<ProjectRow | null>>();
-  private readonly groupsById = new DataLoader<number, GroupRow | null>(async (ids) => {
-    const rows = await accessCache().byIds(groupAccess, this.db, this.user?.id ?? null, ids);
-    return rows.map((row) => row && this.remember(row, this.groupLevels));
-  });
-  private readonly projectsById = new DataLoader<number, ProjectRow | null>(async (ids) => {
-    const rows = await accessCache().byIds(projectAccess, this.db, this.user?.id ?? null, ids);
-    return rows.map((row) => row && this.remember(row, this.projectLevels));
-  });
-  private crmFeature: boolean | undefined;
+export function viewerCanWrite(viewer: Viewer): boolean {
+  return viewer.user !== null && viewer.scopes.includes('api');
+}
 
-  constructor(
-    private readonly db: Database,
-    readonly user: User | null,
-  ) {}
-
-  get isAdmin(): boolean {
-    return this.user?.admin === true;
-  }
-
-  /** The instance-wide feature flag, read once per request (tests flip it between requests). */
-  get crmFeatureEnabled(): boolean {
-    this.crmFeature ??= customerRelationsEnabled();
-    return this.crmFeature;
-  }
-
-  /** The group at `fullPath` (any case), or null; its level and CRM setting are then known too. */
-  groupByPath(fullPath: string): Promise<GroupRow | null> {
-    return this.lookUpByPath(fullPath, this.groupsByPath, groupAccess, this.groupLevels, this.groupsById);
-  }
-
-  /** The project at `fullPath` (any case), or null; its level and CRM setting are then known too. */
-  projectByPath(fullPath: string): Promise<ProjectRow | null> {
-    return this.lookUpByPath(fullPath, this.projectsByPath, projectAccess, this.projectLevels, this.projectsById);
-  }
-
-  /**
-   * At most one access statement per path and request, none while the access cache holds the path;
-   * the row found is then known by id as well.
-   */
-  private lookUpByPath<T extends { id: number; fullPath: string }>(
-    fullPath: string,
-    memo: Map<string, Promise<T | null>>,
-    source: AccessSource<T>,
-    levels: Map<number, Promise<Level>>,
-    byId: DataLoader<number, T | null>,
-  ): Promise<T | null> {
-    const key = fullPath.toLowerCase();
-    let record = memo.get(key);
-    if (!record) {
-      record = accessCache().byPath(source, this.db, this.user?.id ?? null, key).then((row) => {
-        if (!row) return null;
-        const found = this.remember(row, levels);
-        byId.prime(found.id, found);
-        return found;
-      });
-      memo.set(key, record);
-    }
-    return record;
-  }
-
-  /**
-   * The project with this id (issues carry it), batched and memoized: the project of every issue in
-   * a list comes from the request's first lookup, by path or by id.
-   */
-  projectById(id: number): Promise<ProjectRow | null> {
-    return this.projectsById.load(id);
-  }
-
-  /**
-   * The group with this id (CRM records carry it), batched and memoized like `projectById`: a group
-   * already looked up by path costs nothing more.
-   */
-  groupById(id: number): Promise<GroupRow | null> {
-    return this.groupsById.load(id);
-  }
-
-  /** Keeps the facts an access statement brought along, and returns the bare row. */
-  private remember<T extends { id: number; fullPath: string }>(row: T & AccessFacts, levels: Map<number, Promise<Level>>): T {
-    const { level, crmRootId, crmEnabled, crmSourceGroupId, crmGroupPath, crmGroupLevel, ...record } = row;
-    if (!levels.has(record.id)) levels.set(record.id, Promise.resolve(this.levelFrom(level)));
-    const crmGroupId = crmSourceGroupId ?? crmRootId;
-    if (crmGroupId !== null && !this.groupLevels.has(crmGroupId)) this.groupLevels.set(crmGroupId, Promise.resolve(this.levelFrom(crmGroupLevel)));
-    const rootPath = rootPathOf(record.fullPath);
-    if (!this.crmSettings.has(rootPath)) {
-      const setting =
-        crmRootId === null || crmGroupPath === null
-          ? null
-          : { rootGroupId: crmRootId, enabled: crmEnabled ?? true, crmGroupId: crmSourceGroupId ?? crmRootId, crmGroupPath };
-      this.crmSettings.set(rootPath, Promise.resolve(setting));
-    }
-    return record as unknown as T;
-  }
-
-  private levelFrom(memberLevel: number | null): Level {
-    if (!this.user) return noAccess;
-    if (this.user.admin) return adminLevel;
-    return Number(memberLevel ?? noAccess);
-  }
-
-  accessLevelInGroup(group: GroupRef): Promise<Level> {
-    let level = this.groupLevels.get(group.id);
-    if (!level) {
-      level = this.highestLevel(ancestorPaths(group.fullPath, true), null);
-      this.groupLevels.set(group.id, level);
-    }
-    return level;
-  }
-
-  accessLevelInProject(project: ProjectRef): Promise<Level> {
-    let level = this.projectLevels.get(project.id);
-    if (!level) {
-      level = this.highestLevel(ancestorPaths(project.fullPath, false), project.id);
-      this.projectLevels.set(project.id, level);
-    }
-    return level;
-  }
-
-  private async highestLevel(groupPaths: string[], projectId: number | null): Promise<Level> {
-    if (!this.user || this.user.admin) return this.levelFrom(null);
-    const inGroups = and(
-      eq(members.groupId, groups.id),
-      inArray(sql`lower(${groups.fullPath})`, groupPaths),
-    );
-    const [row] = await this.db
-      .select({ level: sql<number | null>`max(${members.accessLevel})` })
-      .from(members)
-      .leftJoin(groups, eq(groups.id, members.groupId))
-      .where(
-        and(eq(members.userId, this.user.id), projectId === null ? inGroups : or(inGroups, eq(members.projectId, projectId))),
-      );
-    return Number(row?.level ?? noAccess);
-  }
-
-  /** The CRM setting of the root group above `fullPath` (a group's or a project's). */
-  crmSettingFor(fullPath: string): Promise<CrmSetting | null> {
-    const rootPath = rootPathOf(fullPath);
-    let setting = this.crmSettings.get(rootPath);
-    if (!setting) {
-      setting = this.loadCrmSetting(rootPath);
-      this.crmSettings.set(rootPath, setting);
-    }
-    return setting;
-  }
-
-  private async loadCrmSetting(rootPath: string): Promise<CrmSetting | null> {
-    const [row] = await this.db
-      .select({ id: groups.id, fullPath: groups.fullPath, enabled: groupCrmSettings.enabled, source: { id: sourceGroups.id, fullPath: sourceGroups.fullPath } })
-      .from(groups)
-      .leftJoin(groupCrmSettings, eq(groupCrmSettings.groupId, groups.id))
-      .leftJoin(sourceGroups, eq(sourceGroups.id, groupCrmSettings.sourceGroupId))
-      .where(and(sql`lower(${groups.fullPath}) = ${rootPath}`, sql`${groups.parentId} is null`))
-      .limit(1);
-    if (!row) return null;
-    const crmGroup = row.source ?? row;
-    return { rootGroupId: row.id, enabled: row.enabled ?? true, crmGroupId: crmGroup.id, crmGroupPath: crmGroup.fullPath };
-  }
-
+/**
+ * The one policy module (SPEC §3): every page, query and mutation asks it, and it asks nothing but
+ * the request's access lookups (`access-lookups.ts`), memoized for the request and cached across
+ * requests.
+ */
+export class Permissions extends AccessLookups {
   async canReadGroup(group: GroupRef): Promise<boolean> {
     return (await this.accessLevelInGroup(group)) >= accessLevels.guest;
   }
 
   async canReadProject(project: ProjectRef): Promise<boolean> {
     return (await this.accessLevelInProject(project)) >= accessLevels.guest;
+  }
+
+  /** The project, when the viewer can see it; otherwise (and for none) the not-found refusal. */
+  async assertCanReadProject<T extends ProjectRef>(project: T | null): Promise<T> {
+    if (!project || !(await this.canReadProject(project))) refuse('not_found');
+    return project;
+  }
+
+  /** The signed-in viewer's id, who is recorded as having made a change; anonymous viewers make none. */
+  actorId(): number {
+    return this.user?.id ?? refuse('not_found');
   }
 
   /**
@@ -235,29 +68,81 @@ export class Permissions {
         or starts_with(lower(${projects.fullPath}), lower(${groups.fullPath}) || '/')))`;
   }
 
-  /** CRM is usable under this path: the feature flag is on and the root group has CRM enabled. */
-  async crmEnabledFor(fullPath: string): Promise<CrmSetting | null> {
-    if (!this.crmFeatureEnabled) return null;
-    const setting = await this.crmSettingFor(fullPath);
-    return setting?.enabled ? setting : null;
-  }
-
-  /** Whether `group` is a CRM group (it holds contacts) with CRM enabled. */
-  async isCrmGroup(group: GroupRef): Promise<boolean> {
+  /** `group` is a CRM group (it holds contacts) with CRM enabled, and the viewer has at least `least` there. */
+  private async hasCrmRole(group: GroupRef, least: Level): Promise<boolean> {
     const setting = await this.crmEnabledFor(group.fullPath);
-    return setting?.crmGroupId === group.id;
+    return setting?.crmGroupId === group.id && (await this.accessLevelInGroup(group)) >= least;
   }
 
   async canReadCrm(group: GroupRef): Promise<boolean> {
-    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.planner;
+    return this.hasCrmRole(group, accessLevels.planner);
+  }
+
+  /** `canReadCrm` for the group with this id (CRM records carry it). */
+  async canReadCrmOfGroup(groupId: number): Promise<boolean> {
+    const group = await this.groupById(groupId);
+    return group !== null && this.canReadCrm(group);
   }
 
   async canAdminCrm(group: GroupRef): Promise<boolean> {
-    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.developer;
+    return this.hasCrmRole(group, accessLevels.developer);
+  }
+
+  /**
+   * Refuses a CRM change the viewer may not make: "Feature disabled" only when the instance feature
+   * flag is off; CRM disabled for the root group answers not-found, as GitLab's group policy does.
+   */
+  async assertCanAdminCrm(group: GroupRef): Promise<void> {
+    if (await this.canAdminCrm(group)) return;
+    refuse(await crmRefusal(!this.crmFeatureEnabled, () => this.canReadGroup(group)));
+  }
+
+  /**
+   * Creating a record in a group that does not hold contacts: GitLab authorizes a Developer of any
+   * group under a CRM-enabled root and then fails validation with this message (a payload error).
+   * Anyone else is refused as by `assertCanAdminCrm`.
+   */
+  async crmTargetError(group: GroupRef, records: 'contacts' | 'organizations'): Promise<string | null> {
+    if (await this.canAdminCrm(group)) return null;
+    const crmEnabled = (await this.crmEnabledFor(group.fullPath)) !== null;
+    if (crmEnabled && (await this.accessLevelInGroup(group)) >= accessLevels.developer) {
+      return `${records} can only be added to root groups and groups configured as CRM targets`;
+    }
+    await this.assertCanAdminCrm(group);
+    return null;
   }
 
   async canDeleteCrm(group: GroupRef): Promise<boolean> {
-    return (await this.isCrmGroup(group)) && (await this.accessLevelInGroup(group)) >= accessLevels.maintainer;
+    return this.hasCrmRole(group, accessLevels.maintainer);
+  }
+
+  /** Deleting is beyond GitLab (Maintainer and above, SPEC §3); CRM off anyhow is "Feature disabled". */
+  async assertCanDeleteCrm(group: GroupRef): Promise<void> {
+    if (await this.canDeleteCrm(group)) return;
+    const crmOff = (await this.crmEnabledFor(group.fullPath)) === null;
+    refuse(await crmRefusal(crmOff, () => this.canReadGroup(group)));
+  }
+
+  /** Why the viewer may not change the CRM setting of `group` (null: no such group), or null when they may. */
+  private async crmSettingsRefusal(group: GroupRef | null): Promise<Refusal | null> {
+    if (!this.crmFeatureEnabled) return 'feature_disabled';
+    if (!group || (await this.accessLevelInGroup(group)) < accessLevels.owner) return 'not_found';
+    return null;
+  }
+
+  /** Owners of a top-level group (and admins) manage its CRM setting (SPEC §3). */
+  async canAdminCrmSettings(group: GroupRef & { parentId: number | null }): Promise<boolean> {
+    return group.parentId === null && (await this.crmSettingsRefusal(group)) === null;
+  }
+
+  /**
+   * The group, once the viewer may change its CRM setting: "Feature disabled" to everyone while the
+   * flag is off. A subgroup passes: its Owner is told in the payload that only top-level groups have one.
+   */
+  async assertCanAdminCrmSettings<T extends GroupRef>(group: T | null): Promise<T> {
+    const refusal = await this.crmSettingsRefusal(group);
+    if (refusal || !group) refuse(refusal ?? 'not_found');
+    return group;
   }
 
   /**
@@ -280,6 +165,14 @@ export class Permissions {
     return this.canReadProject(project);
   }
 
+  async assertCanCreateIssue(project: ProjectRef): Promise<void> {
+    if (!(await this.canCreateIssue(project))) refuse('not_found');
+  }
+
+  async assertCanCreateNote(project: ProjectRef): Promise<void> {
+    if (!(await this.canCreateNote(project))) refuse('not_found');
+  }
+
   /** Edit, close or reopen: Planner and above, or the issue's author (GitLab's `update_issue`). */
   async canUpdateIssue(project: ProjectRef, issue: { authorId: number }): Promise<boolean> {
     const level = await this.accessLevelInProject(project);
@@ -287,8 +180,29 @@ export class Permissions {
     return level >= accessLevels.guest && this.user?.id === issue.authorId;
   }
 
+  async assertCanUpdateIssue(project: ProjectRef, issue: { authorId: number }): Promise<void> {
+    if (!(await this.canUpdateIssue(project, issue))) refuse('not_found');
+  }
+
   /** Developer on the issue's project, and a reader of its contacts (GitLab's `set_issue_crm_contacts`). */
   async canSetIssueContacts(project: ProjectRef): Promise<boolean> {
     return (await this.accessLevelInProject(project)) >= accessLevels.developer && (await this.canReadIssueContacts(project));
+  }
+
+  /**
+   * The CRM group whose contacts the viewer may put on the project's issues, or why they may not:
+   * "Feature disabled" when customer relations are off for a project the viewer can see.
+   */
+  async issueContactsTarget(project: ProjectRef): Promise<{ crmGroupId: number } | { refusal: Refusal }> {
+    const setting = await this.crmEnabledFor(project.fullPath);
+    if (setting && (await this.canSetIssueContacts(project))) return { crmGroupId: setting.crmGroupId };
+    return { refusal: await crmRefusal(!setting, () => this.canReadProject(project)) };
+  }
+
+  /** `issueContactsTarget`, its refusal thrown. */
+  async assertCanSetIssueContacts(project: ProjectRef): Promise<number> {
+    const target = await this.issueContactsTarget(project);
+    if ('refusal' in target) refuse(target.refusal);
+    return target.crmGroupId;
   }
 }

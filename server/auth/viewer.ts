@@ -55,7 +55,3 @@ export async function viewerFromSessionToken(db: Database, sessionToken: string 
   if (!session) return anonymousViewer;
   return { user: session.user, via: 'session', scopes: ['api'], csrfToken: session.csrfToken };
 }
-
-export function viewerCanWrite(viewer: Viewer): boolean {
-  return viewer.user !== null && viewer.scopes.includes('api');
-}

@@ -25,7 +25,6 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const group = await getGroupOrThrow(context.db, input.groupId);
@@ -58,7 +57,6 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    authScopes: { apiScope: true },
     resolve: (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
       runService(async () => contactPayload(await updateContact(context.db, context.permissions, id, fields))),
   },

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { GroupRef, Permissions } from '../auth/permissions';
+import type { GroupRef } from '../auth/access-lookups';
+import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
@@ -7,7 +8,6 @@ import { contacts, organizations } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import type { Contact } from './contact-queries';
-import { assertCanAdminCrm, crmTargetError } from './crm-access';
 import { changedFields, stateFromActive } from './record-changes';
 import { contactFieldsSchema, contactUpdateSchema, givenFields, validationMessages } from './validation';
 
@@ -64,7 +64,7 @@ export async function createContact(
   group: GroupRef,
   input: ContactCreateInput,
 ): Promise<ServiceResult<Contact>> {
-  const notCrmGroup = await crmTargetError(permissions, group, 'contacts');
+  const notCrmGroup = await permissions.crmTargetError(group, 'contacts');
   const parsed = contactFieldsSchema.safeParse(input);
   try {
     return await db.transaction(async (tx) => {
@@ -110,7 +110,7 @@ export async function updateContact(
   const found = await findContactWithGroup(db, contactId);
   if (!found) throw new DomainError('not_found');
   const { group } = found;
-  await assertCanAdminCrm(permissions, group);
+  await permissions.assertCanAdminCrm(group);
   const parsed = contactUpdateSchema.safeParse(givenFields(input));
   try {
     return await db.transaction(async (tx) => {

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { canReadCrmOfGroup } from '../groups/group-loader';
 import { builder } from '../graphql/builder';
 import { countOf, countedPage, emptyPage } from '../graphql/connections';
 import { type Context, requestLoader } from '../graphql/context';
@@ -77,7 +76,7 @@ builder.objectFields(OrganizationRef, (t) => ({
         sort: t.arg({ type: ContactSortEnum, defaultValue: 'LAST_NAME_ASC', description: 'Criteria to sort contacts by.' }),
       },
       resolve: async (organization, args, context) => {
-        if (!(await canReadCrmOfGroup(context, organization.groupId))) return emptyPage<ContactRow>();
+        if (!(await context.permissions.canReadCrmOfGroup(organization.groupId))) return emptyPage<ContactRow>();
         const filter = { search: args.search, state: stateFilter(args.state) };
         const sort: ContactSort = args.sort ?? 'LAST_NAME_ASC';
         const page = { first: args.first, last: args.last, after: args.after, before: args.before };
@@ -101,7 +100,7 @@ builder.objectFields(OrganizationRef, (t) => ({
   contactCount: t.int({
     description: 'Rapport only: number of contacts of the organization (active and inactive).',
     resolve: async (organization, _args, context) => {
-      if (!(await canReadCrmOfGroup(context, organization.groupId))) return 0;
+      if (!(await context.permissions.canReadCrmOfGroup(organization.groupId))) return 0;
       const counts = ownerLoader(context, 'organizationContactCounts:{}', (ids) => countContactsOfOrganizations(context.db, ids), 0);
       return counts.load(organization.id);
     },
@@ -112,7 +111,7 @@ builder.objectFields(OrganizationRef, (t) => ({
       description: "Rapport only: issues linked to the organization's contacts, newest first, in projects the current user can read.",
       args: { state: t.arg({ type: IssuableStateEnum, description: 'State of the issues.' }) },
       resolve: async (organization, args, context) => {
-        if (!(await canReadCrmOfGroup(context, organization.groupId))) return emptyPage<IssueRow>();
+        if (!(await context.permissions.canReadCrmOfGroup(organization.groupId))) return emptyPage<IssueRow>();
         const { first, last, after, before } = args;
         return issuesConnection(context, 'organization', organization.id, { state: issueStateFilter(args.state) }, { first, last, after, before });
       },
@@ -122,7 +121,7 @@ builder.objectFields(OrganizationRef, (t) => ({
   openIssueCount: t.int({
     description: "Rapport only: number of open issues linked to the organization's contacts, in projects the current user can read.",
     resolve: async (organization, _args, context) => {
-      if (!(await canReadCrmOfGroup(context, organization.groupId))) return 0;
+      if (!(await context.permissions.canReadCrmOfGroup(organization.groupId))) return 0;
       return issueCountLoader(context, 'organization', { state: 'opened' }).load(organization.id);
     },
   }),
@@ -135,7 +134,7 @@ builder.objectFields(ContactRef, (t) => ({
       description: 'Rapport only: issues linked to the contact, newest first, in projects the current user can read.',
       args: { state: t.arg({ type: IssuableStateEnum, description: 'State of the issues.' }) },
       resolve: async (contact, args, context) => {
-        if (!(await canReadCrmOfGroup(context, contact.groupId))) return emptyPage<IssueRow>();
+        if (!(await context.permissions.canReadCrmOfGroup(contact.groupId))) return emptyPage<IssueRow>();
         const { first, last, after, before } = args;
         return issuesConnection(context, 'contact', contact.id, { state: issueStateFilter(args.state) }, { first, last, after, before });
       },

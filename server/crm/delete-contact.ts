@@ -6,7 +6,6 @@ import { contacts } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { issueContacts, issues, notes } from '../db/schema/issues';
 import { DomainError, type ServiceResult } from '../errors';
-import { assertCanDeleteCrm } from './delete-access';
 
 /** GitLab's system note for one contact leaving an issue (it names counts, not people). */
 export const contactRemovedNote = 'removed 1 contact';
@@ -32,7 +31,7 @@ export async function deleteContact(db: Database, permissions: Permissions, cont
     .limit(1);
   // A contact of a group the viewer cannot see is "not found", exactly like one that never existed.
   if (!found) throw new DomainError('not_found');
-  await assertCanDeleteCrm(permissions, found.group);
+  await permissions.assertCanDeleteCrm(found.group);
   const actorId = permissions.user?.id ?? null;
 
   const deleted = await db.transaction(async (tx) => {

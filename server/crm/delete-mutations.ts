@@ -21,7 +21,6 @@ builder.relayMutationField(
     nullable: true,
     description:
       'Rapport only: deletes a contact. Its issue links are removed and each affected issue gets a system note. Needs the Maintainer role.',
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const result = await deleteContact(context.db, context.permissions, input.id);
@@ -47,7 +46,6 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Rapport only: deletes an organization that has no contacts. Needs the Maintainer role.',
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const result = await deleteOrganization(context.db, context.permissions, input.id);

@@ -5,7 +5,6 @@ import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import { assertCanDeleteCrm } from './delete-access';
 
 export const organizationHasContactsMessage = 'Organization cannot be deleted while it has contacts.';
 
@@ -30,7 +29,7 @@ export async function deleteOrganization(
     .where(eq(organizations.id, organizationId))
     .limit(1);
   if (!found) throw new DomainError('not_found');
-  await assertCanDeleteCrm(permissions, found.group);
+  await permissions.assertCanDeleteCrm(found.group);
 
   const outcome = await db.transaction(async (tx) => {
     // Locked first: a contact being added to this organization concurrently waits for us (its

@@ -17,7 +17,6 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const group = await getGroupOrThrow(context.db, input.groupId);
@@ -53,7 +52,6 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    authScopes: { apiScope: true },
     resolve: (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
       runService(() => updateOrganization(context.db, context.permissions, id, fields)),
   },

@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import type { GroupRef, Permissions } from '../auth/permissions';
+import type { GroupRef } from '../auth/access-lookups';
+import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { organizations } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import { assertCanAdminCrm, crmTargetError } from './crm-access';
 import type { Organization } from './organization-queries';
 import { changedFields, stateFromActive } from './record-changes';
 import { givenFields, organizationFieldsSchema, organizationUpdateSchema, validationMessages } from './validation';
@@ -54,7 +54,7 @@ export async function createOrganization(
   group: GroupRef,
   input: OrganizationCreateInput,
 ): Promise<ServiceResult<Organization>> {
-  const notCrmGroup = await crmTargetError(permissions, group, 'organizations');
+  const notCrmGroup = await permissions.crmTargetError(group, 'organizations');
   const parsed = organizationFieldsSchema.safeParse(input);
   const messages = [...(parsed.success ? [] : validationMessages(parsed.error)), ...(notCrmGroup ? [notCrmGroup] : [])];
   if (!parsed.success || messages.length > 0) return failure(...messages);
@@ -96,7 +96,7 @@ export async function updateOrganization(
   const found = await findOrganizationWithGroup(db, organizationId);
   if (!found) throw new DomainError('not_found');
   const { group } = found;
-  await assertCanAdminCrm(permissions, group);
+  await permissions.assertCanAdminCrm(group);
   const parsed = organizationUpdateSchema.safeParse(givenFields(input));
   if (!parsed.success) return { organization: found.organization, errors: validationMessages(parsed.error) };
   const { active, defaultRate, ...fields } = parsed.data;

@@ -1,12 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import { viewerCanWrite } from '../auth/viewer';
 import { relations } from '../db/relations';
 import type { Context } from './context';
-import { resourceNotAvailable } from './errors';
 import { decodeGlobalID, encodeGlobalID } from './global-id';
 
 type GlobalIdScalar = { Input: number; Output: number | string };
@@ -14,7 +11,6 @@ type GlobalIdScalar = { Input: number; Output: number | string };
 export interface SchemaTypes {
   Context: Context;
   DrizzleRelations: typeof relations;
-  AuthScopes: { loggedIn: boolean; apiScope: boolean };
   DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string | number };
@@ -29,7 +25,7 @@ export interface SchemaTypes {
 }
 
 export const builder = new SchemaBuilder<SchemaTypes>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DrizzlePlugin],
+  plugins: [RelayPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   drizzle: {
     client: (context) => context.db,
@@ -47,13 +43,6 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     nodesOnConnection: true,
     encodeGlobalID,
     decodeGlobalID,
-  },
-  scopeAuth: {
-    authScopes: (context) => ({
-      loggedIn: context.viewer.user !== null,
-      apiScope: viewerCanWrite(context.viewer),
-    }),
-    unauthorizedError: () => resourceNotAvailable(),
   },
 });
 

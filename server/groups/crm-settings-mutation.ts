@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder';
 import { runService } from '../graphql/errors';
-import { canAdminCrmSettings, type GroupCrmSettings, readGroupCrmSettings, updateGroupCrmSettings } from './crm-settings';
+import { type GroupCrmSettings, readGroupCrmSettings, updateGroupCrmSettings } from './crm-settings';
 import { GroupRef } from './group-type';
 
 /**
@@ -24,7 +24,7 @@ builder.drizzleObjectFields(GroupRef, (t) => ({
   rapportCanAdminCrmSettings: t.boolean({
     description: 'Rapport only: true when this is a top-level group and the current user may change its customer relations setting (Owner).',
     select: { columns: { id: true, fullPath: true, parentId: true } },
-    resolve: (group, _args, context) => canAdminCrmSettings(context.permissions, group),
+    resolve: (group, _args, context) => context.permissions.canAdminCrmSettings(group),
   }),
   rapportCrmSettings: t.field({
     type: GroupCrmSettingsRef,
@@ -32,7 +32,7 @@ builder.drizzleObjectFields(GroupRef, (t) => ({
     description: "Rapport only: the group's customer relations setting; null unless the current user may change it.",
     select: { columns: { id: true, fullPath: true, parentId: true } },
     resolve: async (group, _args, context) => {
-      if (!(await canAdminCrmSettings(context.permissions, group))) return null;
+      if (!(await context.permissions.canAdminCrmSettings(group))) return null;
       const full = await context.db.query.groups.findFirst({ where: { id: group.id } });
       return full ? readGroupCrmSettings(context.db, full) : null;
     },
@@ -52,7 +52,6 @@ builder.relayMutationField(
   {
     nullable: true,
     description: "Rapport only: changes a top-level group's customer relations setting. Needs the Owner role.",
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const result = await updateGroupCrmSettings(context.db, context.permissions, {

@@ -3,9 +3,9 @@ import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { contacts } from '../db/schema/crm';
-import { accessLevels, groupCrmSettings, groups, projects } from '../db/schema/groups';
+import { groupCrmSettings, groups, projects } from '../db/schema/groups';
 import { issueContacts, issues } from '../db/schema/issues';
-import { DomainError, failure, type ServiceResult } from '../errors';
+import { failure, type ServiceResult } from '../errors';
 import { findGroupByFullPath, type Group } from './group-queries';
 
 export const sourceChangeRefusedMessage =
@@ -26,12 +26,6 @@ export interface GroupCrmSettingsInput {
   enabled?: boolean | null;
   /** Full path of the root group or one of its descendants; omitted: unchanged. */
   sourceGroupPath?: string | null;
-}
-
-/** Owners of a top-level group (and admins) manage its CRM setting (SPEC §3). */
-export async function canAdminCrmSettings(permissions: Permissions, group: Pick<Group, 'id' | 'fullPath' | 'parentId'>): Promise<boolean> {
-  if (!permissions.crmFeatureEnabled || group.parentId !== null) return false;
-  return (await permissions.accessLevelInGroup(group)) >= accessLevels.owner;
 }
 
 function isSameOrBelow(candidate: Group, root: Group): boolean {
@@ -74,10 +68,7 @@ export async function updateGroupCrmSettings(
   permissions: Permissions,
   input: GroupCrmSettingsInput,
 ): Promise<ServiceResult<GroupCrmSettings>> {
-  if (!permissions.crmFeatureEnabled) throw new DomainError('feature_disabled', 'Feature disabled');
-  const group = await findGroupByFullPath(db, input.fullPath);
-  if (!group || !(await permissions.canReadGroup(group))) throw new DomainError('not_found');
-  if ((await permissions.accessLevelInGroup(group)) < accessLevels.owner) throw new DomainError('not_found');
+  const group = await permissions.assertCanAdminCrmSettings(await permissions.groupByPath(input.fullPath));
   if (group.parentId !== null) return failure(topLevelGroupOnlyMessage);
 
   let requestedSource: Group | null = null;

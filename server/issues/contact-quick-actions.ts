@@ -1,4 +1,5 @@
-import type { Permissions, ProjectRef } from '../auth/permissions';
+import type { ProjectRef } from '../auth/access-lookups';
+import type { Permissions, Refusal } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { contactsOfGroupByEmails } from './issue-contacts-queries';
 import {
@@ -46,10 +47,11 @@ function syntaxErrors(commands: readonly QuickActionCommand[]): string[] {
   return errors;
 }
 
-async function permissionError(permissions: Permissions, project: ProjectRef): Promise<string | null> {
-  if ((await permissions.crmEnabledFor(project.fullPath)) === null) return customerRelationsDisabledMessage;
-  return (await permissions.canSetIssueContacts(project)) ? null : insufficientContactPermissionsMessage;
-}
+/** A quick action says why it was refused in its status, not as a top-level error. */
+const refusalMessages: Record<Refusal, string> = {
+  feature_disabled: customerRelationsDisabledMessage,
+  not_found: insufficientContactPermissionsMessage,
+};
 
 /** Contact quick actions checked for syntax and permission, ready to run, or why they cannot. */
 export type PreparedQuickActions =
@@ -71,10 +73,10 @@ export async function prepareContactQuickActions(
   if (commands.length === 0) return { ok: true, commands, commandNames, crmGroupId: 0 };
   const syntax = syntaxErrors(commands);
   if (syntax.length > 0) return failed(syntax);
-  const refused = await permissionError(permissions, project);
-  if (refused) return failed([refused]);
-  const crmGroupId = (await permissions.crmEnabledFor(project.fullPath))?.crmGroupId ?? 0;
-  return { ok: true, commands, commandNames, crmGroupId };
+  // The issue's author or editor: they see the project, so CRM off there is "Feature disabled".
+  const target = await permissions.issueContactsTarget(project);
+  if ('refusal' in target) return failed([refusalMessages[target.refusal]]);
+  return { ok: true, commands, commandNames, crmGroupId: target.crmGroupId };
 }
 
 /**

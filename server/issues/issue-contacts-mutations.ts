@@ -41,7 +41,6 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Adds, removes or replaces the customer relations contacts of an issue.',
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const target = await getReadableIssueOrThrow(context.db, context.permissions, { projectPath: String(input.projectPath), iid: input.iid });

@@ -27,7 +27,6 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Creates an issue. `/add_contacts` and `/remove_contacts` in the description are run.',
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const project = await getReadableProjectOrThrow(context.permissions, String(input.projectPath));
@@ -59,7 +58,6 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Updates an issue: its title, its description, or its state.',
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const target = await getReadableIssueOrThrow(context.db, context.permissions, { projectPath: String(input.projectPath), iid: input.iid });

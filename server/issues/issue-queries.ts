@@ -20,9 +20,7 @@ export interface IssueInProject {
 
 /** A project the viewer can see, or the not-found error that hides whether it exists. */
 export async function getReadableProjectOrThrow(permissions: Permissions, fullPath: string): Promise<Project> {
-  const project = await permissions.projectByPath(fullPath);
-  if (!project || !(await permissions.canReadProject(project))) throw new DomainError('not_found');
-  return project;
+  return permissions.assertCanReadProject(await permissions.projectByPath(fullPath));
 }
 
 /** GitLab's `projectPath` + `iid` lookup, scoped by the project and hidden from non-members. */
@@ -41,8 +39,8 @@ export async function getReadableIssueOrThrow(
 /** An issue by its global ID (a `NoteableID`), hidden from people who cannot see its project. */
 export async function getReadableIssueByIdOrThrow(db: Database, permissions: Permissions, issueId: number): Promise<IssueInProject> {
   const issue = await findIssueById(db, issueId);
-  const project = issue && (await permissions.projectById(issue.projectId));
-  if (!issue || !project || !(await permissions.canReadProject(project))) throw new DomainError('not_found');
+  if (!issue) throw new DomainError('not_found');
+  const project = await permissions.assertCanReadProject(await permissions.projectById(issue.projectId));
   return { issue, project };
 }
 

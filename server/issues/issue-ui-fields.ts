@@ -78,9 +78,10 @@ builder.drizzleObjectFields(IssueRef, (t) => ({
     resolve: async (issue, args, context) => {
       const limit = listSize('first', args.first, { defaultSize: 20, max: maxContactCandidates });
       const project = await projectOfIssue(context, issue);
-      const setting = await context.permissions.crmEnabledFor(project.fullPath);
-      if (!setting || limit === 0 || !(await context.permissions.canSetIssueContacts(project))) return [];
-      return contactCandidates(context.db, { crmGroupId: setting.crmGroupId, issueId: issue.id, search: args.search, limit });
+      if (limit === 0) return [];
+      const target = await context.permissions.issueContactsTarget(project);
+      if ('refusal' in target) return [];
+      return contactCandidates(context.db, { crmGroupId: target.crmGroupId, issueId: issue.id, search: args.search, limit });
     },
   }),
 }));

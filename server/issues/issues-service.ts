@@ -29,12 +29,6 @@ export interface IssueUpdateInput {
   stateEvent?: 'close' | 'reopen' | null;
 }
 
-function actorOf(permissions: Permissions): number {
-  const id = permissions.user?.id;
-  if (id === undefined) throw new DomainError('not_found');
-  return id;
-}
-
 /** Quick actions in a description: the text without them, and the commands to run. */
 function descriptionWithoutQuickActions(description: string | null | undefined) {
   if (description == null) return { description, commands: [] as QuickActionCommand[] };
@@ -69,8 +63,8 @@ export async function createIssue(
   project: Project,
   input: IssueCreateInput,
 ): Promise<ServiceResult<Issue>> {
-  if (!(await permissions.canCreateIssue(project))) throw new DomainError('not_found');
-  const authorId = actorOf(permissions);
+  await permissions.assertCanCreateIssue(project);
+  const authorId = permissions.actorId();
   const parsed = issueCreateSchema.safeParse(input);
   if (!parsed.success) return failure(...validationMessages(parsed.error));
   const { description, commands } = descriptionWithoutQuickActions(parsed.data.description);
@@ -96,8 +90,8 @@ export async function updateIssue(
   { issue, project }: IssueInProject,
   input: IssueUpdateInput,
 ): Promise<ServiceResult<Issue>> {
-  if (!(await permissions.canUpdateIssue(project, issue))) throw new DomainError('not_found');
-  const actorId = actorOf(permissions);
+  await permissions.assertCanUpdateIssue(project, issue);
+  const actorId = permissions.actorId();
   const parsed = issueUpdateSchema.safeParse(input);
   if (!parsed.success) return failure(...validationMessages(parsed.error));
   const extracted = descriptionWithoutQuickActions(parsed.data.description);

@@ -37,7 +37,6 @@ builder.relayMutationField(
     nullable: true,
     description:
       'Creates a Note.\nIf the body of the Note contains only quick actions, the Note is not stored and no Note is returned.',
-    authScopes: { apiScope: true },
     resolve: (_root, { input }, context) =>
       runService(async () => {
         const target = await getReadableIssueByIdOrThrow(context.db, context.permissions, input.noteableId);

@@ -26,8 +26,8 @@ export async function createNote(
   { issue, project }: IssueInProject,
   body: string,
 ): Promise<CreateNoteResult> {
-  const authorId = permissions.user?.id;
-  if (authorId === undefined || !(await permissions.canCreateNote(project))) throw new DomainError('not_found');
+  await permissions.assertCanCreateNote(project);
+  const authorId = permissions.actorId();
   const parsed = noteBodySchema.safeParse(body);
   if (!parsed.success) return { note: null, errors: validationMessages(parsed.error), quickActionsStatus: null };
 

@@ -1,4 +1,5 @@
-import type { Permissions, ProjectRef } from '../auth/permissions';
+import type { ProjectRef } from '../auth/access-lookups';
+import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
@@ -25,17 +26,6 @@ export interface IssueForContacts {
 export interface ContactsChanged {
   added: number[];
   removed: number[];
-}
-
-/**
- * Refuses a contact change the viewer may not make: "Feature disabled" when customer relations are
- * off for a project the viewer can see, otherwise the not-found error that hides the issue.
- */
-export async function assertCanSetIssueContacts(permissions: Permissions, project: ProjectRef): Promise<number> {
-  const setting = await permissions.crmEnabledFor(project.fullPath);
-  if (setting && (await permissions.canSetIssueContacts(project))) return setting.crmGroupId;
-  if (!setting && (await permissions.canReadProject(project))) throw new DomainError('feature_disabled', 'Feature disabled');
-  throw new DomainError('not_found');
 }
 
 /** What actually changes, given what is linked now. A contact both added and removed is removed. */
@@ -83,9 +73,8 @@ export async function setIssueContacts(
   issue: IssueForContacts,
   changes: IssueContactChanges,
 ): Promise<ServiceResult<ContactsChanged>> {
-  const crmGroupId = await assertCanSetIssueContacts(permissions, issue.project);
-  const actorId = permissions.user?.id;
-  if (actorId === undefined) throw new DomainError('not_found');
+  const crmGroupId = await permissions.assertCanSetIssueContacts(issue.project);
+  const actorId = permissions.actorId();
 
   return db.transaction(async (tx) => {
     if (!(await lockIssue(tx, issue.id))) throw new DomainError('not_found');
