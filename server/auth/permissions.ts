@@ -23,11 +23,12 @@ async function crmRefusal(crmOff: boolean, visible: () => Promise<boolean>): Pro
 }
 
 /**
- * Mutations need a signed-in viewer whose token has the `api` scope; a session grants it. Checked
- * once, before any mutation runs (`graphql/operation-guard.ts`).
+ * A token's mutations need the `api` scope (a session grants it). Checked once, before any mutation
+ * runs (`graphql/operation-guard.ts`); an anonymous viewer is refused by each mutation's own rule, so
+ * its answer keeps GitLab's shape (`data: { field: null }` beside the error).
  */
-export function viewerCanWrite(viewer: Viewer): boolean {
-  return viewer.user !== null && viewer.scopes.includes('api');
+export function tokenCanWrite(viewer: Viewer): boolean {
+  return viewer.via !== 'token' || viewer.scopes.includes('api');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
-import { viewerCanWrite } from '../auth/permissions';
+import { tokenCanWrite } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { resourceNotAvailable } from './errors';
 import { limitErrors, limitsFor, measureOperation } from './limits';
@@ -16,15 +16,15 @@ export interface GuardedOperation {
 }
 
 /**
- * Why an operation may not run, checked before it does: a mutation needs a viewer who may write (the
- * one check of the `api` scope, `viewerCanWrite`), a session's mutation needs its CSRF token, no text
+ * Why an operation may not run, checked before it does: a token's mutation needs the `api` scope
+ * (its one check, `tokenCanWrite`), a session's mutation needs its CSRF token, no text
  * may hold what PostgreSQL cannot store, and every operation stays within the viewer's depth,
  * complexity and alias limits. Empty when it may run.
  */
 export function operationGuardErrors({ schema, document, operationName, variables, viewer, csrfToken }: GuardedOperation): GraphQLError[] {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation === 'mutation') {
-    if (!viewerCanWrite(viewer)) return [resourceNotAvailable()];
+    if (!tokenCanWrite(viewer)) return [resourceNotAvailable()];
     if (viewer.via === 'session' && csrfToken !== viewer.csrfToken) {
       return [new GraphQLError('The X-CSRF-Token header is missing or invalid', { extensions: { code: 'CSRF' } })];
     }
