@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { internalPrefix, internalRoute, notFound } from './lib/routes';
+import { internalRoute, notFound, notFoundRoute } from './lib/routes';
 import { guardPageRequest } from './server/http/page-guard';
 import { securePageRequest, secureRefusal } from './server/http/page-security';
 
@@ -11,7 +11,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (unguardedPaths.test(pathname)) return securePageRequest(request);
   const refusal = await guardPageRequest(request);
   if (refusal) return secureRefusal(refusal);
-  // GitLab's page URLs are served by internal routes (lib/routes.ts); no page lives at the prefix itself.
+  // GitLab's page URLs are served by internal routes (lib/routes.ts).
   const route = internalRoute(pathname);
-  return securePageRequest(request, route === notFound ? internalPrefix : (route ?? undefined));
+  return securePageRequest(request, route === notFound ? notFoundRoute : (route ?? undefined));
 }

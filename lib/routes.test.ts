@@ -4,32 +4,30 @@ import { groupUrls, internalRoute, namespacePath, notFound, projectUrls } from '
 
 describe('internalRoute', () => {
   it.each([
-    ['/groups/acme', '/-/groups/acme'],
-    ['/groups/acme/support', '/-/groups/acme~support'],
-    ['/groups/acme/support/-/crm/contacts', '/-/groups/acme~support/crm/contacts'],
-    ['/groups/acme/-/crm/organizations/12', '/-/groups/acme/crm/organizations/12'],
-    ['/groups/acme/-/settings/crm', '/-/groups/acme/settings/crm'],
-    ['/acme/website', '/-/projects/acme~website'],
-    ['/acme/support/helpdesk/-/issues', '/-/projects/acme~support~helpdesk/issues'],
-    ['/acme/website/-/issues/new', '/-/projects/acme~website/issues/new'],
-    ['/acme/website/-/issues/3', '/-/projects/acme~website/issues/3'],
+    ['/groups/acme', '/~/groups/acme'],
+    ['/groups/acme/support', '/~/groups/acme~support'],
+    ['/groups/acme/support/-/crm/contacts', '/~/groups/acme~support/crm/contacts'],
+    ['/groups/acme/-/crm/organizations/12', '/~/groups/acme/crm/organizations/12'],
+    ['/groups/acme/-/settings/crm', '/~/groups/acme/settings/crm'],
+    ['/acme/website', '/~/projects/acme~website'],
+    ['/acme/support/helpdesk/-/issues', '/~/projects/acme~support~helpdesk/issues'],
+    ['/acme/website/-/issues/new', '/~/projects/acme~website/issues/new'],
+    ['/acme/website/-/issues/3', '/~/projects/acme~website/issues/3'],
   ])('serves %s from %s', (pathname, route) => {
     expect(internalRoute(pathname)).toBe(route);
   });
 
-  it.each(['/', '/users/sign_in', '/groups', '/acme'])('leaves %s to its own route', (pathname) => {
+  it.each(['/', '/users/sign_in', '/groups', '/acme', '/~/groups/acme/crm/contacts', '/~/projects/acme~website/issues'])('leaves %s to its own route', (pathname) => {
     expect(internalRoute(pathname)).toBeNull();
   });
 
   it.each([
-    '/-/groups/acme/crm/contacts',
-    '/-/projects/acme~website/issues',
     '/groups/-/crm/contacts',
     '/groups/ac~me/-/crm/contacts',
     '/groups/acme//-/crm/contacts',
     '/acme/-/issues',
     '/acme/web~site/-/issues',
-  ])('refuses %s (an internal route by its own URL, or no namespace path)', (pathname) => {
+  ])('refuses %s (no namespace path)', (pathname) => {
     expect(internalRoute(pathname)).toBe(notFound);
   });
 
@@ -47,16 +45,16 @@ describe('internalRoute', () => {
       projectUrls.issue('acme/website', '3'),
     ];
     expect(pages.map(internalRoute)).toEqual([
-      '/-/groups/acme~support',
-      '/-/groups/acme~support/crm/contacts',
-      '/-/groups/acme~support/crm/contacts/42',
-      '/-/groups/acme/crm/organizations',
-      '/-/groups/acme/crm/organizations/7',
-      '/-/groups/acme/settings/crm',
-      '/-/projects/acme~website',
-      '/-/projects/acme~website/issues',
-      '/-/projects/acme~website/issues/new',
-      '/-/projects/acme~website/issues/3',
+      '/~/groups/acme~support',
+      '/~/groups/acme~support/crm/contacts',
+      '/~/groups/acme~support/crm/contacts/42',
+      '/~/groups/acme/crm/organizations',
+      '/~/groups/acme/crm/organizations/7',
+      '/~/groups/acme/settings/crm',
+      '/~/projects/acme~website',
+      '/~/projects/acme~website/issues',
+      '/~/projects/acme~website/issues/new',
+      '/~/projects/acme~website/issues/3',
     ]);
   });
 

@@ -2,21 +2,23 @@
  * Every page URL of Rapport, built and parsed here. They are GitLab's: `/groups/<group path>/-/crm/contacts`,
  * `/<project path>/-/issues/<iid>`. A namespace path has any number of segments, which Next's file
  * routes cannot place before the page's own segments, so the proxy serves each of these URLs from an
- * internal route (`internalRoute`): `/-/groups/<key>/crm/contacts`, `/-/projects/<key>/issues/<iid>`,
- * where the key is the path with `~` for `/` (GitLab paths never hold a `~`). Internal routes are not
- * reachable under their own URLs.
+ * internal route (`internalRoute`): `/~/groups/<key>/crm/contacts`, `/~/projects/<key>/issues/<iid>`,
+ * where the key is the path with `~` for `/` (GitLab paths never hold a `~`, so no namespace starts
+ * the internal paths either). An internal path asked for as it is shows what its GitLab URL shows,
+ * with the same checks.
  */
 
-/** `internalRoute`'s answer for a path that is no page. */
+/** `internalRoute`'s answer for a path that is no page, and the path that serves it (a 404). */
 export const notFound = Symbol('not a page');
+export const notFoundRoute = '/~/not-found';
 
-/** The prefix of the internal routes (a path GitLab keeps for its own pages: no namespace is called `-`). */
-export const internalPrefix = '/-/';
+/** The prefix of the internal routes. */
+const internalPrefix = '/~/';
 
 const segmentPattern = /^[A-Za-z0-9_.-]{1,255}$/;
 
 /** Top-level routes of their own: a path under them is never a project's. */
-const reservedTopLevel = new Set(['-', 'api', 'groups', 'users', '_next']);
+const reservedTopLevel = new Set(['~', 'api', 'groups', 'users', '_next']);
 
 /** The number at the end of a global ID (`gid://gitlab/CustomerRelations::Contact/42` → `42`): records' URLs use it. */
 export function numericId(globalId: string): string {
@@ -58,12 +60,12 @@ function splitAtDash(segments: string[]): { namespace: string[]; page: string[] 
 
 /**
  * The internal route that serves a page path, `null` when the path is a route of its own (`/`,
- * `/users/sign_in`), or `notFound` for one that cannot be a page (an internal route asked for by its
- * own URL, an invalid namespace path).
+ * `/users/sign_in`, an internal route), or `notFound` for one that cannot be a page (an invalid
+ * namespace path).
  */
 export function internalRoute(pathname: string): string | null | typeof notFound {
   const segments = pathname.split('/').slice(1);
-  if (pathname.startsWith(internalPrefix)) return notFound;
+  if (pathname.startsWith(internalPrefix)) return null;
   if (segments[0] === 'groups' && segments.length > 1) {
     const { namespace, page } = splitAtDash(segments.slice(1));
     if (namespace.length === 0 || !namespace.every((segment) => segmentPattern.test(segment))) return notFound;

@@ -25,10 +25,17 @@ export function securePageRequest(request: NextRequest, route?: string): NextRes
   if (trustedProxyCount() === 0) requestHeaders.delete('x-forwarded-for');
 
   const forwarded = { request: { headers: requestHeaders } };
-  const response = route ? NextResponse.rewrite(new URL(route + request.nextUrl.search, request.url), forwarded) : NextResponse.next(forwarded);
+  const response = route ? NextResponse.rewrite(withPathname(request, route), forwarded) : NextResponse.next(forwarded);
   response.headers.set('Content-Security-Policy', contentSecurityPolicy);
   for (const [name, value] of Object.entries(baseSecurityHeaders)) response.headers.set(name, value);
   return response;
+}
+
+/** The request's own URL (origin, query) with another path: a rewrite Next serves in-process. */
+function withPathname(request: NextRequest, pathname: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return url;
 }
 
 /** A refusal answered by the proxy itself (no scripts of Next's) still carries every security header. */

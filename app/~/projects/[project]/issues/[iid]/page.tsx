@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { IssueView } from '@/components/issues/issue-view';
 import { loadIssuePage } from '@/server/pages/project-pages';
-import { type ProjectParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type ProjectParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 type IssueParams = ProjectParams<{ iid: string }>;
 

@@ -6,7 +6,7 @@ import { OrganizationsTable } from '@/components/crm/organizations-table';
 import { groupUrls } from '@/lib/routes';
 import type { SearchParams } from '@/lib/search-params';
 import { loadGroupOrganizations, organizationListDefaults } from '@/server/pages/group-pages';
-import { type GroupParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 export async function generateMetadata({ params }: { params: GroupParams }): Promise<Metadata> {
   return { title: `Customer relations organizations · ${await namespacePathOf(params)}` };

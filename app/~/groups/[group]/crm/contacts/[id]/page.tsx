@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { ContactDetail } from '@/components/crm/contact-detail';
 import { getPageViewer } from '@/server/auth/page-viewer';
 import { loadContactPage } from '@/server/pages/crm-record-pages';
-import { type GroupParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 type ContactParams = GroupParams<{ id: string }>;
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { GroupOverview } from '@/components/groups/group-overview';
 import { loadGroupOverview } from '@/server/pages/group-pages';
-import { type GroupParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 export async function generateMetadata({ params }: { params: GroupParams }): Promise<Metadata> {
   return { title: `Group overview · ${await namespacePathOf(params)}` };

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { OrganizationDetail } from '@/components/crm/organization-detail';
 import { getPageViewer } from '@/server/auth/page-viewer';
 import { loadOrganizationPage } from '@/server/pages/crm-record-pages';
-import { type GroupParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 type OrganizationParams = GroupParams<{ id: string }>;
 

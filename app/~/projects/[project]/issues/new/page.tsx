@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NewIssuePage } from '@/components/issues/new-issue-page';
 import { loadNewIssuePage } from '@/server/pages/project-pages';
-import { type ProjectParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type ProjectParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 export async function generateMetadata({ params }: { params: ProjectParams }): Promise<Metadata> {
   return { title: `New issue · ${await namespacePathOf(params)}` };

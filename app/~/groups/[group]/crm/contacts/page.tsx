@@ -6,7 +6,7 @@ import { CrmListView } from '@/components/crm/crm-list-view';
 import { groupUrls } from '@/lib/routes';
 import type { SearchParams } from '@/lib/search-params';
 import { contactListDefaults, loadGroupContacts } from '@/server/pages/group-pages';
-import { type GroupParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 export async function generateMetadata({ params }: { params: GroupParams }): Promise<Metadata> {
   return { title: `Customer relations contacts · ${await namespacePathOf(params)}` };

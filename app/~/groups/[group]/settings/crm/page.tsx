@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { CrmSettingsForm } from '@/components/groups/crm-settings-form';
 import { PageHeading } from '@/components/ui/page-heading';
 import { loadCrmSettingsPage } from '@/server/pages/crm-record-pages';
-import { type GroupParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 export async function generateMetadata({ params }: { params: GroupParams }): Promise<Metadata> {
   return { title: `Customer relations settings · ${await namespacePathOf(params)}` };

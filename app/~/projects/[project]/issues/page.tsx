@@ -4,7 +4,7 @@ import { ProjectIssueList } from '@/components/issues/project-issue-list';
 import { parseIssueListQuery } from '@/lib/issues/issue-list-url';
 import type { SearchParams } from '@/lib/search-params';
 import { loadProjectIssues } from '@/server/pages/project-pages';
-import { type ProjectParams, namespacePathOf, signedInPage } from '@/app/-/namespace-route';
+import { type ProjectParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 export async function generateMetadata({ params }: { params: ProjectParams }): Promise<Metadata> {
   return { title: `Issues · ${await namespacePathOf(params)}` };
