@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueListHref, parseIssueListQuery } from './issues/issue-list-url';
-import { groupUrls, internalRoute, namespacePath, notFound, projectUrls } from './routes';
+import { groupUrls, internalRoute, namespacePath, notFound, projectUrls, publicPath } from './routes';
 
 describe('internalRoute', () => {
   it.each([
@@ -56,6 +56,18 @@ describe('internalRoute', () => {
       '/~/projects/acme~website/issues/new',
       '/~/projects/acme~website/issues/3',
     ]);
+  });
+
+  it('gives back the GitLab URL of every internal route it serves', () => {
+    const pages = [
+      groupUrls.overview('acme/support'),
+      groupUrls.contact('acme/support', 'gid://gitlab/CustomerRelations::Contact/42'),
+      groupUrls.crmSettings('acme'),
+      projectUrls.project('acme/website'),
+      projectUrls.issue('acme/support/helpdesk', '3'),
+    ];
+    expect(pages.map((page) => publicPath(internalRoute(page) as string))).toEqual(pages);
+    expect(publicPath('/users/sign_in')).toBe('/users/sign_in');
   });
 
   it('reads a route segment back as the namespace path, refusing what no path can be', () => {

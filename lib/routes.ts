@@ -77,3 +77,16 @@ export function internalRoute(pathname: string): string | null | typeof notFound
   if (namespace.length < 2 || !namespace.every((segment) => segmentPattern.test(segment))) return notFound;
   return [`${internalPrefix}projects`, namespaceKey(namespace), ...page].join('/');
 }
+
+/**
+ * The GitLab URL path of an internal route's path (`/~/groups/acme~support/crm/contacts` →
+ * `/groups/acme/support/-/crm/contacts`), any other path as it is. Next's own server runs the proxy
+ * again on the rewritten path: what the page records as its URL must still be the one asked for.
+ */
+export function publicPath(pathname: string): string {
+  if (!pathname.startsWith(internalPrefix)) return pathname;
+  const [kind, key = '', ...page] = pathname.slice(internalPrefix.length).split('/');
+  const namespace = key.split('~').join('/');
+  const base = kind === 'groups' ? `/groups/${namespace}` : `/${namespace}`;
+  return page.length > 0 ? `${base}/-/${page.join('/')}` : base;
+}

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { trustedProxyCount } from '../auth/client-address';
+import { publicPath } from '@/lib/routes';
 import { pageUrlHeader } from './retry-page';
 import { apiContentSecurityPolicy, baseSecurityHeaders, createNonce, pageContentSecurityPolicy } from './security-headers';
 
@@ -19,7 +20,7 @@ export function securePageRequest(request: NextRequest, route?: string): NextRes
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', contentSecurityPolicy);
   requestHeaders.set('x-nonce', nonce);
-  requestHeaders.set(pageUrlHeader, request.nextUrl.pathname + request.nextUrl.search);
+  requestHeaders.set(pageUrlHeader, publicPath(request.nextUrl.pathname) + request.nextUrl.search);
   // With no proxy of ours in front, X-Forwarded-For is whatever the client wrote: dropping it makes
   // Next.js fill it with the socket's address, which sign-in throttling then counts by.
   if (trustedProxyCount() === 0) requestHeaders.delete('x-forwarded-for');
