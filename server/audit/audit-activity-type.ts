@@ -2,7 +2,7 @@ import { ContactRef } from '../crm/contact-type';
 import { OrganizationRef } from '../crm/organization-type';
 import { builder } from '../graphql/builder';
 import { type Context, requestLoader } from '../graphql/context';
-import { listSize } from '../graphql/list-size';
+import { listSize } from '../pagination/list-size';
 import { UserRef } from '../users/user-type';
 import { type AuditActivity, type AuditTargetType, createActivityLoader, maxActivityEvents } from './audit-activity';
 

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db/client';
 import { contacts } from '../db/schema/crm';
 import { groupCrmSettings, groups } from '../db/schema/groups';
 import { issueContacts } from '../db/schema/issues';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 

@@ -1,8 +1,7 @@
 import type { ServiceResult } from '../errors';
 import { getGroupOrThrow } from '../groups/group-queries';
 import { builder } from '../graphql/builder';
-import { runService } from '../graphql/errors';
-import type { Contact } from './contact-queries';
+import type { Contact } from './contact-repository';
 import { ContactRef } from './contact-type';
 import { createContact, updateContact } from './contacts-service';
 
@@ -25,11 +24,10 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const group = await getGroupOrThrow(context.db, input.groupId);
-        return contactPayload(await createContact(context.db, context.permissions, group, input));
-      }),
+    resolve: async (_root, { input }, context) => {
+      const group = await getGroupOrThrow(context.db, input.groupId);
+      return contactPayload(await createContact(context.db, context.permissions, group, input));
+    },
   },
   {
     name: 'CustomerRelationsContactCreatePayload',
@@ -57,8 +55,8 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    resolve: (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
-      runService(async () => contactPayload(await updateContact(context.db, context.permissions, id, fields))),
+    resolve: async (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
+      contactPayload(await updateContact(context.db, context.permissions, id, fields)),
   },
   {
     name: 'CustomerRelationsContactUpdatePayload',

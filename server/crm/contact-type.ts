@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder';
 import { toGlobalId } from '../graphql/global-id';
-import type { Contact } from './contact-queries';
+import type { Contact } from './contact-repository';
 import { countOf } from '../graphql/connections';
 import { organizationLoader } from './organization-loader';
 import { OrganizationRef } from './organization-type';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
 import { contacts } from '../db/schema/crm';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 

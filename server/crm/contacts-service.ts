@@ -7,7 +7,7 @@ import { violatedUniqueConstraint } from '../db/errors';
 import { contacts, organizations } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import type { Contact } from './contact-queries';
+import type { Contact } from './contact-repository';
 import { changedFields, stateFromActive } from './record-changes';
 import { contactFieldsSchema, contactUpdateSchema, givenFields, validationMessages } from './validation';
 

@@ -4,7 +4,7 @@ import { countOf, countedPage, emptyPage } from '../graphql/connections';
 import { type Context, requestLoader } from '../graphql/context';
 import { IssueRef, IssuableStateEnum } from '../issues/issue-type';
 import type { PageArgs } from '../pagination/keyset';
-import { type ContactRow, type ContactSort, countContactsOfOrganizations, listContactsOfOrganizations } from './contact-queries';
+import { type ContactRow, type ContactSort, countContactsOfOrganizations, listContactsOfOrganizations } from './contact-repository';
 import { ContactConnectionRef, ContactRef } from './contact-type';
 import { ContactSortEnum, ContactStateEnum, stateFilter } from './group-crm-fields';
 import { OrganizationRef } from './organization-type';

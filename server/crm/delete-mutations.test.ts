@@ -5,7 +5,7 @@ import { auditEvents } from '../db/schema/audit';
 import { contacts, organizations } from '../db/schema/crm';
 import { groupCrmSettings, groups } from '../db/schema/groups';
 import { issueContacts, issues, notes } from '../db/schema/issues';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL, sessionHeaders, tokenHeaders, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { contactRemovedNote } from './delete-contact';

@@ -1,5 +1,4 @@
 import { builder } from '../graphql/builder';
-import { runService } from '../graphql/errors';
 import { deleteContact } from './delete-contact';
 import { deleteOrganization } from './delete-organization';
 
@@ -21,11 +20,10 @@ builder.relayMutationField(
     nullable: true,
     description:
       'Rapport only: deletes a contact. Its issue links are removed and each affected issue gets a system note. Needs the Maintainer role.',
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const result = await deleteContact(context.db, context.permissions, input.id);
-        return { errors: result.ok ? [] : result.errors };
-      }),
+    resolve: async (_root, { input }, context) => {
+      const result = await deleteContact(context.db, context.permissions, input.id);
+      return { errors: result.ok ? [] : result.errors };
+    },
   },
   {
     name: 'CustomerRelationsContactDeletePayload',
@@ -46,11 +44,10 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Rapport only: deletes an organization that has no contacts. Needs the Maintainer role.',
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const result = await deleteOrganization(context.db, context.permissions, input.id);
-        return { errors: result.ok ? [] : result.errors };
-      }),
+    resolve: async (_root, { input }, context) => {
+      const result = await deleteOrganization(context.db, context.permissions, input.id);
+      return { errors: result.ok ? [] : result.errors };
+    },
   },
   {
     name: 'CustomerRelationsOrganizationDeletePayload',

@@ -10,7 +10,7 @@ import {
   countContacts,
   countContactsByState,
   listContacts,
-} from './contact-queries';
+} from './contact-repository';
 import { ContactConnectionRef, ContactRef } from './contact-type';
 import type { StateCounts } from './state-counts';
 import {
@@ -21,7 +21,7 @@ import {
   type OrganizationFilter,
   type OrganizationSort,
   organizationSortFields,
-} from './organization-queries';
+} from './organization-repository';
 import { OrganizationConnectionRef, OrganizationRef } from './organization-type';
 import { sortEnumValues } from './sort-orders';
 

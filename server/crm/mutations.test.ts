@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { toGlobalId } from '../graphql/global-id';
 import { postGraphQL } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Context, requestLoader } from '../graphql/context';
 import { organizations } from '../db/schema/crm';
 import { isAnyOf, prepared } from '../db/statements';
-import type { Organization } from './organization-queries';
+import type { Organization } from './organization-repository';
 
 /**
  * Contacts' organizations by id, one statement per request, for the lists that do not join them in.

@@ -1,6 +1,5 @@
 import { getGroupOrThrow } from '../groups/group-queries';
 import { builder } from '../graphql/builder';
-import { runService } from '../graphql/errors';
 import { OrganizationRef } from './organization-type';
 import { createOrganization, updateOrganization } from './organizations-service';
 
@@ -17,12 +16,11 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const group = await getGroupOrThrow(context.db, input.groupId);
-        const result = await createOrganization(context.db, context.permissions, group, input);
-        return result.ok ? { organization: result.value, errors: [] } : { organization: null, errors: result.errors };
-      }),
+    resolve: async (_root, { input }, context) => {
+      const group = await getGroupOrThrow(context.db, input.groupId);
+      const result = await createOrganization(context.db, context.permissions, group, input);
+      return result.ok ? { organization: result.value, errors: [] } : { organization: null, errors: result.errors };
+    },
   },
   {
     name: 'CustomerRelationsOrganizationCreatePayload',
@@ -53,7 +51,7 @@ builder.relayMutationField(
   {
     nullable: true,
     resolve: (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
-      runService(() => updateOrganization(context.db, context.permissions, id, fields)),
+      updateOrganization(context.db, context.permissions, id, fields),
   },
   {
     name: 'CustomerRelationsOrganizationUpdatePayload',

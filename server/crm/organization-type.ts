@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder';
 import { toGlobalId } from '../graphql/global-id';
-import type { Organization } from './organization-queries';
+import type { Organization } from './organization-repository';
 import { countOf } from '../graphql/connections';
 
 /** A plain object type, like CustomerRelationsContact (see there why). */

@@ -7,7 +7,7 @@ import { violatedUniqueConstraint } from '../db/errors';
 import { organizations } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import type { Organization } from './organization-queries';
+import type { Organization } from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
 import { givenFields, organizationFieldsSchema, organizationUpdateSchema, validationMessages } from './validation';
 

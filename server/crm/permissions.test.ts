@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { toGlobalId } from '../graphql/global-id';
 import { userWithOnlyMembership } from '../issues/issue-test-helpers';
 import { postGraphQL, tokenHeaders } from '../testing/graphql-client';

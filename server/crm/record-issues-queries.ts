@@ -6,9 +6,8 @@ import { contacts } from '../db/schema/crm';
 import { projects } from '../db/schema/groups';
 import { issueContacts, issues } from '../db/schema/issues';
 import type { Issue } from '../groups/group-queries';
-import type { Page, PageArgs } from '../pagination/keyset';
-import { pagesByOwner, rankedWithinOwner } from './owner-pages';
-import { keysetOrder, planTypedPage } from './sort-orders';
+import { keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import { pagesByOwner, rankedWithinOwner } from '../pagination/owner-pages';
 
 /**
  * The issues linked to contacts (`Contact.issues`) or to an organization's contacts
@@ -55,7 +54,7 @@ export async function listIssuesOfOwners(
   filter: IssueFilter,
   page: PageArgs,
 ): Promise<Map<number, Page<IssueRow>>> {
-  const plan = planTypedPage(issueOrder, page);
+  const plan = planKeysetPage(issueOrder, page);
   const pairs = ownerIssuePairs(db, owner, ownerIds);
   const ranked = db
     .select({ id: sql<number>`${issues.id}`.as('ranked_id'), ...rankedWithinOwner(sql`${pairs.ownerId}`, issueOrder, plan) })

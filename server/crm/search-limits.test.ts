@@ -6,7 +6,7 @@ import { contacts } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { postGraphQL } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
-import { contactFilterCondition } from './contact-queries';
+import { contactFilterCondition } from './contact-repository';
 import { groupId, headersFor, insertContact, unique } from './fixtures/crm-test-helpers';
 import { maxSearchLength, maxSearchTerms, searchWithinLimits } from './search-terms';
 

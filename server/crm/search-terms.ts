@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Bindings } from '../db/statements';
-import { argumentError } from '../graphql/errors';
+import { DomainError } from '../errors';
 
 /**
  * Bounds on a `search` argument, like GitLab's search limits (it allows 64 terms): every term is one
@@ -18,13 +18,13 @@ const termPattern = /"([^"]*)"|(\S+)/g;
  */
 export function splitSearchTerms(search: string): string[] {
   if (search.length > maxSearchLength) {
-    throw argumentError(`search is too long (maximum is ${maxSearchLength} characters)`);
+    throw new DomainError('invalid_argument', `search is too long (maximum is ${maxSearchLength} characters)`);
   }
   const terms = new Map<string, string>();
   for (const match of search.matchAll(termPattern)) {
     const term = (match[1] ?? match[2] ?? '').trim();
     if (term) terms.set(term.toLowerCase(), term);
-    if (terms.size > maxSearchTerms) throw argumentError(`search has too many terms (maximum is ${maxSearchTerms})`);
+    if (terms.size > maxSearchTerms) throw new DomainError('invalid_argument', `search has too many terms (maximum is ${maxSearchTerms})`);
   }
   return [...terms.values()];
 }

@@ -5,9 +5,9 @@ import type { DatabaseHandle } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { postGraphQL } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
-import { contactSortFields } from './contact-queries';
+import { contactSortFields } from './contact-repository';
 import { groupId, headersFor, insertContact, insertOrganization, numericId, unique } from './fixtures/crm-test-helpers';
-import { organizationSortFields } from './organization-queries';
+import { organizationSortFields } from './organization-repository';
 import { sortEnumValues } from './sort-orders';
 
 /**

@@ -17,7 +17,7 @@ import { issueContacts, issues, notes } from '../db/schema/issues';
 import { personalAccessTokens } from '../db/schema/users';
 import { postGraphQL, sessionHeaders, tokenHeaders, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
-import { resourceNotAvailableMessage } from './errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { schema } from './schema';
 import { createGraphQLHandler, yoga } from './yoga';
 

@@ -1,28 +1,34 @@
 import { GraphQLError } from 'graphql';
-import { DomainError } from '../errors';
-
-export const resourceNotAvailableMessage =
-  "The resource that you are attempting to access does not exist or you don't have permission to perform this action";
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { DomainError, resourceNotAvailableMessage } from '../errors';
 
 /** GitLab's top-level error for missing records and missing permissions alike. */
 export function resourceNotAvailable(message: string = resourceNotAvailableMessage): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'RESOURCE_NOT_AVAILABLE' } });
 }
 
-export function argumentError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'ARGUMENT_ERROR' } });
+function domainErrorShape(error: DomainError): { message: string; code: string } {
+  if (error.code === 'not_found') return { message: resourceNotAvailableMessage, code: 'RESOURCE_NOT_AVAILABLE' };
+  if (error.code === 'feature_disabled') return { message: 'Feature disabled', code: 'RESOURCE_NOT_AVAILABLE' };
+  return { message: error.message, code: 'ARGUMENT_ERROR' };
 }
 
-/** Runs a service and turns its domain errors into GitLab's top-level GraphQL errors. */
-export async function runService<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw resourceNotAvailable();
-      if (error.code === 'feature_disabled') throw resourceNotAvailable('Feature disabled');
-      throw argumentError(error.message);
-    }
-    throw error;
-  }
+/**
+ * The API's answer to a resolver's error, the one place services' domain errors become GitLab's
+ * top-level GraphQL errors (kept at the field they came from); any other error is returned as is.
+ */
+export function apiError(error: GraphQLError): GraphQLError {
+  if (!(error.originalError instanceof DomainError)) return error;
+  const { message, code } = domainErrorShape(error.originalError);
+  return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code } });
 }
+
+/** Maps the domain errors of each result before Yoga's masking sees them (which would log them as failures). */
+export const domainErrors: Plugin = {
+  onExecute: () => ({
+    onExecuteDone: ({ result, setResult }) => {
+      if (isAsyncIterable(result) || !result.errors?.some((error) => error.originalError instanceof DomainError)) return;
+      setResult({ ...result, errors: result.errors.map(apiError) });
+    },
+  }),
+};

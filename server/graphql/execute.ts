@@ -5,9 +5,11 @@ import type { Viewer } from '../auth/viewer';
 import { noteDatabaseFailure } from '../db/availability';
 import { getDb } from '../db/client';
 import { isDatabaseUnavailable } from '../db/errors';
+import { DomainError } from '../errors';
 import { retryThisPage } from '../http/retry-page';
 import { logError } from '../logging';
 import { createContext } from './context';
+import { apiError } from './errors';
 import { schema } from './schema';
 
 const validDocuments = new WeakSet<DocumentNode>();
@@ -30,7 +32,8 @@ export class GraphQLExecutionError extends Error {
 
 /** A resolver's own error (not one it meant to show): its text may hold SQL and parameters. */
 function isUnexpected(error: GraphQLError): boolean {
-  return error.originalError !== undefined && !(error.originalError instanceof GraphQLError);
+  const original = error.originalError;
+  return original !== undefined && !(original instanceof GraphQLError) && !(original instanceof DomainError);
 }
 
 /**
@@ -44,7 +47,7 @@ async function pageError(errors: readonly GraphQLError[]): Promise<Error> {
     await retryThisPage();
   }
   for (const error of errors.filter(isUnexpected)) logError('Page query failed', error);
-  return new GraphQLExecutionError(errors.map((error) => (isUnexpected(error) ? new GraphQLError('Internal server error') : error)));
+  return new GraphQLExecutionError(errors.map((error) => (isUnexpected(error) ? new GraphQLError('Internal server error') : apiError(error))));
 }
 
 /** One context per page request and viewer: the documents a page runs share its loaders and permission facts. */

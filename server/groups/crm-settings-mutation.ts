@@ -1,5 +1,4 @@
 import { builder } from '../graphql/builder';
-import { runService } from '../graphql/errors';
 import { type GroupCrmSettings, readGroupCrmSettings, updateGroupCrmSettings } from './crm-settings';
 import { GroupRef } from './group-type';
 
@@ -52,15 +51,14 @@ builder.relayMutationField(
   {
     nullable: true,
     description: "Rapport only: changes a top-level group's customer relations setting. Needs the Owner role.",
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const result = await updateGroupCrmSettings(context.db, context.permissions, {
-          fullPath: String(input.fullPath),
-          enabled: input.enabled,
-          sourceGroupPath: input.sourceGroupPath == null ? null : String(input.sourceGroupPath),
-        });
-        return result.ok ? { settings: result.value, errors: [] } : { settings: null, errors: result.errors };
-      }),
+    resolve: async (_root, { input }, context) => {
+      const result = await updateGroupCrmSettings(context.db, context.permissions, {
+        fullPath: String(input.fullPath),
+        enabled: input.enabled,
+        sourceGroupPath: input.sourceGroupPath == null ? null : String(input.sourceGroupPath),
+      });
+      return result.ok ? { settings: result.value, errors: [] } : { settings: null, errors: result.errors };
+    },
   },
   {
     name: 'GroupCrmSettingsUpdatePayload',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
 import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { sourceChangeRefusedMessage, sourceOutsideGroupMessage, topLevelGroupOnlyMessage } from './crm-settings';

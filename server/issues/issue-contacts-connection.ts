@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Contact } from '../crm/contact-queries';
+import type { Contact } from '../crm/contact-repository';
 import { ArrayPage, type CountedPage, emptyPage } from '../graphql/connections';
 import { type Context, requestLoader } from '../graphql/context';
 import { nodeFieldNames, nodesSelect } from '../graphql/selection';

@@ -1,5 +1,4 @@
 import { builder } from '../graphql/builder';
-import { runService } from '../graphql/errors';
 import { findIssueById, getReadableIssueOrThrow } from './issue-queries';
 import { IssueRef } from './issue-type';
 import { type IssueContactChanges, setIssueContacts } from './set-issue-contacts';
@@ -41,17 +40,16 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Adds, removes or replaces the customer relations contacts of an issue.',
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const target = await getReadableIssueOrThrow(context.db, context.permissions, { projectPath: String(input.projectPath), iid: input.iid });
-        const result = await setIssueContacts(
-          context.db,
-          context.permissions,
-          { id: target.issue.id, project: target.project },
-          changesFor(input.operationMode, input.contactIds),
-        );
-        return { issue: (await findIssueById(context.db, target.issue.id)) ?? target.issue, errors: result.ok ? [] : result.errors };
-      }),
+    resolve: async (_root, { input }, context) => {
+      const target = await getReadableIssueOrThrow(context.db, context.permissions, { projectPath: String(input.projectPath), iid: input.iid });
+      const result = await setIssueContacts(
+        context.db,
+        context.permissions,
+        { id: target.issue.id, project: target.project },
+        changesFor(input.operationMode, input.contactIds),
+      );
+      return { issue: (await findIssueById(context.db, target.issue.id)) ?? target.issue, errors: result.ok ? [] : result.errors };
+    },
   },
   {
     name: 'IssueSetCrmContactsPayload',

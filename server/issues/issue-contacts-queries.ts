@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, getColumns, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
-import type { Contact } from '../crm/contact-queries';
+import type { Contact } from '../crm/contact-repository';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { isAnyOf, prepared } from '../db/statements';

@@ -6,7 +6,7 @@ import { users } from '../db/schema/users';
 import { findProjectByFullPath } from '../groups/group-queries';
 import { projects } from '../db/schema/groups';
 import { issues } from '../db/schema/issues';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import {

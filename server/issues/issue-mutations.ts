@@ -1,5 +1,4 @@
 import { builder } from '../graphql/builder';
-import { runService } from '../graphql/errors';
 import { getReadableIssueOrThrow, getReadableProjectOrThrow } from './issue-queries';
 import { IssueRef } from './issue-type';
 import { createIssue, updateIssue } from './issues-service';
@@ -27,12 +26,11 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Creates an issue. `/add_contacts` and `/remove_contacts` in the description are run.',
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const project = await getReadableProjectOrThrow(context.permissions, String(input.projectPath));
-        const result = await createIssue(context.db, context.permissions, project, input);
-        return result.ok ? { issue: result.value, errors: [] } : { issue: null, errors: result.errors };
-      }),
+    resolve: async (_root, { input }, context) => {
+      const project = await getReadableProjectOrThrow(context.permissions, String(input.projectPath));
+      const result = await createIssue(context.db, context.permissions, project, input);
+      return result.ok ? { issue: result.value, errors: [] } : { issue: null, errors: result.errors };
+    },
   },
   {
     name: 'CreateIssuePayload',
@@ -58,16 +56,15 @@ builder.relayMutationField(
   {
     nullable: true,
     description: 'Updates an issue: its title, its description, or its state.',
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const target = await getReadableIssueOrThrow(context.db, context.permissions, { projectPath: String(input.projectPath), iid: input.iid });
-        const result = await updateIssue(context.db, context.permissions, target, {
-          ...(input.title === undefined ? {} : { title: input.title }),
-          ...(input.description === undefined ? {} : { description: input.description }),
-          stateEvent: input.stateEvent,
-        });
-        return { issue: result.ok ? result.value : target.issue, errors: result.ok ? [] : result.errors };
-      }),
+    resolve: async (_root, { input }, context) => {
+      const target = await getReadableIssueOrThrow(context.db, context.permissions, { projectPath: String(input.projectPath), iid: input.iid });
+      const result = await updateIssue(context.db, context.permissions, target, {
+        ...(input.title === undefined ? {} : { title: input.title }),
+        ...(input.description === undefined ? {} : { description: input.description }),
+        stateEvent: input.stateEvent,
+      });
+      return { issue: result.ok ? result.value : target.issue, errors: result.ok ? [] : result.errors };
+    },
   },
   {
     name: 'UpdateIssuePayload',

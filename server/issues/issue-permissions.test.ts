@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import {

@@ -1,12 +1,12 @@
 import { and, asc, sql } from 'drizzle-orm';
-import type { Contact } from '../crm/contact-queries';
-import { contactFilterCondition } from '../crm/contact-queries';
+import type { Contact } from '../crm/contact-repository';
+import { contactFilterCondition } from '../crm/contact-repository';
 import { ContactRef } from '../crm/contact-type';
 import type { Database } from '../db/client';
 import { contacts } from '../db/schema/crm';
 import { issueContacts } from '../db/schema/issues';
 import { builder } from '../graphql/builder';
-import { listSize } from '../graphql/list-size';
+import { listSize } from '../pagination/list-size';
 import { findGroupById } from '../groups/group-queries';
 import { GroupRef } from '../groups/group-type';
 import { ProjectRef } from '../groups/project-type';

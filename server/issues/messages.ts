@@ -1,4 +1,4 @@
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 
 /**
  * What issue and quick-action entry points tell the user. GitLab's wording where GitLab has one

@@ -1,5 +1,4 @@
 import { builder } from '../graphql/builder';
-import { runService } from '../graphql/errors';
 import type { CreateNoteResult } from './notes-service';
 import { createNote } from './notes-service';
 import { getReadableIssueByIdOrThrow } from './issue-queries';
@@ -37,11 +36,10 @@ builder.relayMutationField(
     nullable: true,
     description:
       'Creates a Note.\nIf the body of the Note contains only quick actions, the Note is not stored and no Note is returned.',
-    resolve: (_root, { input }, context) =>
-      runService(async () => {
-        const target = await getReadableIssueByIdOrThrow(context.db, context.permissions, input.noteableId);
-        return createNote(context.db, context.permissions, target, input.body);
-      }),
+    resolve: async (_root, { input }, context) => {
+      const target = await getReadableIssueByIdOrThrow(context.db, context.permissions, input.noteableId);
+      return createNote(context.db, context.permissions, target, input.body);
+    },
   },
   {
     name: 'CreateNotePayload',

@@ -10,8 +10,8 @@ import type {
   OrganizationTableRowFragment,
 } from '@/lib/graphql/graphql';
 import type { Viewer } from '../auth/viewer';
-import { contactSorts } from '../crm/contact-queries';
-import { organizationSorts } from '../crm/organization-queries';
+import { contactSorts } from '../crm/contact-repository';
+import { organizationSorts } from '../crm/organization-repository';
 import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
 import type { SearchParams } from '@/lib/search-params';
 import { pageVariables, parseListQuery } from './crm-list-params';

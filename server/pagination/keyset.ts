@@ -1,20 +1,40 @@
 import { Column, type SQL, and, asc, desc, eq, gt, is, lt, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Bindings } from '../db/statements';
-import { argumentError } from '../graphql/errors';
+import { DomainError } from '../errors';
+import { refuseNegative } from './list-size';
 
 /**
  * Keyset (cursor) pagination over one sort key plus the row id. Rows whose key is NULL sort last in
  * both directions, as GitLab's lists do; the cursor records (key is null, key, id), so a page stays
  * correct when rows are inserted before or after it.
  */
+export type KeyKind = 'text' | 'numeric' | 'timestamp';
+export type SortDirection = 'asc' | 'desc';
+
 export interface KeysetOrder {
   /** The sort expression; may be nullable. */
   key: SQL | AnyPgColumn;
+  /** The key's type, so that a cursor's value is checked before it reaches SQL. */
+  kind: KeyKind;
   /** Value standing in for NULL in comparisons; it is never shown. */
   nullFill: SQL;
-  direction: 'asc' | 'desc';
+  direction: SortDirection;
   id: AnyPgColumn;
+}
+
+/** A keyset order over a text, numeric or timestamp key; NULLs are filled with a value of the key's type. */
+export function keysetOrder(key: SQL | AnyPgColumn, kind: KeyKind, direction: SortDirection, id: AnyPgColumn): KeysetOrder {
+  const nullFill = kind === 'text' ? sql`''` : kind === 'numeric' ? sql`0` : sql`'-infinity'::timestamptz`;
+  return { key, nullFill, direction, id, kind };
+}
+
+/**
+ * The sort key as text, for the cursor: a timestamp keeps its microseconds and a numeric its exact
+ * value, and PostgreSQL casts the cursor's text back to the key's type when comparing.
+ */
+export function cursorValue(order: KeysetOrder): SQL<string | null> {
+  return sql<string | null>`(${order.key})::text`;
 }
 
 export interface PageArgs {
@@ -38,27 +58,55 @@ export function encodeCursor(isNull: boolean, value: CursorValue, id: number): s
   return Buffer.from(JSON.stringify([isNull ? 1 : 0, value, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string, argumentName: string): Cursor {
+// PostgreSQL's text form of a timestamptz (ISO DateStyle), as `cursorValue` produces it.
+const timestampText = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d{1,6})?[+-]\d\d(?::\d\d){0,2}$/;
+
+function isTimestampText(value: string): boolean {
+  const parts = timestampText.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+}
+
+const valueFits: Record<KeyKind, (value: CursorValue) => boolean> = {
+  // PostgreSQL text cannot hold NUL, so such a value cannot come from a real row.
+  text: (value) => typeof value === 'string' && !value.includes('\u0000'),
+  numeric: (value) => typeof value === 'string' && /^-?\d{1,30}(?:\.\d{1,30})?$/.test(value),
+  timestamp: (value) => typeof value === 'string' && isTimestampText(value),
+};
+
+const maxRowId = 2_147_483_647;
+
+function parseCursor(cursor: string): Cursor | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 3) {
-      const [isNull, value, id] = parsed as unknown[];
-      if ((isNull === 0 || isNull === 1) && Number.isSafeInteger(id) && (value === null || ['string', 'number'].includes(typeof value))) {
-        return { isNull: isNull === 1, value: value as CursorValue, id: id as number };
-      }
-    }
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [isNull, value, id] = parsed as unknown[];
+    const idFits = typeof id === 'number' && Number.isInteger(id) && Math.abs(id) <= maxRowId;
+    if ((isNull !== 0 && isNull !== 1) || !idFits || (value !== null && typeof value !== 'string' && typeof value !== 'number')) return null;
+    return { isNull: isNull === 1, value, id };
   } catch {
-    // fall through to the error below
+    return null;
   }
-  throw argumentError(`Please provide a valid cursor for '${argumentName}'`);
+}
+
+/**
+ * A cursor that does not decode, or whose value cannot be compared with the key (a forged one, or a
+ * stale one from another sort), is refused with GitLab's pagination error instead of failing in SQL.
+ */
+function decodeCursor(cursor: string, argumentName: 'after' | 'before', kind: KeyKind): Cursor {
+  const decoded = parseCursor(cursor);
+  if (!decoded || (!decoded.isNull && decoded.value !== null && !valueFits[kind](decoded.value))) {
+    throw new DomainError('invalid_argument', `Please provide a valid cursor for '${argumentName}'`);
+  }
+  return decoded;
 }
 
 /** Page size from `first`/`last`, clamped to GitLab's maximum; negative values are refused. */
 export function pageSize(args: PageArgs): number {
-  for (const name of ['first', 'last'] as const) {
-    const value = args[name];
-    if (value != null && value < 0) throw argumentError(`Argument '${name}' must be a non-negative integer`);
-  }
+  refuseNegative('first', args.first);
+  refuseNegative('last', args.last);
   return Math.min(args.last ?? args.first ?? defaultPageSize, maxPageSize);
 }
 
@@ -124,8 +172,8 @@ export interface KeysetPlan {
  */
 export function planKeysetPage(order: KeysetOrder, args: PageArgs, bindings?: Bindings): KeysetPlan {
   const size = pageSize(args);
-  const after = args.after ? decodeCursor(args.after, 'after') : null;
-  const before = args.before ? decodeCursor(args.before, 'before') : null;
+  const after = args.after ? decodeCursor(args.after, 'after', order.kind) : null;
+  const before = args.before ? decodeCursor(args.before, 'before', order.kind) : null;
   const backward = args.last != null && args.first == null;
   bindings?.note(`${backward ? 'backward' : 'forward'}:${size}`);
   const conditions = [

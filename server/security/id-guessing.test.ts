@@ -7,7 +7,7 @@ import { groupId } from '../crm/fixtures/crm-test-helpers';
 import type { DatabaseHandle } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { accessLevels, members } from '../db/schema/groups';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { toGlobalId } from '../graphql/global-id';
 import { sourceOutsideGroupMessage } from '../groups/crm-settings';
 import { contactsNotFoundMessage, unknownContactEmailsMessage } from '../issues/messages';

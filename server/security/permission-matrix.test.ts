@@ -2,7 +2,7 @@ import { getNamedType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../auth/viewer';
 import type { DatabaseHandle } from '../db/client';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { schema } from '../graphql/schema';
 import { postGraphQL } from '../testing/graphql-client';
 import { apiHeaders, pageViewer, type Role, roles } from '../testing/roles';

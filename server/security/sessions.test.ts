@@ -8,7 +8,7 @@ import { viewerFromSessionToken } from '../auth/viewer';
 import { groupGid } from '../crm/fixtures/crm-test-helpers';
 import type { DatabaseHandle } from '../db/client';
 import { demoPassword } from '../db/seed-data';
-import { resourceNotAvailableMessage } from '../graphql/errors';
+import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL, userId } from '../testing/graphql-client';
 import { snapshotTables } from '../testing/table-snapshot';
 import { createSeededAppDatabase } from '../testing/test-database';

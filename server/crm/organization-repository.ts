@@ -2,11 +2,11 @@ import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
 import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf } from '../db/statements';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
-import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
-import type { RecordState } from './contact-queries';
+import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import type { RecordState } from './contact-repository';
 import { bindSearch, searchCondition } from './search-terms';
 import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
-import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
+import { type SortField, splitSort, timestampSorts } from './sort-orders';
 
 export type Organization = typeof organizations.$inferSelect;
 
@@ -37,7 +37,7 @@ const sortKeys = {
   UPDATED: { key: organizations.updatedAt, kind: 'timestamp' },
 } as const;
 
-export function organizationOrder(sort: OrganizationSort): TypedKeysetOrder {
+export function organizationOrder(sort: OrganizationSort): KeysetOrder {
   const { field, direction } = splitSort(sort);
   const { key, kind } = sortKeys[field as keyof typeof sortKeys] ?? sortKeys.NAME;
   return keysetOrder(key, kind, direction, organizations.id);
@@ -75,7 +75,7 @@ export async function listOrganizations(
 ): Promise<Page<OrganizationRow>> {
   const order = organizationOrder(sort);
   const bindings = new Bindings();
-  const plan = planTypedPage(order, page, bindings);
+  const plan = planKeysetPage(order, page, bindings);
   const bound = bindOrganizationFilter(filter, bindings);
   bindings.note(sort);
   const rows = await executeShaped(db, 'organizations_page', bindings, () =>

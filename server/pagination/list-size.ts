@@ -1,4 +1,9 @@
-import { argumentError } from './errors';
+import { DomainError } from '../errors';
+
+/** GitLab's argument error for a negative `first` or `last`. */
+export function refuseNegative(name: string, value: number | null | undefined): void {
+  if (value != null && value < 0) throw new DomainError('invalid_argument', `Argument '${name}' must be a non-negative integer`);
+}
 
 /**
  * The size of a plain (non-connection) list from its `first` argument: the default when absent, and
@@ -7,7 +12,7 @@ import { argumentError } from './errors';
  */
 export function listSize(name: string, value: number | null | undefined, { defaultSize, max }: { defaultSize: number; max: number }): number {
   if (value == null) return defaultSize;
-  if (value < 0) throw argumentError(`Argument '${name}' must be a non-negative integer`);
-  if (value > max) throw argumentError(`Argument '${name}' must be at most ${max}`);
+  refuseNegative(name, value);
+  if (value > max) throw new DomainError('invalid_argument', `Argument '${name}' must be at most ${max}`);
   return value;
 }

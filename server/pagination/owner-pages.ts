@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { buildPage, type KeysetOrder, type KeysetPlan, type KeysetRow, type Page, type PageArgs } from '../pagination/keyset';
-import { cursorValue } from './sort-orders';
+import { buildPage, cursorValue, type KeysetOrder, type KeysetPlan, type KeysetRow, type Page, type PageArgs } from './keyset';
 
 /**
  * Nested connections (an organization's contacts, a contact's issues) are paged for every parent in

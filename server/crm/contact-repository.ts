@@ -2,12 +2,12 @@ import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf } from '../db/statements';
 import { contacts, organizations } from '../db/schema/crm';
-import type { Organization } from './organization-queries';
-import { buildPage, type Page, type PageArgs } from '../pagination/keyset';
-import { pagesByOwner, rankedWithinOwner } from './owner-pages';
+import type { Organization } from './organization-repository';
+import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
+import { pagesByOwner, rankedWithinOwner } from '../pagination/owner-pages';
 import { bindSearch, searchCondition } from './search-terms';
 import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
-import { cursorValue, keysetOrder, planTypedPage, type SortField, splitSort, type TypedKeysetOrder, timestampSorts } from './sort-orders';
+import { type SortField, splitSort, timestampSorts } from './sort-orders';
 
 /** A contact row; lists that show organizations join them in (left undefined otherwise). */
 export type Contact = typeof contacts.$inferSelect & { organization?: Organization | null };
@@ -60,7 +60,7 @@ const sortKeys = {
   UPDATED: { key: contacts.updatedAt, kind: 'timestamp' },
 } as const;
 
-export function contactOrder(sort: ContactSort): TypedKeysetOrder {
+export function contactOrder(sort: ContactSort): KeysetOrder {
   const { field, direction } = splitSort(sort);
   const { key, kind } = sortKeys[field as keyof typeof sortKeys] ?? sortKeys.LAST_NAME;
   return keysetOrder(key, kind, direction, contacts.id);
@@ -92,7 +92,7 @@ export async function listContacts(
 ): Promise<Page<ContactRow>> {
   const order = contactOrder(sort);
   const bindings = new Bindings();
-  const plan = planTypedPage(order, page, bindings);
+  const plan = planKeysetPage(order, page, bindings);
   const bound = bindContactFilter(filter, bindings);
   bindings.note(`${sort}:${include.organizations ? 'organizations' : ''}`);
   const rows: ContactRow[] = await executeShaped(db, 'contacts_page', bindings, () => {
@@ -121,7 +121,7 @@ export async function listContactsOfOrganizations(
   page: PageArgs,
 ): Promise<Map<number, Page<ContactRow>>> {
   const order = contactOrder(sort);
-  const plan = planTypedPage(order, page);
+  const plan = planKeysetPage(order, page);
   const ranked = db
     .select({
       id: sql<number>`${contacts.id}`.as('ranked_id'),
