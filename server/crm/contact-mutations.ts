@@ -1,5 +1,5 @@
 import type { ServiceResult } from '../errors';
-import { getGroupOrThrow } from '../groups/group-queries';
+import { getGroupOrThrow } from '../groups/group-repository';
 import { builder } from '../graphql/builder';
 import type { Contact } from './contact-repository';
 import { ContactRef } from './contact-type';

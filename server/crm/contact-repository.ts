@@ -1,7 +1,10 @@
-import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, getColumns, sql } from 'drizzle-orm';
+import type { GroupRef } from '../auth/access-lookups';
 import type { Database } from '../db/client';
 import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf } from '../db/statements';
 import { contacts, organizations } from '../db/schema/crm';
+import { groups } from '../db/schema/groups';
+import { issueContacts } from '../db/schema/issues';
 import type { Organization } from './organization-repository';
 import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
 import { pagesByOwner, rankedWithinOwner } from '../pagination/owner-pages';
@@ -175,4 +178,83 @@ export async function countContactsOfOrganizations(
     .where(contactFilterCondition({ ...filter, organizationIds }))
     .groupBy(contacts.organizationId);
   return new Map(rows.map((row) => [row.organizationId, row.count]));
+}
+
+/** A contact and the group that owns it, by id: the first step of every change to a contact. */
+export async function findContactWithGroup(db: Database, id: number): Promise<{ contact: Contact; group: GroupRef } | null> {
+  const [row] = await db
+    .select({ contact: contacts, group: { id: groups.id, fullPath: groups.fullPath } })
+    .from(contacts)
+    .innerJoin(groups, eq(groups.id, contacts.groupId))
+    .where(eq(contacts.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Contacts of the CRM group among `ids`; an id of another group is simply not found. */
+export async function contactsOfGroupByIds(db: Database, groupId: number, ids: readonly number[]): Promise<Contact[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.groupId, groupId), isAnyOf(contacts.id, ids)));
+}
+
+/** Contacts of the CRM group whose email matches one of `emails`, ignoring case. */
+export async function contactsOfGroupByEmails(db: Database, groupId: number, emails: readonly string[]): Promise<Contact[]> {
+  if (emails.length === 0) return [];
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.groupId, groupId), isAnyOf(sql`lower(${contacts.email})`, emails.map((email) => email.toLowerCase()))));
+}
+
+/**
+ * Active contacts of the CRM group matching `search`, leaving out those already on the issue,
+ * by last name then first name: the picker's list and the `/add_contacts` autocomplete.
+ */
+export async function contactCandidates(
+  db: Database,
+  { crmGroupId, issueId, search, limit }: { crmGroupId: number; issueId: number; search: string | null | undefined; limit: number },
+): Promise<Contact[]> {
+  return db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        contactFilterCondition({ groupId: crmGroupId, state: 'active', search }),
+        sql`not exists (select 1 from ${issueContacts} where ${issueContacts.issueId} = ${issueId} and ${issueContacts.contactId} = ${contacts.id})`,
+      ),
+    )
+    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .limit(limit);
+}
+
+export type ContactValues = Omit<typeof contacts.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function insertContact(tx: Database, values: ContactValues): Promise<Contact> {
+  const [created] = await tx.insert(contacts).values(values).returning();
+  if (!created) throw new Error('Contact insert returned no row');
+  return created;
+}
+
+/** The contact, its row locked until the transaction ends so concurrent changes to it run one after the other. */
+export async function lockContact(tx: Database, id: number): Promise<Contact | null> {
+  const [contact] = await tx.select().from(contacts).where(eq(contacts.id, id)).for('update');
+  return contact ?? null;
+}
+
+/** Applies `values` and touches `updated_at`. */
+export async function updateContactRow(tx: Database, id: number, values: Partial<ContactValues>): Promise<Contact> {
+  const [updated] = await tx
+    .update(contacts)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(contacts.id, id))
+    .returning();
+  if (!updated) throw new Error('Contact update returned no row');
+  return updated;
+}
+
+export async function deleteContactRow(tx: Database, id: number): Promise<void> {
+  await tx.delete(contacts).where(eq(contacts.id, id));
 }

@@ -1,13 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { GroupRef } from '../auth/access-lookups';
 import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
-import { contacts, organizations } from '../db/schema/crm';
-import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import type { Contact } from './contact-repository';
+import { type Contact, findContactWithGroup, insertContact, lockContact, updateContactRow } from './contact-repository';
+import { organizationInGroupLocked } from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
 import { contactFieldsSchema, contactUpdateSchema, givenFields, validationMessages } from './validation';
 
@@ -27,34 +25,10 @@ export interface ContactUpdateInput extends ContactCreateInput {
   active?: boolean | null;
 }
 
-/**
- * Whether the organization is in the group, holding a share lock on it until the transaction ends
- * so it cannot disappear between this check and the write that refers to it.
- */
-async function organizationInGroup(tx: Database, organizationId: number, groupId: number): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.id, organizationId), eq(organizations.groupId, groupId)))
-    .for('key share');
-  return row !== undefined;
-}
-
 /** The database decides uniqueness, so two concurrent writes cannot both take an address. */
 function uniqueEmailFailure(error: unknown) {
   if (violatedUniqueConstraint(error) === 'crm_contacts_group_email_idx') return failure(emailTakenMessage);
   throw error;
-}
-
-/** A contact and the group that owns it, by id: the first step of every change to a contact. */
-export async function findContactWithGroup(db: Database, id: number): Promise<{ contact: Contact; group: GroupRef } | null> {
-  const [row] = await db
-    .select({ contact: contacts, group: { id: groups.id, fullPath: groups.fullPath } })
-    .from(contacts)
-    .innerJoin(groups, eq(groups.id, contacts.groupId))
-    .where(eq(contacts.id, id))
-    .limit(1);
-  return row ?? null;
 }
 
 /** Creates a contact in a CRM group: the service behind the mutation and the "New contact" form. */
@@ -69,18 +43,14 @@ export async function createContact(
   try {
     return await db.transaction(async (tx) => {
       // GitLab checks the organization before the fields.
-      if (input.organizationId != null && !(await organizationInGroup(tx, input.organizationId, group.id))) {
+      if (input.organizationId != null && !(await organizationInGroupLocked(tx, input.organizationId, group.id))) {
         return failure(organizationNotInGroupMessage);
       }
       // Rails lists the group's message after the field messages.
       const messages = [...(parsed.success ? [] : validationMessages(parsed.error)), ...(notCrmGroup ? [notCrmGroup] : [])];
       if (!parsed.success || messages.length > 0) return failure(...messages);
       const fields = parsed.data;
-      const [created] = await tx
-        .insert(contacts)
-        .values({ ...fields, groupId: group.id })
-        .returning();
-      if (!created) throw new Error('Contact insert returned no row');
+      const created = await insertContact(tx, { ...fields, groupId: group.id });
       await recordAuditEvent(tx, {
         actorId: permissions.user?.id ?? null,
         groupId: group.id,
@@ -114,21 +84,16 @@ export async function updateContact(
   const parsed = contactUpdateSchema.safeParse(givenFields(input));
   try {
     return await db.transaction(async (tx) => {
-      if (input.organizationId != null && !(await organizationInGroup(tx, input.organizationId, group.id))) {
+      if (input.organizationId != null && !(await organizationInGroupLocked(tx, input.organizationId, group.id))) {
         return failure(organizationNotInGroupMessage);
       }
       if (!parsed.success) return failure(...validationMessages(parsed.error));
       const { active, ...fields } = parsed.data;
-      const [current] = await tx.select().from(contacts).where(eq(contacts.id, contactId)).for('update');
+      const current = await lockContact(tx, contactId);
       if (!current) throw new DomainError('not_found');
       const { values, changes } = changedFields(current, { ...fields, ...stateFromActive(active) });
       if (Object.keys(changes).length === 0) return { ok: true as const, value: current };
-      const [updated] = await tx
-        .update(contacts)
-        .set({ ...values, updatedAt: sql`now()` })
-        .where(eq(contacts.id, contactId))
-        .returning();
-      if (!updated) throw new Error('Contact update returned no row');
+      const updated = await updateContactRow(tx, contactId, values);
       await recordAuditEvent(tx, {
         actorId: permissions.user?.id ?? null,
         groupId: group.id,

@@ -8,8 +8,10 @@ import { issueContacts, issues, notes } from '../db/schema/issues';
 import { resourceNotAvailableMessage } from '../errors';
 import { postGraphQL, sessionHeaders, tokenHeaders, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
-import { contactRemovedNote } from './delete-contact';
 import { organizationHasContactsMessage } from './delete-organization';
+
+/** GitLab's system note for one contact leaving an issue. */
+const contactRemovedNote = 'removed 1 contact';
 
 let handle: DatabaseHandle;
 let acmeId: number;

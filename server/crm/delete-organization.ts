@@ -1,10 +1,9 @@
-import { and, count, eq } from 'drizzle-orm';
 import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
-import { contacts, organizations } from '../db/schema/crm';
-import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
+import { countContactsOfOrganizations } from './contact-repository';
+import { deleteOrganizationRow, findOrganizationWithGroup, lockOrganization } from './organization-repository';
 
 export const organizationHasContactsMessage = 'Organization cannot be deleted while it has contacts.';
 
@@ -22,36 +21,27 @@ export async function deleteOrganization(
   permissions: Permissions,
   organizationId: number,
 ): Promise<ServiceResult<DeletedOrganization>> {
-  const [found] = await db
-    .select({ group: { id: groups.id, fullPath: groups.fullPath } })
-    .from(organizations)
-    .innerJoin(groups, eq(groups.id, organizations.groupId))
-    .where(eq(organizations.id, organizationId))
-    .limit(1);
+  const found = await findOrganizationWithGroup(db, organizationId);
   if (!found) throw new DomainError('not_found');
   await permissions.assertCanDeleteCrm(found.group);
 
   const outcome = await db.transaction(async (tx) => {
-    // Locked first: a contact being added to this organization concurrently waits for us (its
-    // foreign key check needs a share lock on this row), then fails because the row is gone.
-    const [locked] = await tx
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.id, organizationId), eq(organizations.groupId, found.group.id)))
-      .for('update');
+    // Locked first: a contact being added to this organization concurrently waits for us, then
+    // fails because the row is gone.
+    const locked = await lockOrganization(tx, organizationId);
     if (!locked) return null;
-    const [members] = await tx.select({ total: count() }).from(contacts).where(eq(contacts.organizationId, organizationId));
-    if ((members?.total ?? 0) > 0) return 'has_contacts' as const;
-    await tx.delete(organizations).where(eq(organizations.id, organizationId));
+    const members = await countContactsOfOrganizations(tx, [organizationId]);
+    if ((members.get(organizationId) ?? 0) > 0) return 'has_contacts' as const;
+    await deleteOrganizationRow(tx, organizationId);
     await recordAuditEvent(tx, {
       actorId: permissions.user?.id ?? null,
-      groupId: found.group.id,
+      groupId: locked.groupId,
       action: 'organization_deleted',
       targetType: 'CustomerRelations::Organization',
       targetId: organizationId,
       changes: { name: locked.name, defaultRate: locked.defaultRate, description: locked.description },
     });
-    return { id: organizationId, groupId: found.group.id };
+    return { id: organizationId, groupId: locked.groupId };
   });
   if (outcome === null) throw new DomainError('not_found');
   if (outcome === 'has_contacts') return failure(organizationHasContactsMessage);

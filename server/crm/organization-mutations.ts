@@ -1,5 +1,7 @@
-import { getGroupOrThrow } from '../groups/group-queries';
+import { DomainError } from '../errors';
+import { getGroupOrThrow } from '../groups/group-repository';
 import { builder } from '../graphql/builder';
+import { organizationLoader } from './organization-loader';
 import { OrganizationRef } from './organization-type';
 import { createOrganization, updateOrganization } from './organizations-service';
 
@@ -50,8 +52,14 @@ builder.relayMutationField(
   },
   {
     nullable: true,
-    resolve: (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) =>
-      updateOrganization(context.db, context.permissions, id, fields),
+    resolve: async (_root, { input: { id, clientMutationId: _clientMutationId, ...fields } }, context) => {
+      const result = await updateOrganization(context.db, context.permissions, id, fields);
+      if (result.ok) return { organization: result.value, errors: [] };
+      // GitLab's payload field is non-null: a refused update answers with the organization as it stands.
+      const organization = await organizationLoader(context).load(id);
+      if (!organization) throw new DomainError('not_found');
+      return { organization, errors: result.errors };
+    },
   },
   {
     name: 'CustomerRelationsOrganizationUpdatePayload',

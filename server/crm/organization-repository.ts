@@ -1,7 +1,9 @@
 import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
-import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf } from '../db/statements';
+import type { GroupRef } from '../auth/access-lookups';
+import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf, prepared } from '../db/statements';
 import type { Database } from '../db/client';
 import { organizations } from '../db/schema/crm';
+import { groups } from '../db/schema/groups';
 import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
 import type { RecordState } from './contact-repository';
 import { bindSearch, searchCondition } from './search-terms';
@@ -106,4 +108,67 @@ export async function countOrganizationsByState(db: Database, filter: Organizati
     db.select(stateCountsSelection(organizations.state)).from(organizations).where(organizationFilterCondition(bound)),
   );
   return row ?? noStateCounts;
+}
+
+export async function findOrganizationWithGroup(db: Database, id: number): Promise<{ organization: Organization; group: GroupRef } | null> {
+  const [row] = await db
+    .select({ organization: organizations, group: { id: groups.id, fullPath: groups.fullPath } })
+    .from(organizations)
+    .innerJoin(groups, eq(groups.id, organizations.groupId))
+    .where(eq(organizations.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Organizations by id, in one prepared statement (the per-request loader's batch). */
+export async function organizationsByIds(db: Database, ids: readonly number[]): Promise<Organization[]> {
+  const statement = prepared(db, 'organizations_by_ids', (db, name) =>
+    db.select().from(organizations).where(isAnyOf(organizations.id, sql.placeholder('ids'))).prepare(name),
+  );
+  return statement.execute({ ids });
+}
+
+/**
+ * Whether the organization is in the group, holding a share lock on it until the transaction ends
+ * so it cannot disappear between this check and the write that refers to it.
+ */
+export async function organizationInGroupLocked(tx: Database, organizationId: number, groupId: number): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), eq(organizations.groupId, groupId)))
+    .for('key share');
+  return row !== undefined;
+}
+
+export type OrganizationValues = Omit<typeof organizations.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function insertOrganization(tx: Database, values: OrganizationValues): Promise<Organization> {
+  const [created] = await tx.insert(organizations).values(values).returning();
+  if (!created) throw new Error('Organization insert returned no row');
+  return created;
+}
+
+/**
+ * The organization, its row locked until the transaction ends: concurrent changes to it run one after
+ * the other, and a contact being added to it waits (its foreign key check needs a share lock).
+ */
+export async function lockOrganization(tx: Database, id: number): Promise<Organization | null> {
+  const [organization] = await tx.select().from(organizations).where(eq(organizations.id, id)).for('update');
+  return organization ?? null;
+}
+
+/** Applies `values` and touches `updated_at`. */
+export async function updateOrganizationRow(tx: Database, id: number, values: Partial<OrganizationValues>): Promise<Organization> {
+  const [updated] = await tx
+    .update(organizations)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(organizations.id, id))
+    .returning();
+  if (!updated) throw new Error('Organization update returned no row');
+  return updated;
+}
+
+export async function deleteOrganizationRow(tx: Database, id: number): Promise<void> {
+  await tx.delete(organizations).where(eq(organizations.id, id));
 }

@@ -1,13 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
 import type { GroupRef } from '../auth/access-lookups';
 import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
-import { organizations } from '../db/schema/crm';
-import { groups } from '../db/schema/groups';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import type { Organization } from './organization-repository';
+import { findOrganizationWithGroup, insertOrganization, lockOrganization, type Organization, updateOrganizationRow } from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
 import { givenFields, organizationFieldsSchema, organizationUpdateSchema, validationMessages } from './validation';
 
@@ -34,19 +31,6 @@ function uniqueNameFailure(error: unknown) {
   throw error;
 }
 
-export async function findOrganizationWithGroup(
-  db: Database,
-  id: number,
-): Promise<{ organization: Organization; group: GroupRef } | null> {
-  const [row] = await db
-    .select({ organization: organizations, group: { id: groups.id, fullPath: groups.fullPath } })
-    .from(organizations)
-    .innerJoin(groups, eq(groups.id, organizations.groupId))
-    .where(eq(organizations.id, id))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Creates an organization in a CRM group: the service behind the mutation and the "New organization" form. */
 export async function createOrganization(
   db: Database,
@@ -61,11 +45,7 @@ export async function createOrganization(
   const { defaultRate, ...fields } = parsed.data;
   try {
     const organization = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(organizations)
-        .values({ ...fields, defaultRate: storedRate(defaultRate), groupId: group.id })
-        .returning();
-      if (!created) throw new Error('Organization insert returned no row');
+      const created = await insertOrganization(tx, { ...fields, defaultRate: storedRate(defaultRate), groupId: group.id });
       await recordAuditEvent(tx, {
         actorId: permissions.user?.id ?? null,
         groupId: group.id,
@@ -82,27 +62,23 @@ export async function createOrganization(
   }
 }
 
-/**
- * Updates the given fields of an organization (GitLab's `customerRelationsOrganizationUpdate`).
- * On a validation error the payload still carries the organization, unchanged: GitLab's field is
- * non-null.
- */
+/** Updates the given fields of an organization (GitLab's `customerRelationsOrganizationUpdate`). */
 export async function updateOrganization(
   db: Database,
   permissions: Permissions,
   organizationId: number,
   input: OrganizationUpdateInput,
-): Promise<{ organization: Organization; errors: string[] }> {
+): Promise<ServiceResult<Organization>> {
   const found = await findOrganizationWithGroup(db, organizationId);
   if (!found) throw new DomainError('not_found');
   const { group } = found;
   await permissions.assertCanAdminCrm(group);
   const parsed = organizationUpdateSchema.safeParse(givenFields(input));
-  if (!parsed.success) return { organization: found.organization, errors: validationMessages(parsed.error) };
+  if (!parsed.success) return failure(...validationMessages(parsed.error));
   const { active, defaultRate, ...fields } = parsed.data;
   try {
-    const organization = await db.transaction(async (tx) => {
-      const [current] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for('update');
+    return await db.transaction(async (tx) => {
+      const current = await lockOrganization(tx, organizationId);
       if (!current) throw new DomainError('not_found');
       const update = { ...fields, ...stateFromActive(active), ...(defaultRate === undefined ? {} : { defaultRate: storedRate(defaultRate) }) };
       // Compare rates as numbers: the column gives back "120.00" for 120.
@@ -110,13 +86,8 @@ export async function updateOrganization(
         delete update.defaultRate;
       }
       const { values, changes } = changedFields(current, update);
-      if (Object.keys(changes).length === 0) return current;
-      const [updated] = await tx
-        .update(organizations)
-        .set({ ...values, updatedAt: sql`now()` })
-        .where(eq(organizations.id, organizationId))
-        .returning();
-      if (!updated) throw new Error('Organization update returned no row');
+      if (Object.keys(changes).length === 0) return { ok: true as const, value: current };
+      const updated = await updateOrganizationRow(tx, organizationId, values);
       await recordAuditEvent(tx, {
         actorId: permissions.user?.id ?? null,
         groupId: group.id,
@@ -125,11 +96,9 @@ export async function updateOrganization(
         targetId: organizationId,
         changes,
       });
-      return updated;
+      return { ok: true as const, value: updated };
     });
-    return { organization, errors: [] };
   } catch (error) {
-    const result = uniqueNameFailure(error);
-    return { organization: found.organization, errors: result.errors };
+    return uniqueNameFailure(error);
   }
 }

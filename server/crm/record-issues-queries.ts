@@ -5,7 +5,7 @@ import type { Database } from '../db/client';
 import { contacts } from '../db/schema/crm';
 import { projects } from '../db/schema/groups';
 import { issueContacts, issues } from '../db/schema/issues';
-import type { Issue } from '../groups/group-queries';
+import type { Issue } from '../issues/issue-repository';
 import { keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
 import { pagesByOwner, rankedWithinOwner } from '../pagination/owner-pages';
 

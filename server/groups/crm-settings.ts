@@ -6,7 +6,7 @@ import { contacts } from '../db/schema/crm';
 import { groupCrmSettings, groups, projects } from '../db/schema/groups';
 import { issueContacts, issues } from '../db/schema/issues';
 import { failure, type ServiceResult } from '../errors';
-import { findGroupByFullPath, type Group } from './group-queries';
+import { findGroupByFullPath, type Group } from './group-repository';
 
 export const sourceChangeRefusedMessage =
   'Contact source cannot be changed when issues already have contacts assigned from a different source.';

@@ -1,7 +1,7 @@
 import { builder } from '../graphql/builder';
 import { issueByIidWithContactsAhead } from '../issues/issue-contacts-connection';
 import { IssueRef } from '../issues/issue-type';
-import { parseIid } from './group-queries';
+import { parseIid } from '../issues/issue-repository';
 import { GroupRef } from './group-type';
 
 export const ProjectRef = builder.drizzleNode('projects', {

@@ -1,7 +1,7 @@
 import type { ProjectRef } from '../auth/access-lookups';
 import type { Permissions, Refusal } from '../auth/permissions';
 import type { Database } from '../db/client';
-import { contactsOfGroupByEmails } from './issue-contacts-queries';
+import { contactsOfGroupByEmails } from '../crm/contact-repository';
 import {
   contactsAddedMessage,
   contactsRemovedMessage,

@@ -4,7 +4,8 @@ import type { Contact } from '../crm/contact-repository';
 import { ArrayPage, type CountedPage, emptyPage } from '../graphql/connections';
 import { type Context, requestLoader } from '../graphql/context';
 import { nodeFieldNames, nodesSelect } from '../graphql/selection';
-import { findIssueByIid, type Issue, type Project } from '../groups/group-queries';
+import type { Project } from '../groups/group-repository';
+import { findIssueByIid, type Issue } from './issue-repository';
 import type { PageArgs } from '../pagination/keyset';
 import {
   contactsOfIssues,
@@ -14,7 +15,7 @@ import {
   issueContactsShape,
   shapeCovers,
   shapeName,
-} from './issue-contacts-queries';
+} from './issue-contacts-repository';
 
 /** What an issue's contacts field shows: null (CRM off), an empty list (not allowed to read them) or the contacts. */
 type ContactsAccess = 'off' | 'hidden' | 'shown';

@@ -1,5 +1,5 @@
 import { builder } from '../graphql/builder';
-import { findIssueById, getReadableIssueOrThrow } from './issue-queries';
+import { findIssueById, getReadableIssueOrThrow } from './issue-repository';
 import { IssueRef } from './issue-type';
 import { type IssueContactChanges, setIssueContacts } from './set-issue-contacts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Permissions } from '../auth/permissions';
 import type { DatabaseHandle } from '../db/client';
 import { users } from '../db/schema/users';
-import { findProjectByFullPath } from '../groups/group-queries';
+import { findProjectByFullPath } from '../groups/group-repository';
 import { projects } from '../db/schema/groups';
 import { issues } from '../db/schema/issues';
 import { resourceNotAvailableMessage } from '../errors';

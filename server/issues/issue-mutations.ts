@@ -1,5 +1,5 @@
 import { builder } from '../graphql/builder';
-import { getReadableIssueOrThrow, getReadableProjectOrThrow } from './issue-queries';
+import { getReadableIssueOrThrow, getReadableProjectOrThrow } from './issue-repository';
 import { IssueRef } from './issue-type';
 import { createIssue, updateIssue } from './issues-service';
 

@@ -1,10 +1,11 @@
 import { ContactConnectionRef, ContactRef } from '../crm/contact-type';
 import { builder } from '../graphql/builder';
 import type { Context } from '../graphql/context';
-import type { Issue, Project } from '../groups/group-queries';
+import type { Project } from '../groups/group-repository';
+import type { Issue } from './issue-repository';
 import { UserRef } from '../users/user-type';
 import { issueContactsConnection } from './issue-contacts-connection';
-import { findIssueById } from './issue-queries';
+import { findIssueById } from './issue-repository';
 
 const issuableStateValues = {
   opened: { value: 'opened' },

@@ -1,13 +1,8 @@
-import { and, asc, sql } from 'drizzle-orm';
-import type { Contact } from '../crm/contact-repository';
-import { contactFilterCondition } from '../crm/contact-repository';
+import { contactCandidates } from '../crm/contact-repository';
 import { ContactRef } from '../crm/contact-type';
-import type { Database } from '../db/client';
-import { contacts } from '../db/schema/crm';
-import { issueContacts } from '../db/schema/issues';
 import { builder } from '../graphql/builder';
 import { listSize } from '../pagination/list-size';
-import { findGroupById } from '../groups/group-queries';
+import { findGroupById } from '../groups/group-repository';
 import { GroupRef } from '../groups/group-type';
 import { ProjectRef } from '../groups/project-type';
 import { IssueRef, projectOfIssue } from './issue-type';
@@ -19,27 +14,6 @@ import { IssueRef, projectOfIssue } from './issue-type';
  */
 
 export const maxContactCandidates = 50;
-
-/**
- * Active contacts of the CRM group matching `search`, leaving out those already on the issue,
- * by last name then first name: the picker's list and the `/add_contacts` autocomplete.
- */
-export async function contactCandidates(
-  db: Database,
-  { crmGroupId, issueId, search, limit }: { crmGroupId: number; issueId: number; search: string | null | undefined; limit: number },
-): Promise<Contact[]> {
-  return db
-    .select()
-    .from(contacts)
-    .where(
-      and(
-        contactFilterCondition({ groupId: crmGroupId, state: 'active', search }),
-        sql`not exists (select 1 from ${issueContacts} where ${issueContacts.issueId} = ${issueId} and ${issueContacts.contactId} = ${contacts.id})`,
-      ),
-    )
-    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
-    .limit(limit);
-}
 
 builder.drizzleObjectFields(ProjectRef, (t) => ({
   rapportCanSetIssueContacts: t.boolean({

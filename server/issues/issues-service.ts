@@ -2,7 +2,8 @@ import type { Permissions } from '../auth/permissions';
 import { validationMessages } from '../crm/validation';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import type { Issue, Project } from '../groups/group-queries';
+import type { Project } from '../groups/group-repository';
+import type { Issue } from './issue-repository';
 import { type PreparedQuickActions, prepareContactQuickActions, QuickActionsFailed, runContactQuickActions } from './contact-quick-actions';
 import {
   allocateIssueIid,
@@ -13,7 +14,7 @@ import {
   type IssuePatch,
   lockIssue,
   updateIssueRow,
-} from './issue-queries';
+} from './issue-repository';
 import { issueCreateSchema, issueUpdateSchema } from './issue-validation';
 import { extractQuickActions, type QuickActionCommand } from './quick-actions';
 import { closedNote, descriptionChangedNote, reopenedNote, titleChangedNote } from './system-notes';

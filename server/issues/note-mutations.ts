@@ -1,7 +1,7 @@
 import { builder } from '../graphql/builder';
 import type { CreateNoteResult } from './notes-service';
 import { createNote } from './notes-service';
-import { getReadableIssueByIdOrThrow } from './issue-queries';
+import { getReadableIssueByIdOrThrow } from './issue-repository';
 import { NoteRef } from './note-type';
 
 type QuickActionsStatusShape = NonNullable<CreateNoteResult['quickActionsStatus']>;

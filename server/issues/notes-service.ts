@@ -3,7 +3,7 @@ import { validationMessages } from '../crm/validation';
 import type { Database } from '../db/client';
 import { DomainError } from '../errors';
 import { prepareContactQuickActions, QuickActionsFailed, type QuickActionsStatus, runContactQuickActions } from './contact-quick-actions';
-import { insertNote, type IssueInProject, lockIssue, type Note, touchIssue } from './issue-queries';
+import { insertNote, type IssueInProject, lockIssue, type Note, touchIssues } from './issue-repository';
 import { noteBodySchema } from './issue-validation';
 import { extractQuickActions } from './quick-actions';
 
@@ -42,7 +42,7 @@ export async function createNote(
       if (!(await lockIssue(tx, issue.id))) throw new DomainError('not_found');
       // The comment first, then the system notes its quick actions leave, as in GitLab.
       const note = commandsOnly ? null : await insertNote(tx, { issueId: issue.id, authorId, body: text, system: false });
-      if (note) await touchIssue(tx, issue.id);
+      if (note) await touchIssues(tx, [issue.id]);
       const status = await runContactQuickActions(tx, permissions, { id: issue.id, project }, prepared);
       if (status.errorMessages.length > 0) throw new QuickActionsFailed(status);
       return { note, errors: [], quickActionsStatus: commands.length > 0 ? { ...status, commandsOnly } : null };

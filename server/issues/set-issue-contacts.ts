@@ -3,8 +3,9 @@ import type { Permissions } from '../auth/permissions';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import { contactsOfGroupByIds, linkContacts, linkedContactIds, unlinkContacts } from './issue-contacts-queries';
-import { insertNote, lockIssue, touchIssue } from './issue-queries';
+import { contactsOfGroupByIds } from '../crm/contact-repository';
+import { linkContacts, linkedContactIds, unlinkContacts, unlinkContactEverywhere } from './issue-contacts-repository';
+import { insertNote, insertSystemNotes, lockIssue, touchIssues } from './issue-repository';
 import { contactsNotFoundMessage, inactiveContactsMessage, maxContactsAddedAtOnce, tooManyContactsMessage } from './messages';
 import { contactsChangedNote } from './system-notes';
 
@@ -96,8 +97,23 @@ export async function setIssueContacts(
         targetId: issue.id,
         changes: { projectId: issue.project.id, added, removed },
       });
-      await touchIssue(tx, issue.id);
+      await touchIssues(tx, [issue.id]);
     }
     return { ok: true as const, value: { added, removed } };
   });
+}
+
+/**
+ * Takes a contact off every issue it is on, as deleting the contact does: each issue gets the
+ * system note and the new `updatedAt` that removing the contact in its sidebar would give. Runs in
+ * the caller's transaction, which holds the contact's row lock. Returns the issues, in id order.
+ */
+export async function removeContactFromAllIssues(tx: Database, contactId: number, actorId: number): Promise<number[]> {
+  const issueIds = await unlinkContactEverywhere(tx, contactId);
+  const note = contactsChangedNote(0, 1);
+  if (issueIds.length > 0 && note) {
+    await insertSystemNotes(tx, issueIds, actorId, note);
+    await touchIssues(tx, issueIds);
+  }
+  return issueIds;
 }

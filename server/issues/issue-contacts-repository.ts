@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { isAnyOf, prepared } from '../db/statements';
 import { issueContacts, issues } from '../db/schema/issues';
-import type { Issue } from '../groups/group-queries';
+import type { Issue } from './issue-repository';
 
 /**
  * Which columns an issue contacts query brings. Lean rows carry only the columns of the fields in
@@ -144,24 +144,6 @@ export async function linkedContactIds(db: Database, issueId: number): Promise<n
   return rows.map((row) => row.contactId);
 }
 
-/** Contacts of the CRM group among `ids`; an id of another group is simply not found. */
-export async function contactsOfGroupByIds(db: Database, groupId: number, ids: readonly number[]): Promise<Contact[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.groupId, groupId), isAnyOf(contacts.id, ids)));
-}
-
-/** Contacts of the CRM group whose email matches one of `emails`, ignoring case. */
-export async function contactsOfGroupByEmails(db: Database, groupId: number, emails: readonly string[]): Promise<Contact[]> {
-  if (emails.length === 0) return [];
-  return db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.groupId, groupId), isAnyOf(sql`lower(${contacts.email})`, emails.map((email) => email.toLowerCase()))));
-}
-
 /** Links contacts; a link that already exists is left alone. Returns the contacts actually linked. */
 export async function linkContacts(db: Database, issueId: number, contactIds: readonly number[]): Promise<number[]> {
   if (contactIds.length === 0) return [];
@@ -181,4 +163,10 @@ export async function unlinkContacts(db: Database, issueId: number, contactIds: 
     .where(and(eq(issueContacts.issueId, issueId), isAnyOf(issueContacts.contactId, contactIds)))
     .returning({ contactId: issueContacts.contactId });
   return rows.map((row) => row.contactId);
+}
+
+/** Unlinks the contact from every issue. Returns the issues that lost it, in id order. */
+export async function unlinkContactEverywhere(db: Database, contactId: number): Promise<number[]> {
+  const rows = await db.delete(issueContacts).where(eq(issueContacts.contactId, contactId)).returning({ issueId: issueContacts.issueId });
+  return rows.map((row) => row.issueId).sort((a, b) => a - b);
 }

@@ -1,21 +1,37 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Permissions } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { projects } from '../db/schema/groups';
 import { issues, notes } from '../db/schema/issues';
+import { inlineLimit, isAnyOf, prepared } from '../db/statements';
 import { DomainError } from '../errors';
-import {
-  findIssueByIid,
-  parseIid,
-  type Issue,
-  type Project,
-} from '../groups/group-queries';
+import type { Project } from '../groups/group-repository';
 
+export type Issue = typeof issues.$inferSelect;
 export type Note = typeof notes.$inferSelect;
 
 export interface IssueInProject {
   issue: Issue;
   project: Project;
+}
+
+/** Loaders are scoped by their owner: an issue is found by project and iid, never by id alone. */
+export async function findIssueByIid(db: Database, projectId: number, iid: number): Promise<Issue | null> {
+  const statement = prepared(db, 'issue_by_iid', (db, name) =>
+    db
+      .select()
+      .from(issues)
+      .where(and(eq(issues.projectId, sql.placeholder('projectId')), eq(issues.iid, sql.placeholder('iid'))))
+      .limit(inlineLimit(1))
+      .prepare(name),
+  );
+  const [issue] = await statement.execute({ projectId, iid });
+  return issue ?? null;
+}
+
+/** Parses GitLab's `iid: String!` argument; anything but a positive integer finds nothing. */
+export function parseIid(iid: string): number | null {
+  return /^\d{1,9}$/.test(iid) && Number(iid) > 0 ? Number(iid) : null;
 }
 
 /** A project the viewer can see, or the not-found error that hides whether it exists. */
@@ -64,8 +80,8 @@ export async function allocateIssueIid(tx: Database, projectId: number): Promise
   return row.iid;
 }
 
-export async function touchIssue(tx: Database, issueId: number): Promise<void> {
-  await tx.update(issues).set({ updatedAt: sql`now()` }).where(eq(issues.id, issueId));
+export async function touchIssues(tx: Database, issueIds: readonly number[]): Promise<void> {
+  await tx.update(issues).set({ updatedAt: sql`now()` }).where(isAnyOf(issues.id, issueIds));
 }
 
 /**
@@ -82,6 +98,12 @@ export async function insertNote(
     .returning();
   if (!created) throw new Error('Note insert returned no row');
   return created;
+}
+
+/** The same system note on each of `issueIds`, in one statement. */
+export async function insertSystemNotes(tx: Database, issueIds: readonly number[], authorId: number, body: string): Promise<void> {
+  if (issueIds.length === 0) return;
+  await tx.insert(notes).values(issueIds.map((issueId) => ({ issueId, authorId, body, system: true, createdAt: sql`clock_timestamp()` })));
 }
 
 export async function insertIssue(
