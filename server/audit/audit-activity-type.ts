@@ -4,7 +4,7 @@ import { builder } from '../graphql/builder';
 import { type Context, requestLoader } from '../graphql/context';
 import { listSize } from '../pagination/list-size';
 import { UserRef } from '../users/user-type';
-import { type AuditActivity, type AuditTargetType, createActivityLoader, maxActivityEvents } from './audit-activity';
+import { type AuditActivity, type AuditTargetType, createActivityLoader, maxActivityEvents } from './audit-repository';
 
 /**
  * Rapport-only: a contact's or organization's recent activity from the audit log, for the detail

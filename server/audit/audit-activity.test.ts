@@ -7,7 +7,7 @@ import { groups } from '../db/schema/groups';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { countWarmStatements } from '../testing/statement-counts';
 import { createSeededAppDatabase } from '../testing/test-database';
-import { maxActivityEvents } from './audit-activity';
+import { maxActivityEvents } from './audit-repository';
 
 let handle: DatabaseHandle;
 let acmeId: number;

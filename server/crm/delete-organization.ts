@@ -1,5 +1,5 @@
 import type { Permissions } from '../auth/permissions';
-import { recordAuditEvent } from '../audit/audit-events';
+import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { countContactsOfOrganizations } from './contact-repository';

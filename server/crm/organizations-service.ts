@@ -1,6 +1,6 @@
 import type { GroupRef } from '../auth/access-lookups';
 import type { Permissions } from '../auth/permissions';
-import { recordAuditEvent } from '../audit/audit-events';
+import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { DomainError, failure, type ServiceResult } from '../errors';

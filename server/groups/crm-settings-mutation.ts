@@ -1,5 +1,6 @@
 import { builder } from '../graphql/builder';
 import { type GroupCrmSettings, readGroupCrmSettings, updateGroupCrmSettings } from './crm-settings';
+import { findGroupById } from './group-repository';
 import { GroupRef } from './group-type';
 
 /**
@@ -32,7 +33,7 @@ builder.drizzleObjectFields(GroupRef, (t) => ({
     select: { columns: { id: true, fullPath: true, parentId: true } },
     resolve: async (group, _args, context) => {
       if (!(await context.permissions.canAdminCrmSettings(group))) return null;
-      const full = await context.db.query.groups.findFirst({ where: { id: group.id } });
+      const full = await findGroupById(context.db, group.id);
       return full ? readGroupCrmSettings(context.db, full) : null;
     },
   }),

@@ -1,12 +1,9 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Permissions } from '../auth/permissions';
-import { recordAuditEvent } from '../audit/audit-events';
+import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
-import { contacts } from '../db/schema/crm';
-import { groupCrmSettings, groups, projects } from '../db/schema/groups';
-import { issueContacts, issues } from '../db/schema/issues';
 import { failure, type ServiceResult } from '../errors';
-import { findGroupByFullPath, type Group } from './group-repository';
+import { issuesUnderHaveContactsOutside } from '../issues/issue-contacts-repository';
+import { findCrmSettings, findGroupByFullPath, findGroupById, type Group, lockCrmSettings, saveCrmSettings } from './group-repository';
 
 export const sourceChangeRefusedMessage =
   'Contact source cannot be changed when issues already have contacts assigned from a different source.';
@@ -36,27 +33,8 @@ function isSameOrBelow(candidate: Group, root: Group): boolean {
 
 /** The setting as stored, with GitLab's defaults (enabled, the root group as its own source). */
 export async function readGroupCrmSettings(db: Database, root: Group): Promise<GroupCrmSettings> {
-  const [row] = await db
-    .select({ enabled: groupCrmSettings.enabled, source: groups })
-    .from(groupCrmSettings)
-    .leftJoin(groups, eq(groups.id, groupCrmSettings.sourceGroupId))
-    .where(eq(groupCrmSettings.groupId, root.id))
-    .limit(1);
+  const row = await findCrmSettings(db, root.id);
   return { group: root, enabled: row?.enabled ?? true, sourceGroup: row?.source ?? root };
-}
-
-/** Whether an issue under `root` has a contact that is not from `sourceGroupId`. */
-async function issuesHaveContactsOutside(db: Database, root: Group, sourceGroupId: number): Promise<boolean> {
-  const rootPath = root.fullPath.toLowerCase();
-  const [row] = await db
-    .select({ found: sql<number>`1` })
-    .from(issueContacts)
-    .innerJoin(issues, eq(issues.id, issueContacts.issueId))
-    .innerJoin(projects, eq(projects.id, issues.projectId))
-    .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
-    .where(and(sql`starts_with(lower(${projects.fullPath}), ${`${rootPath}/`})`, ne(contacts.groupId, sourceGroupId)))
-    .limit(1);
-  return row !== undefined;
 }
 
 /**
@@ -79,25 +57,21 @@ export async function updateGroupCrmSettings(
 
   const outcome = await db.transaction(async (tx) => {
     // Serializes concurrent changes of one group's setting: the check below sees the last one.
-    await tx.insert(groupCrmSettings).values({ groupId: group.id }).onConflictDoNothing();
-    const [current] = await tx.select().from(groupCrmSettings).where(eq(groupCrmSettings.groupId, group.id)).for('update');
+    const current = await lockCrmSettings(tx, group.id);
     const before = { enabled: current?.enabled ?? true, sourceGroupId: current?.sourceGroupId ?? group.id };
     const after = {
       enabled: input.enabled ?? before.enabled,
       sourceGroupId: requestedSource ? requestedSource.id : before.sourceGroupId,
     };
-    if (after.sourceGroupId !== before.sourceGroupId && (await issuesHaveContactsOutside(tx, group, after.sourceGroupId))) {
+    if (after.sourceGroupId !== before.sourceGroupId && (await issuesUnderHaveContactsOutside(tx, group.fullPath, after.sourceGroupId))) {
       return 'source_in_use' as const;
     }
-    await tx
-      .update(groupCrmSettings)
-      .set({ enabled: after.enabled, sourceGroupId: after.sourceGroupId === group.id ? null : after.sourceGroupId })
-      .where(eq(groupCrmSettings.groupId, group.id));
+    await saveCrmSettings(tx, group.id, { enabled: after.enabled, sourceGroupId: after.sourceGroupId === group.id ? null : after.sourceGroupId });
     // The shape the CRM services record for updates: `{ field: { before, after } }`.
     const changes: Record<string, unknown> = {};
     if (after.enabled !== before.enabled) changes.enabled = { before: before.enabled, after: after.enabled };
     if (after.sourceGroupId !== before.sourceGroupId) {
-      const [from] = await tx.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, before.sourceGroupId));
+      const from = await findGroupById(tx, before.sourceGroupId);
       changes.sourceGroup = { before: from?.fullPath ?? null, after: requestedSource?.fullPath ?? null };
     }
     if (Object.keys(changes).length > 0) {

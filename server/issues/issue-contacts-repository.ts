@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, getColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getColumns, ne, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Contact } from '../crm/contact-repository';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
+import { projects } from '../db/schema/groups';
 import { isAnyOf, prepared } from '../db/statements';
 import { issueContacts, issues } from '../db/schema/issues';
 import type { Issue } from './issue-repository';
@@ -169,4 +170,17 @@ export async function unlinkContacts(db: Database, issueId: number, contactIds: 
 export async function unlinkContactEverywhere(db: Database, contactId: number): Promise<number[]> {
   const rows = await db.delete(issueContacts).where(eq(issueContacts.contactId, contactId)).returning({ issueId: issueContacts.issueId });
   return rows.map((row) => row.issueId).sort((a, b) => a - b);
+}
+
+/** Whether an issue of a project under `rootPath` has a contact that is not from `groupId`. */
+export async function issuesUnderHaveContactsOutside(db: Database, rootPath: string, groupId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ found: sql<number>`1` })
+    .from(issueContacts)
+    .innerJoin(issues, eq(issues.id, issueContacts.issueId))
+    .innerJoin(projects, eq(projects.id, issues.projectId))
+    .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
+    .where(and(sql`starts_with(lower(${projects.fullPath}), ${`${rootPath.toLowerCase()}/`})`, ne(contacts.groupId, groupId)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -1,6 +1,6 @@
 import type { ProjectRef } from '../auth/access-lookups';
 import type { Permissions } from '../auth/permissions';
-import { recordAuditEvent } from '../audit/audit-events';
+import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { contactsOfGroupByIds } from '../crm/contact-repository';
