@@ -1,9 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { Permissions } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { projects } from '../db/schema/groups';
-import { issues, notes } from '../db/schema/issues';
-import { inlineLimit, isAnyOf, prepared } from '../db/statements';
+import { issueContacts, issues, notes } from '../db/schema/issues';
+import { executeNamed, inlineLimit, isAnyOf, prepared } from '../db/statements';
+import { searchCondition } from '../crm/search-terms';
+import { contacts } from '../db/schema/crm';
 import { DomainError } from '../errors';
 import type { Project } from '../groups/group-repository';
 
@@ -136,4 +138,50 @@ export async function updateIssueRow(tx: Database, issueId: number, patch: Issue
 export async function findIssueById(db: Database, issueId: number): Promise<Issue | null> {
   const [issue] = await db.select().from(issues).where(eq(issues.id, issueId)).limit(1);
   return issue ?? null;
+}
+
+export interface IssueFilter {
+  projectId: number;
+  /** A filter that cannot match (a malformed id, or one the viewer may not filter by). */
+  findsNothing?: boolean;
+  state?: 'opened' | 'closed' | 'locked' | 'all' | null;
+  search?: string | null;
+  iids?: readonly number[] | null;
+  contactId?: number;
+  organizationId?: number;
+}
+
+/** The issue list's condition on `table` (the issues table, or the alias the drizzle plugin queries). */
+export function issueFilterCondition(table: typeof issues, filter: IssueFilter): SQL {
+  const conditions: SQL[] = [sql`${table.projectId} = ${filter.projectId}`];
+  if (filter.findsNothing) conditions.push(sql`false`);
+  if (filter.state === 'opened' || filter.state === 'closed') conditions.push(sql`${table.state} = ${filter.state}`);
+  if (filter.iids) conditions.push(filter.iids.length > 0 ? isAnyOf(table.iid, filter.iids) : sql`false`);
+  const search = searchCondition(filter.search, sql`(${table.title} || ' ' || coalesce(${table.description}, ''))`, [
+    sql`${table.title}`,
+    sql`${table.description}`,
+  ]);
+  if (search) conditions.push(search);
+  if (filter.contactId !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from ${issueContacts} where ${issueContacts.issueId} = ${table.id} and ${issueContacts.contactId} = ${filter.contactId})`,
+    );
+  }
+  if (filter.organizationId !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from ${issueContacts} inner join ${contacts} on ${contacts.id} = ${issueContacts.contactId} where ${issueContacts.issueId} = ${table.id} and ${contacts.organizationId} = ${filter.organizationId})`,
+    );
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+export async function countIssues(db: Database, filter: IssueFilter): Promise<number> {
+  const [row] = await executeNamed(
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(issues)
+      .where(issueFilterCondition(issues, filter)),
+    { named: !filter.search },
+  );
+  return row?.count ?? 0;
 }

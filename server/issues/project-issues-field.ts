@@ -1,11 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { executeNamed, isAnyOf } from '../db/statements';
+import { executeNamed } from '../db/statements';
 import type { Context } from '../graphql/context';
-import { searchCondition } from '../crm/search-terms';
-import { contacts } from '../db/schema/crm';
-import { issueContacts, issues } from '../db/schema/issues';
+import type { issues } from '../db/schema/issues';
 import type { Project } from '../groups/group-repository';
-import { type Issue, parseIid } from './issue-repository';
+import { countIssues, type Issue, type IssueFilter, issueFilterCondition, parseIid } from './issue-repository';
 import { ProjectRef } from '../groups/project-type';
 import { builder } from '../graphql/builder';
 import { preloadIssueContacts } from './issue-contacts-connection';
@@ -52,52 +49,26 @@ function numericId(value: string | null | undefined): number | null | undefined 
  * without it the list is empty, so the filter cannot reveal which issues a contact is linked to.
  * A malformed id or iid finds nothing.
  */
-async function issueListCondition(context: Context, project: Project, args: IssueListArgs): Promise<(table: typeof issues) => SQL> {
+async function issueListFilter(context: Context, project: Project, args: IssueListArgs): Promise<IssueFilter> {
   const contactId = numericId(args.crmContactId);
   const organizationId = numericId(args.crmOrganizationId);
   const filtersByCrm = contactId !== undefined || organizationId !== undefined;
   const iidArgs = args.iids ?? (args.iid == null ? null : [args.iid]);
   const iids = iidArgs?.map(parseIid);
-  const refuse =
+  const findsNothing =
     contactId === null ||
     organizationId === null ||
     iids?.includes(null) === true ||
     (filtersByCrm && !(await context.permissions.canReadIssueContacts(project)));
-
-  return (table) => {
-    const conditions: SQL[] = [sql`${table.projectId} = ${project.id}`];
-    if (refuse) conditions.push(sql`false`);
-    if (args.state === 'opened' || args.state === 'closed') conditions.push(sql`${table.state} = ${args.state}`);
-    if (iids) conditions.push(iids.length > 0 ? isAnyOf(table.iid, iids.filter((iid) => iid !== null)) : sql`false`);
-    const search = searchCondition(args.search, sql`(${table.title} || ' ' || coalesce(${table.description}, ''))`, [
-      sql`${table.title}`,
-      sql`${table.description}`,
-    ]);
-    if (search) conditions.push(search);
-    if (typeof contactId === 'number') {
-      conditions.push(
-        sql`exists (select 1 from ${issueContacts} where ${issueContacts.issueId} = ${table.id} and ${issueContacts.contactId} = ${contactId})`,
-      );
-    }
-    if (typeof organizationId === 'number') {
-      conditions.push(
-        sql`exists (select 1 from ${issueContacts} inner join ${contacts} on ${contacts.id} = ${issueContacts.contactId} where ${issueContacts.issueId} = ${table.id} and ${contacts.organizationId} = ${organizationId})`,
-      );
-    }
-    return sql.join(conditions, sql` and `);
+  return {
+    projectId: project.id,
+    findsNothing,
+    state: args.state,
+    search: args.search,
+    iids: iids?.filter((iid) => iid !== null),
+    contactId: contactId ?? undefined,
+    organizationId: organizationId ?? undefined,
   };
-}
-
-async function countIssues(context: Context, project: Project, args: IssueListArgs): Promise<number> {
-  const condition = await issueListCondition(context, project, args);
-  const [row] = await executeNamed(
-    context.db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(issues)
-      .where(condition(issues)),
-    { named: !args.search },
-  );
-  return row?.count ?? 0;
 }
 
 /** `Project.issues` with GitLab's filters (state, search, iid, iids, crmContactId, crmOrganizationId) and sorts. */
@@ -117,8 +88,9 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
         sort: t.arg({ type: IssueSortEnum, defaultValue: 'CREATED_DESC', description: 'Sort issues by the criteria.' }),
       },
       resolve: async (query, project, args, context, info) => {
-        const condition = await issueListCondition(context, project, args);
-        const rows = await executeNamed(context.db.query.issues.findMany(query({ where: { RAW: condition }, orderBy: orderFor(args.sort) })), {
+        const filter = await issueListFilter(context, project, args);
+        const where = (table: typeof issues) => issueFilterCondition(table, filter);
+        const rows = await executeNamed(context.db.query.issues.findMany(query({ where: { RAW: where }, orderBy: orderFor(args.sort) })), {
           named: !args.search,
         });
         // The plugin types its rows opaquely; they are issue rows (the page and the one row past it).
@@ -134,9 +106,9 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
           description: 'Total count of collection.',
           // Lets a query that asks only for `count` skip loading the page of issues.
           extensions: { pothosDrizzleTotalCount: true },
-          resolve: (connection, _args, context) => {
+          resolve: async (connection, _args, context) => {
             const { parent, args } = connection as unknown as { parent: Project; args: IssueListArgs };
-            return countIssues(context, parent, args);
+            return countIssues(context.db, await issueListFilter(context, parent, args));
           },
         }),
       }),
