@@ -8,7 +8,7 @@ import { issueContacts } from '../db/schema/issues';
 import type { Organization } from './organization-repository';
 import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
 import { pagesByOwner, rankedWithinOwner } from '../pagination/owner-pages';
-import { bindSearch, searchCondition } from './search-terms';
+import { bindSearch, searchCondition } from '../db/search-terms';
 import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
 import { type SortField, splitSort, timestampSorts } from './sort-orders';
 

@@ -7,7 +7,8 @@ import { DomainError, failure, type ServiceResult } from '../errors';
 import { type Contact, findContactWithGroup, insertContact, lockContact, updateContactRow } from './contact-repository';
 import { organizationInGroupLocked } from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
-import { contactFieldsSchema, contactUpdateSchema, givenFields, validationMessages } from './validation';
+import { givenFields, validationMessages } from '../validation';
+import { contactFieldsSchema, contactUpdateSchema } from './validation';
 
 export const organizationNotInGroupMessage = 'The specified organization was not found or does not belong to this group';
 export const emailTakenMessage = 'Email has already been taken';

@@ -6,7 +6,7 @@ import { organizations } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
 import type { RecordState } from './contact-repository';
-import { bindSearch, searchCondition } from './search-terms';
+import { bindSearch, searchCondition } from '../db/search-terms';
 import { noStateCounts, type StateCounts, stateCountsSelection } from './state-counts';
 import { type SortField, splitSort, timestampSorts } from './sort-orders';
 

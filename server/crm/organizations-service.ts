@@ -6,7 +6,8 @@ import { violatedUniqueConstraint } from '../db/errors';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { findOrganizationWithGroup, insertOrganization, lockOrganization, type Organization, updateOrganizationRow } from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
-import { givenFields, organizationFieldsSchema, organizationUpdateSchema, validationMessages } from './validation';
+import { givenFields, validationMessages } from '../validation';
+import { organizationFieldsSchema, organizationUpdateSchema } from './validation';
 
 export const nameTakenMessage = 'Name has already been taken';
 

@@ -8,7 +8,7 @@ import { postGraphQL } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { contactFilterCondition } from './contact-repository';
 import { groupId, headersFor, insertContact, unique } from './fixtures/crm-test-helpers';
-import { maxSearchLength, maxSearchTerms, searchWithinLimits } from './search-terms';
+import { maxSearchLength, maxSearchTerms, searchWithinLimits } from '../db/search-terms';
 
 /**
  * The `search` argument is bounded (length and number of distinct terms) on every field that takes

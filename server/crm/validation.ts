@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { blank, tooLong } from '../validation';
 
-/** Rails' messages, as GitLab's API returns them. */
-const tooLong = (label: string, max: number) => `${label} is too long (maximum is ${max} characters)`;
-const blank = (label: string) => `${label} can't be blank`;
 // PostgreSQL text cannot store NUL; refuse it like any other invalid value instead of failing in SQL.
 const noNul = (label: string) => [(value: string) => !value.includes('\u0000'), `${label} contains a null byte`] as const;
 
@@ -78,16 +76,3 @@ export const organizationUpdateSchema = organizationFieldsSchema.partial().exten
 });
 
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
-
-/** Field messages in input order: the payload's `errors`. */
-export function validationMessages(error: z.ZodError): string[] {
-  return [...new Set(error.issues.map((issue) => issue.message))];
-}
-
-/**
- * The keys a client actually sent: GraphQL leaves out absent input fields, and on update only those
- * are validated and written (an explicit null clears an optional field and blanks a required one).
- */
-export function givenFields<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { SearchPatterns } from '../crm/search-terms';
+import type { SearchPatterns } from './search-terms';
 import type { Database } from './client';
 
 const preparedByDatabase = new WeakMap<Database, Map<string, unknown>>();

@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { projects } from '../db/schema/groups';
 import { issueContacts, issues, notes } from '../db/schema/issues';
 import { executeNamed, inlineLimit, isAnyOf, prepared } from '../db/statements';
-import { searchCondition } from '../crm/search-terms';
+import { searchCondition } from '../db/search-terms';
 import { contacts } from '../db/schema/crm';
 import { DomainError } from '../errors';
 import type { Project } from '../groups/group-repository';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blank, tooLong } from './messages';
+import { blank, tooLong } from '../validation';
 
 /** Limits of SPEC §1, enforced again by the database's check constraints. */
 export const maxTitleLength = 255;

@@ -1,5 +1,5 @@
 import type { Permissions } from '../auth/permissions';
-import { validationMessages } from '../crm/validation';
+import { validationMessages } from '../validation';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import type { Project } from '../groups/group-repository';

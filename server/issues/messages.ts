@@ -53,7 +53,3 @@ export function inactiveContactEmailsMessage(emails: readonly string[]): string 
 }
 
 export const customerRelationsDisabledMessage = 'Customer relations are not enabled for this project';
-
-// Rails validation messages (Issue, Note)
-export const tooLong = (label: string, max: number) => `${label} is too long (maximum is ${max} characters)`;
-export const blank = (label: string) => `${label} can't be blank`;

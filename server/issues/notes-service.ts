@@ -1,5 +1,5 @@
 import type { Permissions } from '../auth/permissions';
-import { validationMessages } from '../crm/validation';
+import { validationMessages } from '../validation';
 import type { Database } from '../db/client';
 import { DomainError } from '../errors';
 import { prepareContactQuickActions, QuickActionsFailed, type QuickActionsStatus, runContactQuickActions } from './contact-quick-actions';

@@ -38,10 +38,9 @@ interface IssueListArgs {
   iids?: readonly string[] | null;
 }
 
-/** GitLab passes CRM IDs to this filter as numeric strings (`crmContactId: "42"`). */
-function numericId(value: string | null | undefined): number | null | undefined {
-  if (value == null || value === '') return undefined;
-  return /^\d{1,9}$/.test(value) ? Number(value) : null;
+/** GitLab passes CRM IDs to this filter as numeric strings (`crmContactId: "42"`); anything else finds nothing. */
+function crmIdArgument(value: string | null | undefined): number | null | undefined {
+  return value == null || value === '' ? undefined : parseIid(value);
 }
 
 /**
@@ -50,8 +49,8 @@ function numericId(value: string | null | undefined): number | null | undefined 
  * A malformed id or iid finds nothing.
  */
 async function issueListFilter(context: Context, project: Project, args: IssueListArgs): Promise<IssueFilter> {
-  const contactId = numericId(args.crmContactId);
-  const organizationId = numericId(args.crmOrganizationId);
+  const contactId = crmIdArgument(args.crmContactId);
+  const organizationId = crmIdArgument(args.crmOrganizationId);
   const filtersByCrm = contactId !== undefined || organizationId !== undefined;
   const iidArgs = args.iids ?? (args.iid == null ? null : [args.iid]);
   const iids = iidArgs?.map(parseIid);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ListDefaults, type ListQuery, recordStates, type RecordStateFilter } from '@/lib/crm/list-url';
-import { searchWithinLimits } from '../crm/search-terms';
+import { searchWithinLimits } from '../db/search-terms';
 import { type SearchParams, firstParam } from '@/lib/search-params';
 
 export const crmPageSize = 20;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Viewer } from '../auth/viewer';
-import { searchWithinLimits } from '../crm/search-terms';
+import { searchWithinLimits } from '../db/search-terms';
 import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
 import { toGlobalId } from '../graphql/global-id';
 import { graphql } from '@/lib/graphql';

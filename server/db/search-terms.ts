@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { Bindings } from '../db/statements';
+import type { Bindings } from './statements';
 import { DomainError } from '../errors';
 
 /**
