@@ -4,20 +4,24 @@ import type { Database } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
 import { users } from '../db/schema/users';
 
-export interface AuditEventInput {
-  actorId: number | null;
-  groupId: number | null;
-  action: string;
-  targetType: string;
-  targetId: number;
-  changes?: Record<string, unknown>;
-}
-
-export async function recordAuditEvent(db: Database, event: AuditEventInput): Promise<void> {
-  await db.insert(auditEvents).values({ ...event, changes: event.changes ?? {} });
-}
-
 export type AuditTargetType = 'CustomerRelations::Contact' | 'CustomerRelations::Organization';
+
+/** What an audit event is about: a record of a group (a contact, an organization, an issue, the group's setting). */
+export interface AuditedRecord {
+  type: AuditTargetType | 'Issue' | 'Group';
+  id: number;
+  groupId: number;
+}
+
+export async function recordAuditEvent(
+  db: Database,
+  actorId: number | null,
+  action: string,
+  target: AuditedRecord,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await db.insert(auditEvents).values({ actorId, action, targetType: target.type, targetId: target.id, groupId: target.groupId, changes });
+}
 
 export interface AuditTarget {
   groupId: number;

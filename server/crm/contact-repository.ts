@@ -1,3 +1,4 @@
+import type { AuditedRecord } from '../audit/audit-repository';
 import { type SQL, and, asc, eq, getColumns, sql } from 'drizzle-orm';
 import type { GroupRef } from '../auth/access-lookups';
 import type { Database } from '../db/client';
@@ -258,3 +259,10 @@ export async function updateContactRow(tx: Database, id: number, values: Partial
 export async function deleteContactRow(tx: Database, id: number): Promise<void> {
   await tx.delete(contacts).where(eq(contacts.id, id));
 }
+
+/** The contact as its audit events name it. */
+export const contactAudited = (contact: Pick<Contact, 'id' | 'groupId'>): AuditedRecord => ({
+  type: 'CustomerRelations::Contact',
+  id: contact.id,
+  groupId: contact.groupId,
+});

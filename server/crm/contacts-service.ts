@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import { type Contact, findContactWithGroup, insertContact, lockContact, updateContactRow } from './contact-repository';
+import { type Contact, contactAudited, findContactWithGroup, insertContact, lockContact, updateContactRow } from './contact-repository';
 import { organizationInGroupLocked } from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
 import { givenFields, validationMessages } from '../validation';
@@ -52,14 +52,7 @@ export async function createContact(
       if (!parsed.success || messages.length > 0) return failure(...messages);
       const fields = parsed.data;
       const created = await insertContact(tx, { ...fields, groupId: group.id });
-      await recordAuditEvent(tx, {
-        actorId: permissions.user?.id ?? null,
-        groupId: group.id,
-        action: 'contact_created',
-        targetType: 'CustomerRelations::Contact',
-        targetId: created.id,
-        changes: { ...fields },
-      });
+      await recordAuditEvent(tx, permissions.user?.id ?? null, 'contact_created', contactAudited(created), { ...fields });
       return { ok: true as const, value: created };
     });
   } catch (error) {
@@ -95,14 +88,7 @@ export async function updateContact(
       const { values, changes } = changedFields(current, { ...fields, ...stateFromActive(active) });
       if (Object.keys(changes).length === 0) return { ok: true as const, value: current };
       const updated = await updateContactRow(tx, contactId, values);
-      await recordAuditEvent(tx, {
-        actorId: permissions.user?.id ?? null,
-        groupId: group.id,
-        action: 'contact_updated',
-        targetType: 'CustomerRelations::Contact',
-        targetId: contactId,
-        changes,
-      });
+      await recordAuditEvent(tx, permissions.user?.id ?? null, 'contact_updated', contactAudited(updated), changes);
       return { ok: true as const, value: updated };
     });
   } catch (error) {

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { DomainError, type ServiceResult } from '../errors';
 import { removeContactFromAllIssues } from '../issues/set-issue-contacts';
-import { deleteContactRow, findContactWithGroup, lockContact } from './contact-repository';
+import { contactAudited, deleteContactRow, findContactWithGroup, lockContact } from './contact-repository';
 
 export interface DeletedContact {
   id: number;
@@ -31,20 +31,8 @@ export async function deleteContact(db: Database, permissions: Permissions, cont
     if (!locked) return null;
     const issueIds = await removeContactFromAllIssues(tx, contactId, actorId);
     await deleteContactRow(tx, contactId);
-    await recordAuditEvent(tx, {
-      actorId,
-      groupId: locked.groupId,
-      action: 'contact_deleted',
-      targetType: 'CustomerRelations::Contact',
-      targetId: contactId,
-      changes: {
-        firstName: locked.firstName,
-        lastName: locked.lastName,
-        email: locked.email,
-        organizationId: locked.organizationId,
-        issueIds,
-      },
-    });
+    const { firstName, lastName, email, organizationId } = locked;
+    await recordAuditEvent(tx, actorId, 'contact_deleted', contactAudited(locked), { firstName, lastName, email, organizationId, issueIds });
     return { id: contactId, groupId: locked.groupId, issueIds };
   });
   // Deleted by someone else between the permission check and the lock.

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { countContactsOfOrganizations } from './contact-repository';
-import { deleteOrganizationRow, findOrganizationWithGroup, lockOrganization } from './organization-repository';
+import { deleteOrganizationRow, findOrganizationWithGroup, lockOrganization, organizationAudited } from './organization-repository';
 
 export const organizationHasContactsMessage = 'Organization cannot be deleted while it has contacts.';
 
@@ -33,13 +33,10 @@ export async function deleteOrganization(
     const members = await countContactsOfOrganizations(tx, [organizationId]);
     if ((members.get(organizationId) ?? 0) > 0) return 'has_contacts' as const;
     await deleteOrganizationRow(tx, organizationId);
-    await recordAuditEvent(tx, {
-      actorId: permissions.user?.id ?? null,
-      groupId: locked.groupId,
-      action: 'organization_deleted',
-      targetType: 'CustomerRelations::Organization',
-      targetId: organizationId,
-      changes: { name: locked.name, defaultRate: locked.defaultRate, description: locked.description },
+    await recordAuditEvent(tx, permissions.user?.id ?? null, 'organization_deleted', organizationAudited(locked), {
+      name: locked.name,
+      defaultRate: locked.defaultRate,
+      description: locked.description,
     });
     return { id: organizationId, groupId: locked.groupId };
   });

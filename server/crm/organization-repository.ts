@@ -1,3 +1,4 @@
+import type { AuditedRecord } from '../audit/audit-repository';
 import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
 import type { GroupRef } from '../auth/access-lookups';
 import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf, prepared } from '../db/statements';
@@ -172,3 +173,10 @@ export async function updateOrganizationRow(tx: Database, id: number, values: Pa
 export async function deleteOrganizationRow(tx: Database, id: number): Promise<void> {
   await tx.delete(organizations).where(eq(organizations.id, id));
 }
+
+/** The organization as its audit events name it. */
+export const organizationAudited = (organization: Pick<Organization, 'id' | 'groupId'>): AuditedRecord => ({
+  type: 'CustomerRelations::Organization',
+  id: organization.id,
+  groupId: organization.groupId,
+});

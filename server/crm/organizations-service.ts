@@ -4,7 +4,14 @@ import { recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { DomainError, failure, type ServiceResult } from '../errors';
-import { findOrganizationWithGroup, insertOrganization, lockOrganization, type Organization, updateOrganizationRow } from './organization-repository';
+import {
+  findOrganizationWithGroup,
+  insertOrganization,
+  lockOrganization,
+  type Organization,
+  organizationAudited,
+  updateOrganizationRow,
+} from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
 import { givenFields, validationMessages } from '../validation';
 import { organizationFieldsSchema, organizationUpdateSchema } from './validation';
@@ -47,14 +54,8 @@ export async function createOrganization(
   try {
     const organization = await db.transaction(async (tx) => {
       const created = await insertOrganization(tx, { ...fields, defaultRate: storedRate(defaultRate), groupId: group.id });
-      await recordAuditEvent(tx, {
-        actorId: permissions.user?.id ?? null,
-        groupId: group.id,
-        action: 'organization_created',
-        targetType: 'CustomerRelations::Organization',
-        targetId: created.id,
-        changes: { name: created.name, description: created.description, defaultRate: created.defaultRate },
-      });
+      const changes = { name: created.name, description: created.description, defaultRate: created.defaultRate };
+      await recordAuditEvent(tx, permissions.user?.id ?? null, 'organization_created', organizationAudited(created), changes);
       return created;
     });
     return { ok: true, value: organization };
@@ -89,14 +90,7 @@ export async function updateOrganization(
       const { values, changes } = changedFields(current, update);
       if (Object.keys(changes).length === 0) return { ok: true as const, value: current };
       const updated = await updateOrganizationRow(tx, organizationId, values);
-      await recordAuditEvent(tx, {
-        actorId: permissions.user?.id ?? null,
-        groupId: group.id,
-        action: 'organization_updated',
-        targetType: 'CustomerRelations::Organization',
-        targetId: organizationId,
-        changes,
-      });
+      await recordAuditEvent(tx, permissions.user?.id ?? null, 'organization_updated', organizationAudited(updated), changes);
       return { ok: true as const, value: updated };
     });
   } catch (error) {

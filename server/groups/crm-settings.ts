@@ -75,14 +75,7 @@ export async function updateGroupCrmSettings(
       changes.sourceGroup = { before: from?.fullPath ?? null, after: requestedSource?.fullPath ?? null };
     }
     if (Object.keys(changes).length > 0) {
-      await recordAuditEvent(tx, {
-        actorId: permissions.user?.id ?? null,
-        groupId: group.id,
-        action: 'crm_settings_updated',
-        targetType: 'Group',
-        targetId: group.id,
-        changes,
-      });
+      await recordAuditEvent(tx, permissions.user?.id ?? null, 'crm_settings_updated', { type: 'Group', id: group.id, groupId: group.id }, changes);
     }
     return 'saved' as const;
   });

@@ -89,14 +89,8 @@ export async function setIssueContacts(
     const note = contactsChangedNote(added.length, removed.length);
     if (note) {
       await insertNote(tx, { issueId: issue.id, authorId: actorId, body: note, system: true });
-      await recordAuditEvent(tx, {
-        actorId,
-        groupId: crmGroupId,
-        action: 'issue_contacts_changed',
-        targetType: 'Issue',
-        targetId: issue.id,
-        changes: { projectId: issue.project.id, added, removed },
-      });
+      const audited = { type: 'Issue', id: issue.id, groupId: crmGroupId } as const;
+      await recordAuditEvent(tx, actorId, 'issue_contacts_changed', audited, { projectId: issue.project.id, added, removed });
       await touchIssues(tx, [issue.id]);
     }
     return { ok: true as const, value: { added, removed } };
