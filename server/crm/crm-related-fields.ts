@@ -6,9 +6,9 @@ import { IssueRef, IssuableStateEnum } from '../issues/issue-type';
 import type { PageArgs } from '../pagination/keyset';
 import { type ContactRow, type ContactSort, countContactsOfOrganizations, listContactsOfOrganizations } from './contact-repository';
 import { ContactConnectionRef, ContactRef } from './contact-type';
-import { ContactSortEnum, ContactStateEnum, stateFilter } from './group-crm-fields';
+import { contactListArgs, stateFilter } from './group-crm-fields';
 import { OrganizationRef } from './organization-type';
-import { countIssuesOfOwners, type IssueFilter, type IssueOwner, type IssueRow, listIssuesOfOwners } from './record-issues-queries';
+import { countIssuesOfOwners, type IssueFilter, type IssueOwner, type IssueRow, listIssuesOfOwners } from './record-issues-repository';
 
 /**
  * Beyond GitLab: an organization's contacts and issues with their counts, and a contact's issues,
@@ -49,9 +49,22 @@ async function issuesConnection(context: Context, owner: IssueOwner, ownerId: nu
   return countedPage(await pages.load(ownerId), () => issueCountLoader(context, owner, filter).load(ownerId));
 }
 
-/** As in `Project.issues`: `opened` or `closed` filter, anything else (`all`, `locked`) lists all. */
-const issueStateFilter = (state: string | null | undefined): IssueFilter['state'] =>
-  state === 'opened' || state === 'closed' ? state : null;
+const recordIssuesArgs = builder.args((t) => ({
+  state: t.field({ type: IssuableStateEnum, description: 'State of the issues.' }),
+}));
+
+/** A contact's or an organization's issues, for readers of its CRM group. */
+async function recordIssues(
+  context: Context,
+  owner: IssueOwner,
+  record: { id: number; groupId: number },
+  { state, first, last, after, before }: PageArgs & { state?: string | null },
+) {
+  if (!(await context.permissions.canReadCrmOfGroup(record.groupId))) return emptyPage<IssueRow>();
+  // As in `Project.issues`: `opened` or `closed` filter, anything else (`all`, `locked`) lists all.
+  const filter: IssueFilter = { state: state === 'opened' || state === 'closed' ? state : null };
+  return issuesConnection(context, owner, record.id, filter, { first, last, after, before });
+}
 
 const IssueConnectionRef = builder.connectionObject(
   {
@@ -70,11 +83,7 @@ builder.objectFields(OrganizationRef, (t) => ({
     {
       type: ContactRef,
       description: 'Rapport only: contacts of the organization.',
-      args: {
-        search: t.arg.string({ description: 'Search term to find contacts with.' }),
-        state: t.arg({ type: ContactStateEnum, description: 'State of the contacts to search for.' }),
-        sort: t.arg({ type: ContactSortEnum, defaultValue: 'LAST_NAME_ASC', description: 'Criteria to sort contacts by.' }),
-      },
+      args: contactListArgs,
       resolve: async (organization, args, context) => {
         if (!(await context.permissions.canReadCrmOfGroup(organization.groupId))) return emptyPage<ContactRow>();
         const filter = { search: args.search, state: stateFilter(args.state) };
@@ -109,12 +118,8 @@ builder.objectFields(OrganizationRef, (t) => ({
     {
       type: IssueRef,
       description: "Rapport only: issues linked to the organization's contacts, newest first, in projects the current user can read.",
-      args: { state: t.arg({ type: IssuableStateEnum, description: 'State of the issues.' }) },
-      resolve: async (organization, args, context) => {
-        if (!(await context.permissions.canReadCrmOfGroup(organization.groupId))) return emptyPage<IssueRow>();
-        const { first, last, after, before } = args;
-        return issuesConnection(context, 'organization', organization.id, { state: issueStateFilter(args.state) }, { first, last, after, before });
-      },
+      args: recordIssuesArgs,
+      resolve: (organization, args, context) => recordIssues(context, 'organization', organization, args),
     },
     IssueConnectionRef,
   ),
@@ -132,12 +137,8 @@ builder.objectFields(ContactRef, (t) => ({
     {
       type: IssueRef,
       description: 'Rapport only: issues linked to the contact, newest first, in projects the current user can read.',
-      args: { state: t.arg({ type: IssuableStateEnum, description: 'State of the issues.' }) },
-      resolve: async (contact, args, context) => {
-        if (!(await context.permissions.canReadCrmOfGroup(contact.groupId))) return emptyPage<IssueRow>();
-        const { first, last, after, before } = args;
-        return issuesConnection(context, 'contact', contact.id, { state: issueStateFilter(args.state) }, { first, last, after, before });
-      },
+      args: recordIssuesArgs,
+      resolve: (contact, args, context) => recordIssues(context, 'contact', contact, args),
     },
     IssueConnectionRef,
   ),

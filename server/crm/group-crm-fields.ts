@@ -73,6 +73,13 @@ const OrganizationStateCountsRef = stateCountsType(
   'organizations',
 );
 
+/** The filter and sort arguments of every list of contacts (a group's, an organization's). */
+export const contactListArgs = builder.args((t) => ({
+  search: t.string({ description: 'Search term to find contacts with.' }),
+  state: t.field({ type: ContactStateEnum, description: 'State of the contacts to search for.' }),
+  sort: t.field({ type: ContactSortEnum, defaultValue: 'LAST_NAME_ASC', description: 'Criteria to sort contacts by.' }),
+}));
+
 /** GitLab's `state: all` and no state both mean no filter. */
 export const stateFilter = (state: 'all' | 'active' | 'inactive' | null | undefined) => (state === 'all' ? null : state);
 
@@ -83,9 +90,7 @@ builder.objectFields(GroupRef, (t) => ({
       nullable: true,
       description: 'Find contacts of this group.',
       args: {
-        search: t.arg.string({ description: 'Search term to find contacts with.' }),
-        state: t.arg({ type: ContactStateEnum, description: 'State of the contacts to search for.' }),
-        sort: t.arg({ type: ContactSortEnum, defaultValue: 'LAST_NAME_ASC', description: 'Criteria to sort contacts by.' }),
+        ...contactListArgs,
         ids: t.arg({ type: ['CustomerRelationsContactID'], description: 'Filter contacts by IDs.' }),
       },
       resolve: async (group, args, context, info) => {
