@@ -2,7 +2,7 @@ import { type SQL, and, eq, getColumns, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import { prepared } from '../db/statements';
-import { groupCrmSettings, groups, members, projects } from '../db/schema/groups';
+import { accessLevels, groupCrmSettings, groups, members, projects } from '../db/schema/groups';
 
 export type GroupRow = typeof groups.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
@@ -118,4 +118,17 @@ export function projectAccessByIds(db: Database, viewerId: number | null, ids: r
     projectAccessQuery(db, sql`${projects.id} = any(${sql.placeholder('ids')})`).prepare(name),
   );
   return statement.execute({ userId: viewerId, ids });
+}
+
+/**
+ * The projects `user` may read, as a condition on the `projects` table of the query it is used in:
+ * a membership of the project or of one of its ancestor groups.
+ */
+export function projectsReadableBy(user: { id: number; admin: boolean } | null): SQL {
+  if (!user) return sql`false`;
+  if (user.admin) return sql`true`;
+  return sql`exists (select 1 from ${members} left join ${groups} on ${groups.id} = ${members.groupId}
+    where ${members.userId} = ${user.id} and ${members.accessLevel} >= ${accessLevels.guest}
+    and (${members.projectId} = ${projects.id}
+      or starts_with(lower(${projects.fullPath}), lower(${groups.fullPath}) || '/')))`;
 }

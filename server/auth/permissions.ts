@@ -1,7 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { accessLevels, groups, members, projects } from '../db/schema/groups';
+import type { SQL } from 'drizzle-orm';
+import { accessLevels } from '../db/schema/groups';
 import { DomainError } from '../errors';
 import { AccessLookups, type GroupRef, type Level, type ProjectRef } from './access-lookups';
+import { projectsReadableBy } from './access-queries';
 import type { Viewer } from './viewer';
 
 /**
@@ -61,12 +62,7 @@ export class Permissions extends AccessLookups {
    * query it is used in (a membership of the project or of one of its ancestor groups).
    */
   readableProjectsCondition(): SQL {
-    if (!this.user) return sql`false`;
-    if (this.user.admin) return sql`true`;
-    return sql`exists (select 1 from ${members} left join ${groups} on ${groups.id} = ${members.groupId}
-      where ${members.userId} = ${this.user.id} and ${members.accessLevel} >= ${accessLevels.guest}
-      and (${members.projectId} = ${projects.id}
-        or starts_with(lower(${projects.fullPath}), lower(${groups.fullPath}) || '/')))`;
+    return projectsReadableBy(this.user);
   }
 
   /** `group` is a CRM group (it holds contacts) with CRM enabled, and the viewer has at least `least` there. */
