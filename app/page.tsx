@@ -1,4 +1,4 @@
-import { NamespaceList } from '@/components/groups/group-overview';
+import { NamespaceList } from '@/components/groups/namespace-list';
 import { PageHeading } from '@/components/ui/page-heading';
 import { groupUrls } from '@/lib/routes';
 import { loadViewerGroups } from '@/server/pages/group-pages';

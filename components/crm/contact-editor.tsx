@@ -2,14 +2,11 @@
 
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
-import { useRouter } from 'next/navigation';
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
-import { useStatus } from '../ui/status-region';
-import { useGraphQL } from '../ui/use-graphql';
 import { createContactMutation, updateContactMutation } from './crm-operations';
-import { errorsByField, useFocusFirstInvalid } from './field-errors';
 import { createRecordEditor } from './record-editor';
+import { useRecordForm } from './use-record-form';
 import { type OrganizationOption, OrganizationSelect } from './organization-select';
 
 export const contactRecordFragment = graphql(`
@@ -47,11 +44,7 @@ export function ContactEditorProvider({ groupId, groupPath, children }: { groupI
 }
 
 function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string; groupPath: string; contact: ContactRecord | null; onDone: () => void }) {
-  const router = useRouter();
-  const announce = useStatus();
-  const { mutate } = useGraphQL();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const { formRef, errors, busy, save } = useRecordForm(fieldPrefixes, onDone);
   const id = useId();
   const [firstName, setFirstName] = useState(contact?.firstName ?? '');
   const [lastName, setLastName] = useState(contact?.lastName ?? '');
@@ -60,28 +53,15 @@ function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string;
   const [organization, setOrganization] = useState<OrganizationOption | null>(contact?.organization ?? null);
   const [description, setDescription] = useState(contact?.description ?? '');
   const [active, setActive] = useState(contact?.active ?? true);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<ContactField, string[]>>; form: string[] }>({ fields: {}, form: [] });
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
     const fields = { firstName, lastName, email, phone, description, organizationId: organization?.id ?? null };
-    const outcome = contact
-      ? await mutate(updateContactMutation, { input: { id: contact.id, ...fields, active } })
-      : await mutate(createContactMutation, { input: { groupId, ...fields } });
-    const payload = outcome.data ? Object.values(outcome.data)[0] : null;
-    const messages = [...outcome.errors, ...(payload?.errors ?? [])];
-    setBusy(false);
-    if (messages.length > 0 || !payload) {
-      setErrors(errorsByField(messages.length > 0 ? messages : ['Something went wrong. Please try again.'], fieldPrefixes));
-      focusFirstInvalid();
-      return;
-    }
-    onDone();
-    announce(contact ? 'Contact has been updated.' : 'Contact has been added.');
-    router.refresh();
+    void save(
+      (mutate) =>
+        contact ? mutate(updateContactMutation, { input: { id: contact.id, ...fields, active } }) : mutate(createContactMutation, { input: { groupId, ...fields } }),
+      contact ? 'Contact has been updated.' : 'Contact has been added.',
+    );
   };
 
   return (

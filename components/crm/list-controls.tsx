@@ -1,7 +1,6 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { buttonClass, focusRing, linkClass } from '../ui/styles';
 import { type ListDefaults, type ListQuery, type RecordStateFilter, listHref } from '@/lib/crm/list-url';
 
@@ -93,14 +92,5 @@ export function ListPagination({ location, pageInfo }: { location: ListLocation;
         </span>
       )}
     </nav>
-  );
-}
-
-/** A horizontally scrollable table frame that keyboard users can scroll too. */
-export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto rounded-md border border-gray-200 ${focusRing}`}>
-      {children}
-    </div>
   );
 }

@@ -7,10 +7,10 @@ import { linkClass } from '../ui/styles';
 import { InactiveBadge } from './contacts-table';
 import { groupUrls } from '@/lib/routes';
 import { DeleteRecordButton } from './delete-record-button';
-import { TableFrame } from './list-controls';
 import { EditOrganizationButton, OrganizationEditorProvider } from './organization-editor';
 import { formatRate } from './organizations-table';
 import { Breadcrumbs, FieldList, LinkedIssues, RecentActivity, Section } from './record-sections';
+import { cell, ColumnHeader, RecordTable } from './record-table';
 
 /** The organization page lists up to 100 contacts and linked issues (their counts say when there are more). */
 export const organizationDetailFragment = graphql(`
@@ -30,44 +30,34 @@ export interface OrganizationDetailProps {
   organization: ResultOf<typeof organizationDetailFragment>;
 }
 
-const cell = 'px-3 py-2 align-top';
-
 function OrganizationContacts({ contacts, total, groupPath }: { contacts: NonNullable<OrganizationDetailProps['organization']['contacts']>['nodes']; total: number; groupPath: string }) {
   if (contacts.length === 0) return <p className="text-sm text-gray-700">This organization has no contacts.</p>;
   return (
     <>
-      <TableFrame label="Organization contacts table">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Contacts of the organization</caption>
-          <thead className="bg-gray-50">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
-                Email
-              </th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
-                Phone
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-200">
-            {contacts.map((contact) => (
-              <tr key={contact.id}>
-                <td className={cell}>
-                  <Link href={groupUrls.contact(groupPath, contact.id)} className={linkClass}>
-                    {contact.firstName} {contact.lastName}
-                  </Link>
-                  {contact.active ? null : <InactiveBadge />}
-                </td>
-                <td className={`${cell} break-all`}>{contact.email}</td>
-                <td className={`${cell} whitespace-nowrap`}>{contact.phone}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableFrame>
+      <RecordTable
+        label="Organization contacts table"
+        caption="Contacts of the organization"
+        headers={
+          <>
+            <ColumnHeader>Name</ColumnHeader>
+            <ColumnHeader>Email</ColumnHeader>
+            <ColumnHeader>Phone</ColumnHeader>
+          </>
+        }
+      >
+        {contacts.map((contact) => (
+          <tr key={contact.id}>
+            <td className={cell}>
+              <Link href={groupUrls.contact(groupPath, contact.id)} className={linkClass}>
+                {contact.firstName} {contact.lastName}
+              </Link>
+              {contact.active ? null : <InactiveBadge />}
+            </td>
+            <td className={`${cell} break-all`}>{contact.email}</td>
+            <td className={`${cell} whitespace-nowrap`}>{contact.phone}</td>
+          </tr>
+        ))}
+      </RecordTable>
       {total > contacts.length ? (
         <p className="mt-2 text-sm text-gray-700">
           Showing {contacts.length} of {total} contacts.

@@ -2,14 +2,11 @@
 
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
-import { useRouter } from 'next/navigation';
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
-import { useStatus } from '../ui/status-region';
-import { useGraphQL } from '../ui/use-graphql';
 import { createOrganizationMutation, updateOrganizationMutation } from './crm-operations';
-import { errorsByField, useFocusFirstInvalid } from './field-errors';
 import { createRecordEditor } from './record-editor';
+import { useRecordForm } from './use-record-form';
 
 export const organizationRecordFragment = graphql(`
   fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }
@@ -47,42 +44,27 @@ export function OrganizationEditorProvider({ groupId, children }: { groupId: str
 }
 
 function OrganizationForm({ groupId, organization, onDone }: { groupId: string; organization: OrganizationRecord | null; onDone: () => void }) {
-  const router = useRouter();
-  const announce = useStatus();
-  const { mutate } = useGraphQL();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const { formRef, errors, busy, showErrors, save } = useRecordForm(fieldPrefixes, onDone);
   const id = useId();
   const [name, setName] = useState(organization?.name ?? '');
   const [defaultRate, setDefaultRate] = useState(organization?.defaultRate == null ? '' : organization.defaultRate.toFixed(2));
   const [description, setDescription] = useState(organization?.description ?? '');
   const [active, setActive] = useState(organization?.active ?? true);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<OrganizationField, string[]>>; form: string[] }>({ fields: {}, form: [] });
-  const [busy, setBusy] = useState(false);
 
-  const showErrors = (messages: string[]) => {
-    setErrors(errorsByField(messages, fieldPrefixes));
-    focusFirstInvalid();
-  };
-
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     const rate = parseRate(defaultRate);
     // Not sent at all: the API's Float would refuse it as a whole-request error, not a field message.
     if (!rate.ok) return showErrors([notANumberMessage]);
-    setBusy(true);
     const fields = { name, defaultRate: rate.value, description };
-    const outcome = organization
-      ? await mutate(updateOrganizationMutation, { input: { id: organization.id, ...fields, active } })
-      : await mutate(createOrganizationMutation, { input: { groupId, ...fields } });
-    const payload = outcome.data ? Object.values(outcome.data)[0] : null;
-    const messages = [...outcome.errors, ...(payload?.errors ?? [])];
-    setBusy(false);
-    if (messages.length > 0 || !payload) return showErrors(messages.length > 0 ? messages : ['Something went wrong. Please try again.']);
-    onDone();
-    announce(organization ? 'Organization has been updated.' : 'Organization has been added.');
-    router.refresh();
+    void save(
+      (mutate) =>
+        organization
+          ? mutate(updateOrganizationMutation, { input: { id: organization.id, ...fields, active } })
+          : mutate(createOrganizationMutation, { input: { groupId, ...fields } }),
+      organization ? 'Organization has been updated.' : 'Organization has been added.',
+    );
   };
 
   return (

@@ -2,13 +2,7 @@ import Link from 'next/link';
 import { groupUrls, projectUrls } from '@/lib/routes';
 import { PageHeading } from '../ui/page-heading';
 import { linkClass } from '../ui/styles';
-
-interface NamespaceItem {
-  id: string;
-  name: string;
-  fullPath: string;
-  description: string | null;
-}
+import { type NamespaceItem, NamespaceList } from './namespace-list';
 
 export interface GroupOverviewProps {
   name: string;
@@ -17,22 +11,6 @@ export interface GroupOverviewProps {
   parent: { name: string; fullPath: string } | null;
   subgroups: NamespaceItem[];
   projects: NamespaceItem[];
-}
-
-export function NamespaceList({ items, hrefFor, label }: { items: NamespaceItem[]; hrefFor: (item: NamespaceItem) => string; label: string }) {
-  return (
-    <ul aria-label={label} className="divide-y divide-gray-200 rounded-md border border-gray-200">
-      {items.map((item) => (
-        <li key={item.id} className="px-4 py-3">
-          <Link href={hrefFor(item)} className={`${linkClass} font-medium`}>
-            {item.name}
-          </Link>
-          <span className="ml-2 text-sm text-gray-600">{item.fullPath}</span>
-          {item.description ? <p className="mt-1 text-sm text-gray-700">{item.description}</p> : null}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export function GroupOverview({ name, fullPath, description, parent, subgroups, projects }: GroupOverviewProps) {

@@ -2,7 +2,8 @@ import 'server-only';
 import { graphql } from '@/lib/graphql';
 import type { Viewer } from '../auth/viewer';
 import { executeGraphQL } from '../graphql/execute';
-import { type CrmAbilities, crmAbilities, type GroupSummary, groupSummary } from './group-pages';
+import { type CrmAbilities, crmAbilities } from './crm-abilities';
+import { type GroupSummary, withGroupSummary } from './group-summary';
 
 export interface CrmRecordPage<Record> {
   group: GroupSummary;
@@ -11,13 +12,12 @@ export interface CrmRecordPage<Record> {
 }
 
 type RecordPageData<Record> = {
-  group: (GroupSummary & { rapportCanAdminCrm: boolean; rapportCanDeleteCrm: boolean; records: { nodes: Record[] } | null }) | null;
+  group: { rapportCanAdminCrm: boolean; rapportCanDeleteCrm: boolean; records: { nodes: Record[] } | null } | null;
 };
 
 const contactPageQuery = graphql(`
   query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {
     group(fullPath: $fullPath) {
-      ...GroupSummary
       rapportCanAdminCrm rapportCanDeleteCrm
       records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }
     }
@@ -27,7 +27,6 @@ const contactPageQuery = graphql(`
 const organizationPageQuery = graphql(`
   query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {
     group(fullPath: $fullPath) {
-      ...GroupSummary
       rapportCanAdminCrm rapportCanDeleteCrm
       records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }
     }
@@ -44,6 +43,7 @@ function recordId(segment: string): number | null {
  * viewer may not read, is simply not found: the page answers 404.
  */
 async function loadRecordPage<Record>(
+  viewer: Viewer,
   fullPath: string,
   idSegment: string,
   modelName: string,
@@ -51,19 +51,19 @@ async function loadRecordPage<Record>(
 ): Promise<CrmRecordPage<Record> | null> {
   const id = recordId(idSegment);
   if (id === null) return null;
-  const data = await run({ fullPath, ids: [`gid://gitlab/${modelName}/${id}`] });
-  const group = data.group;
-  const record = group?.records?.nodes[0];
-  if (!group?.rapportCanReadCrm || !record) return null;
-  return { group: groupSummary(group), abilities: crmAbilities(group), record };
+  const found = await withGroupSummary(viewer, fullPath, run({ fullPath, ids: [`gid://gitlab/${modelName}/${id}`] }));
+  const crm = found?.page.group;
+  const record = crm?.records?.nodes[0];
+  if (!found?.group.rapportCanReadCrm || !crm || !record) return null;
+  return { group: found.group, abilities: crmAbilities(crm), record };
 }
 
 export function loadContactPage(viewer: Viewer, fullPath: string, idSegment: string) {
-  return loadRecordPage(fullPath, idSegment, 'CustomerRelations::Contact', (variables) => executeGraphQL(viewer, contactPageQuery, variables));
+  return loadRecordPage(viewer, fullPath, idSegment, 'CustomerRelations::Contact', (variables) => executeGraphQL(viewer, contactPageQuery, variables));
 }
 
 export function loadOrganizationPage(viewer: Viewer, fullPath: string, idSegment: string) {
-  return loadRecordPage(fullPath, idSegment, 'CustomerRelations::Organization', (variables) =>
+  return loadRecordPage(viewer, fullPath, idSegment, 'CustomerRelations::Organization', (variables) =>
     executeGraphQL(viewer, organizationPageQuery, variables),
   );
 }
@@ -81,7 +81,6 @@ export interface CrmSettingsPage {
 const crmSettingsQuery = graphql(`
   query RapportCrmSettings($fullPath: ID!) {
     group(fullPath: $fullPath) {
-      ...GroupSummary
       rapportCrmSettings { enabled sourceGroup { fullPath } }
       descendantGroups(first: 100) { nodes { fullPath name } }
     }
@@ -90,14 +89,15 @@ const crmSettingsQuery = graphql(`
 
 /** Null (a 404) unless the viewer may change this top-level group's setting. */
 export async function loadCrmSettingsPage(viewer: Viewer, fullPath: string): Promise<CrmSettingsPage | null> {
-  const data = await executeGraphQL(viewer, crmSettingsQuery, { fullPath });
-  const group = data.group;
-  if (!group?.rapportCrmSettings) return null;
-  const descendants = [...group.descendantGroups.nodes].sort((a, b) => a.fullPath.localeCompare(b.fullPath));
+  const found = await withGroupSummary(viewer, fullPath, executeGraphQL(viewer, crmSettingsQuery, { fullPath }));
+  const settings = found?.page.group;
+  if (!found || !settings?.rapportCrmSettings) return null;
+  const { group } = found;
+  const descendants = [...settings.descendantGroups.nodes].sort((a, b) => a.fullPath.localeCompare(b.fullPath));
   return {
-    group: groupSummary(group),
-    enabled: group.rapportCrmSettings.enabled,
-    sourceGroupPath: group.rapportCrmSettings.sourceGroup.fullPath,
+    group,
+    enabled: settings.rapportCrmSettings.enabled,
+    sourceGroupPath: settings.rapportCrmSettings.sourceGroup.fullPath,
     sourceOptions: [{ fullPath: group.fullPath, name: group.name }, ...descendants],
   };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../auth/viewer';
 import type { DatabaseHandle } from '../db/client';
-import { loadGroupContacts, loadGroupOrganizations } from '../pages/group-pages';
+import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadProjectIssues } from '../pages/project-pages';
 import { type GraphQLResponse, postGraphQL, tokenHeaders } from '../testing/graphql-client';
 import { pageViewer } from '../testing/roles';

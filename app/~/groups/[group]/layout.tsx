@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { GroupLayout } from '@/components/groups/group-layout';
-import { loadGroupSummary } from '@/server/pages/group-pages';
+import { loadGroupSummary } from '@/server/pages/group-summary';
 import { type GroupParams, signedInPage } from '@/app/~/namespace-route';
 
 /** The sidebar and main area of every group page (`/groups/<group path>[/-/…]`). */

@@ -1,35 +1,16 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ContactEditorProvider, NewContactButton } from '@/components/crm/contact-editor';
 import { ContactsTable } from '@/components/crm/contacts-table';
-import { CrmListView } from '@/components/crm/crm-list-view';
-import { groupUrls } from '@/lib/routes';
-import type { SearchParams } from '@/lib/search-params';
-import { contactListDefaults, loadGroupContacts } from '@/server/pages/group-pages';
-import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
+import { CrmListPage } from '@/components/crm/crm-list-page';
+import { loadGroupContacts } from '@/server/pages/crm-list-pages';
+import { type CrmListRouteProps, crmListMetadata, crmListOrNotFound } from '../crm-list-route';
 
-export async function generateMetadata({ params }: { params: GroupParams }): Promise<Metadata> {
-  return { title: `Customer relations contacts · ${await namespacePathOf(params)}` };
-}
+export const generateMetadata = crmListMetadata('contacts');
 
-export default async function ContactsPage({ params, searchParams }: { params: GroupParams; searchParams: Promise<SearchParams> }) {
-  const { viewer, path: fullPath } = await signedInPage(params);
-  const list = await loadGroupContacts(viewer, fullPath, await searchParams);
-  if (!list) notFound();
-  const { group, abilities } = list;
-  const location = { basePath: groupUrls.contacts(group.fullPath), query: list.query, defaults: contactListDefaults };
+export default async function ContactsPage(props: CrmListRouteProps) {
+  const list = await crmListOrNotFound(loadGroupContacts, props);
   return (
-    <ContactEditorProvider groupId={group.id} groupPath={group.fullPath}>
-      <CrmListView
-        title="Customer relations contacts"
-        noun="contacts"
-        location={location}
-        counts={list.counts}
-        pageInfo={list.pageInfo}
-        actions={abilities.canAdmin ? <NewContactButton /> : null}
-      >
-        <ContactsTable contacts={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
-      </CrmListView>
+    <ContactEditorProvider groupId={list.group.id} groupPath={list.group.fullPath}>
+      <CrmListPage noun="contacts" list={list} Table={ContactsTable} newButton={<NewContactButton />} />
     </ContactEditorProvider>
   );
 }

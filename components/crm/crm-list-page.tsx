@@ -1,0 +1,52 @@
+import type { ComponentType, ReactNode } from 'react';
+import type { ListDefaults, ListQuery, RecordStateFilter } from '@/lib/crm/list-url';
+import { groupUrls } from '@/lib/routes';
+import { PageHeading } from '../ui/page-heading';
+import { type ListLocation, type ListPageInfo, ListPagination, StateTabs } from './list-controls';
+import { ListSearchForm } from './list-search-form';
+
+/** One page of a list as its loader returns it (server/pages/crm-list-pages.ts). */
+export interface CrmList<Row> {
+  group: { fullPath: string };
+  query: ListQuery;
+  defaults: ListDefaults;
+  rows: Row[];
+  pageInfo: ListPageInfo;
+  counts: Record<RecordStateFilter, number>;
+  abilities: { canAdmin: boolean };
+}
+
+/** What each list's table is given: the part of the page that differs between the lists. */
+export interface CrmTableProps<Row> {
+  rows: Row[];
+  location: ListLocation;
+  groupPath: string;
+  /** Developers and above get an Edit button on each row. */
+  canEdit: boolean;
+}
+
+/** A Customer relations list page: title, state tabs, search, the list's table, pagination. */
+export function CrmListPage<Row>({
+  noun,
+  list,
+  Table,
+  newButton,
+}: {
+  noun: 'contacts' | 'organizations';
+  list: CrmList<Row>;
+  Table: ComponentType<CrmTableProps<Row>>;
+  /** The heading's "New …" button, shown to people who may use it; the page's editor drawer opens it. */
+  newButton: ReactNode;
+}) {
+  const { group, abilities } = list;
+  const location: ListLocation = { basePath: groupUrls[noun](group.fullPath), query: list.query, defaults: list.defaults };
+  return (
+    <>
+      <PageHeading actions={abilities.canAdmin ? newButton : null}>{`Customer relations ${noun}`}</PageHeading>
+      <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
+      <ListSearchForm location={location} label={`Search ${noun}`} />
+      <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
+      <ListPagination location={location} pageInfo={list.pageInfo} />
+    </>
+  );
+}
