@@ -12,7 +12,7 @@ import { type OrganizationOption, OrganizationSelect } from './organization-sele
 export const contactRecordFragment = graphql(`
   fragment ContactRecord on CustomerRelationsContact {
     id firstName lastName email phone description active
-    organization { id name }
+    organization { ...OrganizationOption }
   }
 `);
 /** What the form edits: a row of the list or the contact page, as the API returned it. */

@@ -56,7 +56,7 @@ export const organizationOptionsQuery = graphql(`
   query RapportOrganizationOptions($fullPath: ID!, $search: String) {
     group(fullPath: $fullPath) {
       organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {
-        nodes { id name }
+        nodes { ...OrganizationOption }
       }
     }
   }

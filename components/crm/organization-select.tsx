@@ -1,22 +1,25 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { useEffect, useState } from 'react';
+import { graphql } from '@/lib/graphql';
+import { ComboboxListbox, useCombobox } from '../ui/combobox';
 import { describedBy, FieldMessages } from '../ui/form-field';
 import { inputClass, labelClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { organizationOptionsQuery } from './crm-operations';
 
-export interface OrganizationOption {
-  id: string;
-  name: string;
-}
+export const organizationOptionFragment = graphql(`
+  fragment OrganizationOption on CustomerRelationsOrganization { id name }
+`);
+export type OrganizationOption = ResultOf<typeof organizationOptionFragment>;
 
 const noOrganization: OrganizationOption = { id: '', name: 'No organization' };
+const hint = 'Type to search the organizations of this group.';
 
 /**
- * A searchable select of the group's active organizations (ARIA 1.2 combobox with a list popup):
- * type to search the API, arrows to move, Enter to choose, Escape to close the list. "No
- * organization" always comes first.
+ * A searchable select of the group's active organizations: type to search the API, arrows to
+ * move, Enter to choose, Escape to close the list. "No organization" always comes first.
  */
 export function OrganizationSelect({
   id,
@@ -32,13 +35,10 @@ export function OrganizationSelect({
   errors?: string[];
 }) {
   const { query } = useGraphQL();
-  const listId = useId();
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<OrganizationOption[]>([]);
-  const [active, setActive] = useState(0);
   const [searched, setSearched] = useState<string | null>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const search = open ? (text === (value?.name ?? '') ? '' : text) : null;
 
   // Looks organizations up while the list is open, 200 ms after the last keystroke.
@@ -52,24 +52,22 @@ export function OrganizationSelect({
     return () => clearTimeout(timer);
   }, [search, searched, groupPath, query]);
 
-  const choices = [noOrganization, ...options];
-  const activeIndex = Math.min(active, choices.length - 1);
-
-  useEffect(() => {
-    if (open) listRef.current?.querySelector(`[data-index="${activeIndex}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [open, activeIndex]);
-
-  const choose = (option: OrganizationOption) => {
-    const chosen = option.id ? option : null;
-    onChange(chosen);
-    setText(chosen?.name ?? '');
-    setOpen(false);
-  };
-
-  const close = () => {
-    setOpen(false);
-    setText(value?.name ?? '');
-  };
+  const combobox = useCombobox({
+    inputId: id,
+    items: [noOrganization, ...options],
+    itemKey: (option) => option.id || 'none',
+    open,
+    onOpenChange: (next) => {
+      setOpen(next);
+      if (!next) setText(value?.name ?? '');
+    },
+    onSelect: (option) => {
+      const chosen = option.id ? option : null;
+      onChange(chosen);
+      setText(chosen?.name ?? '');
+      setOpen(false);
+    },
+  });
 
   return (
     <div>
@@ -78,73 +76,25 @@ export function OrganizationSelect({
       </label>
       <div className="relative mt-1">
         <input
-          id={id}
           type="text"
-          role="combobox"
-          aria-expanded={open}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={open ? `${listId}-${activeIndex}` : undefined}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'Type to search the organizations of this group.')}
-          autoComplete="off"
           placeholder="No organization"
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setActive(0);
-            setOpen(true);
-          }}
-          onClick={() => setOpen(true)}
-          onBlur={close}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-              event.preventDefault();
-              if (!open) {
-                setOpen(true);
-                return;
-              }
-              const step = event.key === 'ArrowDown' ? 1 : -1;
-              setActive((activeIndex + step + choices.length) % choices.length);
-            } else if (event.key === 'Enter' && open) {
-              event.preventDefault();
-              const option = choices[activeIndex];
-              if (option) choose(option);
-            } else if (event.key === 'Escape' && open) {
-              // Closes the list only, not the drawer around it.
-              event.preventDefault();
-              event.stopPropagation();
-              close();
-            }
-          }}
+          {...combobox.inputProps({
+            value: text,
+            onChange: (event) => setText(event.currentTarget.value),
+            'aria-invalid': errors?.length ? true : undefined,
+            'aria-describedby': describedBy(id, errors, hint),
+          })}
           className={`${inputClass} ${errors?.length ? 'border-red-700' : ''}`}
         />
-        <ul
-          ref={listRef}
-          id={listId}
-          role="listbox"
-          aria-label="Organizations"
-          hidden={!open}
-          className="absolute z-10 mt-1 max-h-60 w-full overflow-y-auto rounded-md border border-gray-400 bg-white py-1 text-sm shadow-lg"
+        <ComboboxListbox
+          combobox={combobox}
+          label="Organizations"
+          className="absolute z-10 mt-1 w-full rounded-md border border-gray-400 bg-white p-1 shadow-lg"
         >
-          {choices.map((option, index) => (
-            <li
-              key={option.id || 'none'}
-              id={`${listId}-${index}`}
-              data-index={index}
-              role="option"
-              aria-selected={index === activeIndex}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(option)}
-              onMouseMove={() => setActive(index)}
-              className={`cursor-pointer px-3 py-1.5 ${index === activeIndex ? 'bg-blue-700 text-white' : 'text-gray-900'} ${option.id ? '' : 'italic'}`}
-            >
-              {option.name}
-            </li>
-          ))}
-        </ul>
+          {(option) => (option.id ? option.name : <span className="italic">{option.name}</span>)}
+        </ComboboxListbox>
       </div>
-      <FieldMessages id={id} errors={errors} hint="Type to search the organizations of this group." />
+      <FieldMessages id={id} errors={errors} hint={hint} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { FormErrors } from '../ui/form-field';
 import { inputClass, labelClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
@@ -21,12 +21,11 @@ function unique(messages: string[]): string[] {
 export function CommentForm({ issueId, contactSource }: { issueId: string; contactSource: ContactAutocompleteSource | null }) {
   const router = useRouter();
   const { mutate } = useGraphQL();
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [messages, setMessages] = useState<string[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
-  const autocomplete = useContactAutocomplete(contactSource, textareaRef, setBody);
+  const autocomplete = useContactAutocomplete({ source: contactSource, inputId: 'comment-body', setText: setBody });
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -34,7 +33,7 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
     if (body.trim() === '') {
       setMessages([]);
       setErrors(["Comment can't be blank"]);
-      textareaRef.current?.focus();
+      autocomplete.focus();
       return;
     }
     setBusy(true);
@@ -48,7 +47,7 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
     if (problems.length > 0 || !payload) {
       // Nothing was stored: the text stays for the user to correct.
       setErrors(problems.length > 0 ? problems : ['Something went wrong. Please try again.']);
-      textareaRef.current?.focus();
+      autocomplete.focus();
       return;
     }
     setBody('');
@@ -57,7 +56,6 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (autocomplete.onKeyDown(event)) return;
     // Ctrl+Enter / Cmd+Enter sends, as in GitLab.
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
   };
@@ -70,23 +68,22 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
         Comment
       </label>
       <textarea
-        ref={textareaRef}
-        id="comment-body"
         rows={4}
-        value={body}
-        onChange={(event) => {
-          setBody(event.target.value);
-          followCaret(event.target);
-        }}
-        onKeyDown={onKeyDown}
-        onClick={(event) => followCaret(event.currentTarget)}
-        onKeyUp={(event) => {
-          if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) followCaret(event.currentTarget);
-        }}
-        onBlur={() => autocomplete.update('', 0)}
-        {...autocomplete.textareaProps}
-        aria-invalid={errors.length > 0 ? true : undefined}
-        aria-describedby="comment-body-hint"
+        {...autocomplete.textareaProps({
+          value: body,
+          onChange: (event) => {
+            setBody(event.currentTarget.value);
+            followCaret(event.currentTarget);
+          },
+          onKeyDown,
+          onClick: (event) => followCaret(event.currentTarget),
+          onKeyUp: (event) => {
+            if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) followCaret(event.currentTarget);
+          },
+          onBlur: () => autocomplete.update('', 0),
+          'aria-invalid': errors.length > 0 ? true : undefined,
+          'aria-describedby': 'comment-body-hint',
+        })}
         placeholder="Write a comment…"
         className={`${inputClass} ${errors.length > 0 ? 'border-red-700' : ''}`}
       />

@@ -1,16 +1,18 @@
 'use client';
 
-import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { type TextareaHTMLAttributes, useEffect, useRef, useState } from 'react';
+import { graphql } from '@/lib/graphql';
+import { ComboboxListbox, skipDownshift, useCombobox } from '../ui/combobox';
 import { useGraphQL } from '../ui/use-graphql';
 import { contactName } from './contact-picker';
 import { contactCandidatesQuery } from './issue-operations';
 
-export interface SuggestedContact {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-}
+/** What the comment box suggests of a contact; choosing one inserts its email. */
+export const suggestedContactFragment = graphql(`
+  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }
+`);
+export type SuggestedContact = ResultOf<typeof suggestedContactFragment>;
 
 export interface ContactAutocompleteSource {
   projectPath: string;
@@ -48,18 +50,20 @@ function matches(contact: SuggestedContact, query: string): boolean {
  * of the CRM group not on the issue yet (searched on the server); for `/remove_contacts`, the
  * issue's own contacts. Arrow keys move, Enter or Tab inserts the email, Escape dismisses.
  */
-export function useContactAutocomplete(
-  source: ContactAutocompleteSource | null,
-  textareaRef: RefObject<HTMLTextAreaElement | null>,
-  setText: (text: string) => void,
-) {
+export function useContactAutocomplete({
+  source,
+  inputId,
+  setText,
+}: {
+  source: ContactAutocompleteSource | null;
+  inputId: string;
+  setText: (text: string) => void;
+}) {
   const { query } = useGraphQL();
-  const listId = useId();
   const [trigger, setTrigger] = useState<Trigger | null>(null);
   // Escape hides the suggestions until the typed part changes.
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [found, setFound] = useState<{ query: string; contacts: SuggestedContact[] } | null>(null);
-  const [active, setActive] = useState(0);
   const latestRequest = useRef(0);
 
   const addQuery = source && trigger?.mode === 'add' ? trigger.query : null;
@@ -72,12 +76,12 @@ export function useContactAutocomplete(
       const outcome = await query(contactCandidatesQuery, { projectPath, iid, search: addQuery || null });
       if (request !== latestRequest.current) return;
       setFound({ query: addQuery, contacts: outcome.data?.project?.issue?.rapportContactCandidates ?? [] });
-      setActive(0);
     }, 200);
     return () => clearTimeout(timer);
   }, [addQuery, projectPath, iid, query]);
 
-  const open = source !== null && trigger !== null && dismissed !== `${trigger.start}:${trigger.query}`;
+  const triggerKey = trigger && `${trigger.start}:${trigger.query}`;
+  const open = source !== null && trigger !== null && dismissed !== triggerKey;
   const suggestions: SuggestedContact[] = !open
     ? []
     : trigger.mode === 'remove'
@@ -85,19 +89,20 @@ export function useContactAutocomplete(
       : found?.query === trigger.query
         ? found.contacts.filter((contact) => contact.email)
         : [];
-  const activeIndex = Math.min(active, Math.max(suggestions.length - 1, 0));
-  const expanded = suggestions.length > 0;
-  const optionId = (index: number) => `${listId}-${index}`;
+
+  const combobox = useCombobox<SuggestedContact, HTMLTextAreaElement>({
+    inputId,
+    items: suggestions,
+    itemKey: (contact) => contact.id,
+    open,
+    onSelect: insert,
+  });
 
   /** Call after every change of the text or the caret. */
-  const update = (text: string, caret: number) => {
-    const next = findTrigger(text, caret);
-    setTrigger(next);
-    if (next?.start !== trigger?.start) setActive(0);
-  };
+  const update = (text: string, caret: number) => setTrigger(findTrigger(text, caret));
 
-  const insert = (contact: SuggestedContact) => {
-    const textarea = textareaRef.current;
+  function insert(contact: SuggestedContact) {
+    const textarea = combobox.fieldRef.current;
     if (!textarea || !trigger || !contact.email) return;
     const text = textarea.value;
     // Replace what was typed of the email (and any rest of it after the caret) with the full reference.
@@ -112,60 +117,46 @@ export function useContactAutocomplete(
       textarea.focus();
       textarea.setSelectionRange(caret, caret);
     });
+  }
+
+  const textareaProps = (own: TextareaHTMLAttributes<HTMLTextAreaElement>) => {
+    // A textarea keeps its textbox role (a combobox role and aria-expanded are not allowed on it).
+    const { role: _role, 'aria-expanded': _expanded, ...props } = combobox.inputProps({
+      ...own,
+      onKeyDown: (event) => {
+        own.onKeyDown?.(event);
+        // With no suggestions showing, and for Ctrl+Enter (send), the keys are the textarea's.
+        if (!combobox.expanded || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+          skipDownshift(event);
+        } else if (event.key === 'Escape') {
+          setDismissed(triggerKey);
+        } else if (event.key === 'Tab') {
+          event.preventDefault();
+          const chosen = suggestions[combobox.highlightedIndex];
+          if (chosen) insert(chosen);
+        }
+      },
+    });
+    // Only people who may change contacts get suggestions; for others the box is a plain textbox.
+    return source ? props : { ...props, 'aria-autocomplete': undefined, 'aria-controls': undefined, 'aria-activedescendant': undefined };
   };
 
-  /** Returns true when the key was used by the suggestions. */
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
-    if (!expanded || !trigger) return false;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + suggestions.length) % suggestions.length);
-    } else if ((event.key === 'Enter' && !event.ctrlKey && !event.metaKey) || event.key === 'Tab') {
-      const chosen = suggestions[activeIndex];
-      if (!chosen) return false;
-      insert(chosen);
-    } else if (event.key === 'Escape') {
-      setDismissed(`${trigger.start}:${trigger.query}`);
-    } else {
-      return false;
-    }
-    event.preventDefault();
-    return true;
-  };
-
-  // Only people who may change contacts get suggestions; for others the box is a plain textbox.
-  const textareaProps = source
-    ? {
-        'aria-autocomplete': 'list' as const,
-        'aria-controls': expanded ? listId : undefined,
-        'aria-activedescendant': expanded ? optionId(activeIndex) : undefined,
-      }
-    : {};
-
-  const listbox = expanded ? (
-    <ul
-      id={listId}
-      role="listbox"
-      aria-label={trigger?.mode === 'remove' ? 'Contacts on this issue' : 'Contacts to add'}
-      data-testid="contact-suggestions"
-      className="max-h-56 overflow-y-auto rounded-md border border-gray-300 bg-white p-1 shadow-md"
+  const listbox = (
+    <ComboboxListbox
+      combobox={combobox}
+      label={trigger?.mode === 'remove' ? 'Contacts on this issue' : 'Contacts to add'}
+      testId="contact-suggestions"
+      className="rounded-md border border-gray-300 bg-white p-1 shadow-md"
     >
-      {suggestions.map((contact, index) => (
-        <li
-          key={contact.id}
-          id={optionId(index)}
-          role="option"
-          aria-selected={index === activeIndex}
-          onMouseDown={(event) => event.preventDefault()}
-          onMouseMove={() => setActive(index)}
-          onClick={() => insert(contact)}
-          className={`cursor-pointer rounded-sm px-2 py-1 text-sm text-gray-900 ${index === activeIndex ? 'bg-blue-100' : ''}`}
-        >
+      {(contact) => (
+        <>
           <span className="font-medium">{contactName(contact)}</span> <span className="text-gray-700">{contact.email}</span>
-        </li>
-      ))}
-    </ul>
-  ) : null;
+        </>
+      )}
+    </ComboboxListbox>
+  );
 
-  return { update, onKeyDown, textareaProps, listbox };
+  const focus = () => combobox.fieldRef.current?.focus();
+
+  return { focus, update, textareaProps, listbox };
 }

@@ -1,11 +1,12 @@
 'use client';
 
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { useEffect, useId, useRef, useState } from 'react';
+import { graphql } from '@/lib/graphql';
+import { ComboboxListbox, useCombobox } from '../ui/combobox';
 import { FormErrors } from '../ui/form-field';
 import { inputClass, labelClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
-import type { ResultOf } from '@graphql-typed-document-node/core';
-import { graphql } from '@/lib/graphql';
 import { contactCandidatesQuery } from './issue-operations';
 
 /** How long the picker waits after the last keystroke before it searches. */
@@ -14,7 +15,7 @@ const searchDelay = 250;
 /** What the picker shows of a contact that may be added to the issue. */
 export const contactCandidateFragment = graphql(`
   fragment ContactCandidate on CustomerRelationsContact {
-    id firstName lastName email
+    ...SuggestedContact
     organization { name }
   }
 `);
@@ -48,15 +49,10 @@ export function ContactPicker({
   const { query } = useGraphQL();
   const id = useId();
   const inputId = `${id}-search`;
-  const listId = `${id}-results`;
-  const inputRef = useRef<HTMLInputElement>(null);
   const latestRequest = useRef(0);
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<ContactCandidate[] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
-  const [active, setActive] = useState(0);
-
-  useEffect(() => inputRef.current?.focus(), []);
 
   useEffect(() => {
     const request = ++latestRequest.current;
@@ -66,42 +62,23 @@ export function ContactPicker({
       if (request !== latestRequest.current) return;
       setResults(outcome.data?.project?.issue?.rapportContactCandidates ?? []);
       setErrors(outcome.errors);
-      setActive(0);
     }, searchDelay);
     return () => clearTimeout(timer);
   }, [query, projectPath, iid, search, linkedKey]);
 
   const options = results ?? [];
-  const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
-  const expanded = options.length > 0;
-  const optionId = (index: number) => `${listId}-${index}`;
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (options.length === 0) return;
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + options.length) % options.length);
-    } else if (event.key === 'Home' && expanded && event.ctrlKey) {
-      event.preventDefault();
-      setActive(0);
-    } else if (event.key === 'End' && expanded && event.ctrlKey) {
-      event.preventDefault();
-      setActive(options.length - 1);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const chosen = options[activeIndex];
-      if (chosen && !busy) onSelect(chosen);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-    }
-  };
-
-  useEffect(() => {
-    if (expanded) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+  const combobox = useCombobox({
+    inputId,
+    items: options,
+    itemKey: (contact) => contact.id,
+    // The results stay in view while the picker is open; an empty answer collapses the list.
+    open: true,
+    onSelect: (contact) => {
+      if (!busy) onSelect(contact);
+    },
   });
+  const { fieldRef } = combobox;
+  useEffect(() => fieldRef.current?.focus(), [fieldRef]);
 
   return (
     <div className="mt-2 rounded-md border border-gray-300 bg-white p-2" data-testid="contact-picker">
@@ -109,48 +86,32 @@ export function ContactPicker({
         Search contacts
       </label>
       <input
-        ref={inputRef}
-        id={inputId}
         type="text"
-        role="combobox"
-        autoComplete="off"
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-        onKeyDown={onKeyDown}
-        aria-expanded={expanded}
-        aria-controls={expanded ? listId : undefined}
-        aria-autocomplete="list"
-        aria-activedescendant={expanded ? optionId(activeIndex) : undefined}
-        aria-describedby={`${id}-hint`}
+        {...combobox.inputProps({
+          value: search,
+          onChange: (event) => setSearch(event.currentTarget.value),
+          onKeyDown: (event) => {
+            if (event.key === 'Escape') onClose();
+          },
+          'aria-describedby': `${id}-hint`,
+        })}
         className={`mt-1 ${inputClass}`}
       />
       <p id={`${id}-hint`} className="mt-1 text-xs text-gray-700">
         Active contacts not on this issue. Arrow keys choose, Enter adds, Escape closes.
       </p>
       <FormErrors errors={errors} />
-      {expanded ? (
-        <ul id={listId} role="listbox" aria-label="Contacts to add" className="mt-2 max-h-64 overflow-y-auto">
-          {options.map((contact, index) => (
-            <li
-              key={contact.id}
-              id={optionId(index)}
-              role="option"
-              aria-selected={index === activeIndex}
-              // Keeps focus in the search box, so the keyboard flow goes on after a click.
-              onMouseDown={(event) => event.preventDefault()}
-              onMouseMove={() => setActive(index)}
-              onClick={() => !busy && onSelect(contact)}
-              className={`cursor-pointer rounded-sm px-2 py-1 text-sm ${index === activeIndex ? 'bg-blue-100 text-gray-900' : 'text-gray-900'}`}
-            >
-              <span className="block font-medium">{contactName(contact)}</span>
-              <span className="block break-all text-gray-700">
-                {contact.email}
-                {contact.organization ? ` · ${contact.organization.name}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ComboboxListbox combobox={combobox} label="Contacts to add" className="mt-2">
+        {(contact) => (
+          <>
+            <span className="block font-medium">{contactName(contact)}</span>
+            <span className="block break-all text-gray-700">
+              {contact.email}
+              {contact.organization ? ` · ${contact.organization.name}` : ''}
+            </span>
+          </>
+        )}
+      </ComboboxListbox>
       <p role="status" className="mt-2 text-sm text-gray-700 empty:hidden">
         {results === null ? 'Searching…' : options.length === 0 ? 'No matching contacts' : <span className="sr-only">{`${options.length} contacts found`}</span>}
       </p>

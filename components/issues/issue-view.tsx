@@ -16,7 +16,7 @@ export const issueViewFragment = graphql(`
   fragment IssueView on Issue {
     id iid title description state createdAt rapportCanUpdate
     author { username name }
-    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }
+    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact ...SuggestedContact } }
     notes(first: 100) {
       nodes { ...IssueNoteItem }
       pageInfo { hasNextPage }

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.ContactDetailFragmentDoc,
-    "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n": typeof types.ContactRecordFragmentDoc,
+    "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": typeof types.ContactRecordFragmentDoc,
     "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
     "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateContactDocument,
@@ -23,18 +23,20 @@ type Documents = {
     "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateOrganizationDocument,
     "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteContactDocument,
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteOrganizationDocument,
-    "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n": typeof types.RapportOrganizationOptionsDocument,
+    "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n": typeof types.RapportOrganizationOptionsDocument,
     "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": typeof types.RapportUpdateCrmSettingsDocument,
     "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": typeof types.ListPageInfoFragmentDoc,
     "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.OrganizationDetailFragmentDoc,
     "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n": typeof types.OrganizationRecordFragmentDoc,
+    "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": typeof types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": typeof types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": typeof types.LinkedIssueItemFragmentDoc,
     "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": typeof types.ActivityItemFragmentDoc,
     "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": typeof types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": typeof types.ProjectListItemFragmentDoc,
-    "\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n": typeof types.ContactCandidateFragmentDoc,
+    "\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n": typeof types.SuggestedContactFragmentDoc,
+    "\n  fragment ContactCandidate on CustomerRelationsContact {\n    ...SuggestedContact\n    organization { name }\n  }\n": typeof types.ContactCandidateFragmentDoc,
     "\n  fragment IssueSidebarContact on CustomerRelationsContact { id ...ContactCard }\n": typeof types.IssueSidebarContactFragmentDoc,
     "\n  fragment IssueNoteItem on Note { id body system createdAt author { username name } }\n": typeof types.IssueNoteItemFragmentDoc,
     "\n  mutation RapportCreateIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue { iid }\n      errors\n    }\n  }\n": typeof types.RapportCreateIssueDocument,
@@ -42,7 +44,7 @@ type Documents = {
     "\n  mutation RapportUpdateIssueState($input: UpdateIssueInput!) {\n    updateIssue(input: $input) {\n      issue { state }\n      errors\n    }\n  }\n": typeof types.RapportUpdateIssueStateDocument,
     "\n  mutation RapportSetIssueContacts($input: IssueSetCrmContactsInput!) {\n    issueSetCrmContacts(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportSetIssueContactsDocument,
     "\n  query RapportContactCandidates($projectPath: ID!, $iid: String!, $search: String) {\n    project(fullPath: $projectPath) {\n      issue(iid: $iid) {\n        rapportContactCandidates(search: $search, first: 20) { ...ContactCandidate }\n      }\n    }\n  }\n": typeof types.RapportContactCandidatesDocument,
-    "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.IssueViewFragmentDoc,
+    "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact ...SuggestedContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.IssueViewFragmentDoc,
     "\n  fragment ProjectSummary on Project { id name fullPath description group { name fullPath } }\n": typeof types.ProjectSummaryFragmentDoc,
     "\n  fragment IssueListRow on Issue { id iid title state createdAt author { username name } }\n": typeof types.IssueListRowFragmentDoc,
     "\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n": typeof types.RapportGroupContactsDocument,
@@ -59,7 +61,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.ContactDetailFragmentDoc,
-    "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n": types.ContactRecordFragmentDoc,
+    "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": types.ContactRecordFragmentDoc,
     "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
     "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateContactDocument,
@@ -67,18 +69,20 @@ const documents: Documents = {
     "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateOrganizationDocument,
     "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteContactDocument,
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteOrganizationDocument,
-    "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n": types.RapportOrganizationOptionsDocument,
+    "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n": types.RapportOrganizationOptionsDocument,
     "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": types.RapportUpdateCrmSettingsDocument,
     "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": types.ListPageInfoFragmentDoc,
     "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.OrganizationDetailFragmentDoc,
     "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n": types.OrganizationRecordFragmentDoc,
+    "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": types.LinkedIssueItemFragmentDoc,
     "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": types.ActivityItemFragmentDoc,
     "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": types.ProjectListItemFragmentDoc,
-    "\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n": types.ContactCandidateFragmentDoc,
+    "\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n": types.SuggestedContactFragmentDoc,
+    "\n  fragment ContactCandidate on CustomerRelationsContact {\n    ...SuggestedContact\n    organization { name }\n  }\n": types.ContactCandidateFragmentDoc,
     "\n  fragment IssueSidebarContact on CustomerRelationsContact { id ...ContactCard }\n": types.IssueSidebarContactFragmentDoc,
     "\n  fragment IssueNoteItem on Note { id body system createdAt author { username name } }\n": types.IssueNoteItemFragmentDoc,
     "\n  mutation RapportCreateIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue { iid }\n      errors\n    }\n  }\n": types.RapportCreateIssueDocument,
@@ -86,7 +90,7 @@ const documents: Documents = {
     "\n  mutation RapportUpdateIssueState($input: UpdateIssueInput!) {\n    updateIssue(input: $input) {\n      issue { state }\n      errors\n    }\n  }\n": types.RapportUpdateIssueStateDocument,
     "\n  mutation RapportSetIssueContacts($input: IssueSetCrmContactsInput!) {\n    issueSetCrmContacts(input: $input) {\n      errors\n    }\n  }\n": types.RapportSetIssueContactsDocument,
     "\n  query RapportContactCandidates($projectPath: ID!, $iid: String!, $search: String) {\n    project(fullPath: $projectPath) {\n      issue(iid: $iid) {\n        rapportContactCandidates(search: $search, first: 20) { ...ContactCandidate }\n      }\n    }\n  }\n": types.RapportContactCandidatesDocument,
-    "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n": types.IssueViewFragmentDoc,
+    "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact ...SuggestedContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n": types.IssueViewFragmentDoc,
     "\n  fragment ProjectSummary on Project { id name fullPath description group { name fullPath } }\n": types.ProjectSummaryFragmentDoc,
     "\n  fragment IssueListRow on Issue { id iid title state createdAt author { username name } }\n": types.IssueListRowFragmentDoc,
     "\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n": types.RapportGroupContactsDocument,
@@ -123,7 +127,7 @@ export function graphql(source: "\n  fragment ContactDetail on CustomerRelations
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n"): (typeof documents)["\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n"];
+export function graphql(source: "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n"): (typeof documents)["\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -155,7 +159,7 @@ export function graphql(source: "\n  mutation RapportDeleteOrganization($input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { id name }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -172,6 +176,10 @@ export function graphql(source: "\n  fragment OrganizationDetail on CustomerRela
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n"): (typeof documents)["\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n"): (typeof documents)["\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -199,7 +207,11 @@ export function graphql(source: "\n  fragment ProjectListItem on Project { id na
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n"): (typeof documents)["\n  fragment ContactCandidate on CustomerRelationsContact {\n    id firstName lastName email\n    organization { name }\n  }\n"];
+export function graphql(source: "\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n"): (typeof documents)["\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactCandidate on CustomerRelationsContact {\n    ...SuggestedContact\n    organization { name }\n  }\n"): (typeof documents)["\n  fragment ContactCandidate on CustomerRelationsContact {\n    ...SuggestedContact\n    organization { name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -231,7 +243,7 @@ export function graphql(source: "\n  query RapportContactCandidates($projectPath
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact ...SuggestedContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  fragment IssueView on Issue {\n    id iid title description state createdAt rapportCanUpdate\n    author { username name }\n    customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact ...SuggestedContact } }\n    notes(first: 100) {\n      nodes { ...IssueNoteItem }\n      pageInfo { hasNextPage }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
