@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { postGraphQL, sessionHeaders } from '../testing/graphql-client';
+import { queryAs } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 
 let handle: DatabaseHandle;
@@ -13,10 +13,8 @@ afterAll(async () => {
   await handle.close();
 });
 
-async function as<TData>(username: string, query: string, variables: Record<string, unknown> = {}) {
-  const { cookie } = await sessionHeaders(handle.db, username);
-  return postGraphQL<TData>(query, variables, { headers: { cookie } });
-}
+const as = <TData>(username: string, query: string, variables: Record<string, unknown> = {}) =>
+  queryAs<TData>(handle.db, username, query, variables);
 
 interface GroupTree {
   group: {

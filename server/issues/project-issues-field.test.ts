@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../db/client';
 import { eq } from 'drizzle-orm';
 import { groups, projects } from '../db/schema/groups';
 import { issues } from '../db/schema/issues';
-import { postGraphQL, sessionHeaders, tokenHeaders, userId } from '../testing/graphql-client';
+import { queryAs, tokenHeaders, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { createIssueAs } from './issue-test-helpers';
 
@@ -17,10 +17,8 @@ afterAll(async () => {
   await handle.close();
 });
 
-async function as<TData>(username: string, query: string, variables: Record<string, unknown> = {}) {
-  const { cookie } = await sessionHeaders(handle.db, username);
-  return postGraphQL<TData>(query, variables, { headers: { cookie } });
-}
+const as = <TData>(username: string, query: string, variables: Record<string, unknown> = {}) =>
+  queryAs<TData>(handle.db, username, query, variables);
 
 /** The numeric id GitLab's `crmContactId` filter takes, found through the API like a client would. */
 async function contactId(email: string): Promise<string> {

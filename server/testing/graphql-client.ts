@@ -55,6 +55,17 @@ export async function sessionHeaders(db: Database, username: string) {
   return { cookie: `rapport_session=${session.token}`, csrfToken: session.csrfToken };
 }
 
+/** A query as `username`, signed in through a browser session (queries need no CSRF token). */
+export async function queryAs<TData = Record<string, unknown>>(
+  db: Database,
+  username: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<TData>> {
+  const { cookie } = await sessionHeaders(db, username);
+  return postGraphQL<TData>(query, variables, { headers: { cookie } });
+}
+
 /** Changes the admin flag and, as any change to a user made in this process must, drops their cached credentials. */
 export async function setAdmin(db: Database, username: string, admin: boolean) {
   const [user] = await db.update(users).set({ admin }).where(eq(users.username, username)).returning({ id: users.id });
