@@ -27,9 +27,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to main content
         </a>
-        <header className="border-b border-gray-300 bg-gray-900 text-white">
+        {/* The palette is mirrored in dark mode (globals.css); the header stays dark in both. */}
+        <header className="border-b border-gray-300 bg-gray-900 text-white dark:bg-gray-50 dark:text-gray-900">
           <div className="flex h-12 items-center justify-between gap-4 px-4">
-            <Link href="/" className={`rounded-sm text-lg font-semibold tracking-tight hover:text-gray-200 ${focusRing} focus-visible:outline-white`}>
+            <Link href="/" className={`rounded-sm text-lg font-semibold tracking-tight hover:text-gray-200 dark:hover:text-gray-700 ${focusRing} focus-visible:outline-white dark:focus-visible:outline-gray-900`}>
               Rapport<span className="sr-only"> home</span>
             </Link>
             {user ? (
@@ -45,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </form>
               </div>
             ) : (
-              <Link href="/users/sign_in" className={`rounded-sm text-sm font-medium underline-offset-2 hover:underline ${focusRing} focus-visible:outline-white`}>
+              <Link href="/users/sign_in" className={`rounded-sm text-sm font-medium underline-offset-2 hover:underline ${focusRing} focus-visible:outline-white dark:focus-visible:outline-gray-900`}>
                 Sign in
               </Link>
             )}
