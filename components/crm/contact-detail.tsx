@@ -10,6 +10,7 @@ import { groupUrls } from '@/lib/routes';
 import { DeleteRecordButton } from './delete-record-button';
 import { formatRate } from './organizations-table';
 import { Breadcrumbs, FieldList, LinkedIssues, RecentActivity, Section } from './record-sections';
+import { EmailAddress } from '../ui/email-address';
 
 /** The contact page lists up to 100 linked issues (its count says when there are more). */
 export const contactDetailFragment = graphql(`
@@ -74,7 +75,7 @@ export function ContactDetail({ groupId, groupPath, canEdit, canDelete, contact 
             'Email',
             contact.email ? (
               <a href={`mailto:${contact.email}`} className={linkClass}>
-                {contact.email}
+                <EmailAddress email={contact.email} />
               </a>
             ) : null,
           ],

@@ -5,6 +5,7 @@ import * as HoverCard from '@radix-ui/react-hover-card';
 import { useRef, useState } from 'react';
 import { graphql } from '@/lib/graphql';
 import { focusRing, linkClass } from '../ui/styles';
+import { EmailAddress } from '../ui/email-address';
 
 export const contactCardFragment = graphql(`
   fragment ContactCard on CustomerRelationsContact {
@@ -58,9 +59,9 @@ export function ContactHoverCard({ contact, href }: { contact: ContactCardData; 
               {contact.email ? (
                 <div className="flex gap-2">
                   <dt className="sr-only">Email</dt>
-                  <dd className="min-w-0 break-all">
+                  <dd className="min-w-0">
                     <a href={`mailto:${contact.email}`} className={`${linkClass} ${focusRing}`}>
-                      {contact.email}
+                      <EmailAddress email={contact.email} />
                     </a>
                   </dd>
                 </div>

@@ -5,6 +5,7 @@ import { type ContactRecord, EditContactButton } from './contact-editor';
 import type { CrmTableProps } from './crm-list-page';
 import { SortableHeader } from './list-controls';
 import { ActionsHeader, cell, NoRecordsRow, RecordRowActions, RecordTable } from './record-table';
+import { EmailAddress } from '../ui/email-address';
 
 const columns = [
   ['FIRST_NAME', 'First name'],
@@ -49,7 +50,7 @@ export function ContactsTable({ rows, location, groupPath, canEdit }: CrmTablePr
                 {contact.lastName}
                 {contact.active ? null : <InactiveBadge />}
               </td>
-              <td className={`${cell} break-all`}>{contact.email}</td>
+              <td className={`${cell} min-w-40`}>{contact.email ? <EmailAddress email={contact.email} /> : null}</td>
               <td className={`${cell} whitespace-nowrap`}>{contact.phone}</td>
               <td className={`${cell} max-w-xs whitespace-pre-wrap text-gray-700`}>{contact.description}</td>
               <td className={cell}>

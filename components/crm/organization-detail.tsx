@@ -11,6 +11,7 @@ import { EditOrganizationButton, OrganizationEditorProvider } from './organizati
 import { formatRate } from './organizations-table';
 import { Breadcrumbs, FieldList, LinkedIssues, RecentActivity, Section } from './record-sections';
 import { cell, ColumnHeader, RecordTable } from './record-table';
+import { EmailAddress } from '../ui/email-address';
 
 /** The organization page lists up to 100 contacts and linked issues (their counts say when there are more). */
 export const organizationDetailFragment = graphql(`
@@ -53,7 +54,7 @@ function OrganizationContacts({ contacts, total, groupPath }: { contacts: NonNul
               </Link>
               {contact.active ? null : <InactiveBadge />}
             </td>
-            <td className={`${cell} break-all`}>{contact.email}</td>
+            <td className={`${cell} min-w-40`}>{contact.email ? <EmailAddress email={contact.email} /> : null}</td>
             <td className={`${cell} whitespace-nowrap`}>{contact.phone}</td>
           </tr>
         ))}

@@ -5,10 +5,14 @@ import { focusRing, linkClass } from '../ui/styles';
 /** The padding of every record table's body cells. */
 export const cell = 'px-3 py-2 align-top';
 
-/** A horizontally scrollable table frame that keyboard users can scroll too. */
+/**
+ * A horizontally scrollable table frame that keyboard users can scroll too. It is `relative` so
+ * that the screen-reader-only text in its cells is placed inside it: placed against the page, that
+ * text would widen the whole page on a phone.
+ */
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto rounded-md border border-gray-200 ${focusRing}`}>
+    <div role="region" aria-label={label} tabIndex={0} className={`relative overflow-x-auto rounded-md border border-gray-200 ${focusRing}`}>
       {children}
     </div>
   );

@@ -4,6 +4,7 @@ import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
 import Link from 'next/link';
 import { useSelectedLayoutSegments } from 'next/navigation';
+import { useId, useState } from 'react';
 import { groupUrls } from '@/lib/routes';
 import { focusRing } from '../ui/styles';
 
@@ -44,13 +45,39 @@ function SidebarLink({ href, current, children }: { href: string; current: boole
   );
 }
 
+/**
+ * On a phone the menus fold away behind a "Menu" button beside the group's name, as GitLab's
+ * sidebar does (everything in the navigation after its first child is hidden until it is opened);
+ * from the `md` breakpoint up they are always shown and the button is not.
+ */
 export function GroupSidebar({ group, showCustomerRelations, showSettings }: GroupSidebarProps) {
   const current = sectionOf(useSelectedLayoutSegments());
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navigationId = useId();
   return (
-    <nav aria-label="Group navigation" className="w-full shrink-0 border-b border-gray-200 bg-gray-50 p-3 md:w-60 md:border-r md:border-b-0">
-      <p className="mb-3 truncate px-3 text-sm font-semibold text-gray-900" title={group.fullPath}>
-        {group.name}
-      </p>
+    <nav
+      id={navigationId}
+      aria-label="Group navigation"
+      // Following a link closes the menu on a phone: the page it opens is what the person came for.
+      onClick={(event) => {
+        if (event.target instanceof Element && event.target.closest('a')) setMenuOpen(false);
+      }}
+      className={`w-full shrink-0 border-b border-gray-200 bg-gray-50 p-3 md:w-60 md:border-r md:border-b-0 ${menuOpen ? '' : 'max-md:[&>:not(:first-child)]:hidden'}`}
+    >
+      <div className={`flex items-center justify-between gap-3 md:mb-3 ${menuOpen ? 'mb-3' : ''}`}>
+        <p className="truncate px-3 text-sm font-semibold text-gray-900" title={group.fullPath}>
+          {group.name}
+        </p>
+        <button
+          type="button"
+          aria-expanded={menuOpen}
+          aria-controls={navigationId}
+          onClick={() => setMenuOpen(!menuOpen)}
+          className={`rounded-md border border-gray-400 px-3 py-1 text-sm font-medium text-gray-900 hover:bg-gray-200 md:hidden ${focusRing}`}
+        >
+          Menu
+        </button>
+      </div>
       <ul className="space-y-1">
         <li>
           <SidebarLink href={groupUrls.overview(group.fullPath)} current={current === 'overview'}>

@@ -56,11 +56,11 @@ const components: Components = {
   blockquote: ({ node: _node, ...props }: Props<'blockquote'>) => <blockquote {...props} className="my-2 border-l-4 border-gray-300 pl-3 text-gray-800" />,
   // Long lines scroll; the region takes focus so keyboard users can scroll it too.
   pre: ({ node: _node, ...props }: Props<'pre'>) => (
-    <pre {...props} tabIndex={0} className={`my-2 overflow-x-auto rounded-md bg-gray-100 p-3 text-sm text-gray-900 [&_code]:bg-transparent [&_code]:p-0 ${focusRing}`} />
+    <pre {...props} tabIndex={0} className={`relative my-2 overflow-x-auto rounded-md bg-gray-100 p-3 text-sm text-gray-900 [&_code]:bg-transparent [&_code]:p-0 ${focusRing}`} />
   ),
   code: ({ node: _node, className: _className, ...props }: Props<'code'>) => <code {...props} className="rounded-sm bg-gray-100 px-1 font-mono text-[0.9em] text-gray-900" />,
   table: ({ node: _node, ...props }: Props<'table'>) => (
-    <div tabIndex={0} className={`my-2 overflow-x-auto ${focusRing}`}>
+    <div tabIndex={0} className={`relative my-2 overflow-x-auto ${focusRing}`}>
       <table {...props} className="border-collapse text-sm" />
     </div>
   ),
