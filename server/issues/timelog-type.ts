@@ -1,0 +1,74 @@
+import { builder } from '../graphql/builder';
+import { type Context, requestLoader } from '../graphql/context';
+import { UserRef } from '../users/user-type';
+import { IssueRef, projectOfIssue } from './issue-type';
+import { NoteRef } from './note-type';
+import { formatDuration } from './time-tracking-format';
+import { createTotalTimeSpentLoader, type Timelog } from './timelog-repository';
+
+/** What the viewer may do with a timelog (GitLab's `TimelogPermissions`). */
+const TimelogPermissionsRef = builder.objectRef<{ timelog: Timelog; projectId: number }>('TimelogPermissions').implement({
+  fields: (t) => ({
+    adminTimelog: t.boolean({
+      description: 'If `true`, the user can perform `admin_timelog` on this resource',
+      resolve: async ({ timelog, projectId }, _args, context) =>
+        context.permissions.canAdminTimelog(await projectOfIssue(context, { projectId }), timelog),
+    }),
+  }),
+});
+
+/** Time logged on an issue (GitLab's `Timelog`), readable by whoever can read the issue. */
+export const TimelogRef = builder.drizzleNode('timelogs', {
+  name: 'Timelog',
+  id: { column: (timelog) => timelog.id, description: 'Global ID of the timelog.' },
+  fields: (t) => ({
+    timeSpent: t.int({ description: 'Time spent displayed in seconds.', resolve: (timelog) => timelog.timeSpent }),
+    spentAt: t.field({
+      type: 'Time',
+      nullable: true,
+      description: 'Timestamp of when the time tracked was spent at.',
+      resolve: (timelog) => timelog.spentAt,
+    }),
+    summary: t.string({ nullable: true, description: 'Summary of how the time was spent.', resolve: (timelog) => timelog.summary }),
+    user: t.relation('user', { type: UserRef, description: 'User that logged the time.' }),
+    note: t.relation('note', { type: NoteRef, nullable: true, description: 'Note where the quick action was executed to add the logged time.' }),
+    issue: t.relation('issue', { type: IssueRef, nullable: true, description: 'Issue that logged time was added to.' }),
+    userPermissions: t.field({
+      type: TimelogPermissionsRef,
+      description: 'Permissions for the current user on the resource',
+      select: { with: { issue: { columns: { projectId: true } } } },
+      resolve: (timelog) => ({ timelog, projectId: timelog.issue.projectId }),
+    }),
+  }),
+});
+
+const totalTimeSpentOf = (context: Context, issueId: number) =>
+  requestLoader(context, 'totalTimeSpent', () => createTotalTimeSpentLoader(context.db)).load(issueId);
+
+builder.drizzleObjectFields(IssueRef, (t) => ({
+  timeEstimate: t.int({ description: 'Time estimate of the issue.', resolve: (issue) => issue.timeEstimate }),
+  totalTimeSpent: t.int({
+    description: 'Total time (in seconds) reported as spent on the issue.',
+    resolve: (issue, _args, context) => totalTimeSpentOf(context, issue.id),
+  }),
+  humanTimeEstimate: t.string({
+    nullable: true,
+    description: 'Human-readable time estimate of the issue.',
+    resolve: (issue) => formatDuration(issue.timeEstimate),
+  }),
+  humanTotalTimeSpent: t.string({
+    nullable: true,
+    description: 'Human-readable total time reported as spent on the issue.',
+    resolve: async (issue, _args, context) => formatDuration(await totalTimeSpentOf(context, issue.id)),
+  }),
+  timelogs: t.relatedConnection(
+    'timelogs',
+    {
+      type: TimelogRef,
+      description: 'Timelogs on the issue, in the order the time was spent.',
+      query: { orderBy: { spentAt: 'asc', id: 'asc' } },
+    },
+    { name: 'TimelogConnection', description: 'The connection type for Timelog.' },
+    { name: 'TimelogEdge' },
+  ),
+}));
