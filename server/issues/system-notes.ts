@@ -1,4 +1,4 @@
-import { formatDuration } from './time-tracking-format';
+import { formatDuration } from '@/lib/issues/time-tracking-format';
 
 /** Bodies of the system notes GitLab writes on an issue (app/services/system_notes/issuables_service.rb). */
 

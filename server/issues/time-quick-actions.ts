@@ -14,7 +14,7 @@ import {
   timeTrackingRefusedMessage,
 } from './messages';
 import type { TimeQuickActionCommand } from './quick-actions';
-import { formatDuration, parseDuration } from './time-tracking-format';
+import { formatDuration, parseDuration } from '@/lib/issues/time-tracking-format';
 import { logTimeLocked, removeTimeSpentLocked, setTimeEstimateLocked } from './time-tracking-service';
 
 /** A time tracking command with its argument understood. */

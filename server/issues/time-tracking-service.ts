@@ -11,7 +11,7 @@ import {
   timeSpentZeroMessage,
 } from './messages';
 import { timeEstimateChangedNote, timelogDeletedNote, timeSpentNote, timeSpentRemovedNote } from './system-notes';
-import { parseDuration } from './time-tracking-format';
+import { parseDuration } from '@/lib/issues/time-tracking-format';
 import {
   deleteTimelogRow,
   findTimelogById,

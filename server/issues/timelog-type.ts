@@ -3,7 +3,7 @@ import { type Context, requestLoader } from '../graphql/context';
 import { UserRef } from '../users/user-type';
 import { IssueRef, projectOfIssue } from './issue-type';
 import { NoteRef } from './note-type';
-import { formatDuration } from './time-tracking-format';
+import { formatDuration } from '@/lib/issues/time-tracking-format';
 import { createTotalTimeSpentLoader, type Timelog } from './timelog-repository';
 
 /** What the viewer may do with a timelog (GitLab's `TimelogPermissions`). */
@@ -46,6 +46,10 @@ const totalTimeSpentOf = (context: Context, issueId: number) =>
   requestLoader(context, 'totalTimeSpent', () => createTotalTimeSpentLoader(context.db)).load(issueId);
 
 builder.drizzleObjectFields(IssueRef, (t) => ({
+  rapportCanTrackTime: t.boolean({
+    description: 'Rapport only: true when the current user may log time on the issue and set its estimate (Reporter and above).',
+    resolve: async (issue, _args, context) => context.permissions.canTrackTime(await projectOfIssue(context, issue)),
+  }),
   timeEstimate: t.int({ description: 'Time estimate of the issue.', resolve: (issue) => issue.timeEstimate }),
   totalTimeSpent: t.int({
     description: 'Total time (in seconds) reported as spent on the issue.',
