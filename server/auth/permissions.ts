@@ -81,6 +81,11 @@ export class Permissions extends AccessLookups {
     return group !== null && this.canReadCrm(group);
   }
 
+  /** The customer report of a CRM group: Reporters and above there (Rapport's own rule). */
+  async canReadCustomerReport(group: GroupRef): Promise<boolean> {
+    return this.hasCrmRole(group, accessLevels.reporter);
+  }
+
   async canAdminCrm(group: GroupRef): Promise<boolean> {
     return this.hasCrmRole(group, accessLevels.developer);
   }

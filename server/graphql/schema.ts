@@ -25,6 +25,7 @@ import '../issues/note-mutations';
 import '../issues/issue-ui-fields';
 import '../issues/timelog-type';
 import '../issues/timelog-mutations';
+import '../crm/customer-report-type';
 
 export const schema = builder.toSchema();
 
