@@ -9,16 +9,18 @@ import { focusRing } from '../ui/styles';
 
 /** What every group page's layout needs of its group: the sidebar's menus depend on the flags. */
 export const groupSummaryFragment = graphql(`
-  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }
+  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }
 `);
 export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
-type GroupSection = 'overview' | 'contacts' | 'organizations' | 'crm-settings';
+type GroupSection = 'overview' | 'contacts' | 'organizations' | 'customer-report' | 'crm-settings';
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
   /** Customer relations menu: only on a CRM group with CRM enabled, for people who may read it. */
   showCustomerRelations: boolean;
+  /** Customer relations > Customer report: Reporters and above. */
+  showCustomerReport?: boolean;
   /** Settings > Customer relations: for Owners of a top-level group. */
   showSettings: boolean;
 }
@@ -26,7 +28,7 @@ interface GroupSidebarProps {
 /** The section of the page shown, from the route's segments below the group layout. */
 function sectionOf(segments: string[]): GroupSection {
   const [area, page] = segments;
-  if (area === 'crm') return page === 'organizations' ? 'organizations' : 'contacts';
+  if (area === 'crm') return page === 'organizations' ? 'organizations' : page === 'report' ? 'customer-report' : 'contacts';
   return area === 'settings' ? 'crm-settings' : 'overview';
 }
 
@@ -44,7 +46,7 @@ function SidebarLink({ href, current, children }: { href: string; current: boole
   );
 }
 
-export function GroupSidebar({ group, showCustomerRelations, showSettings }: GroupSidebarProps) {
+export function GroupSidebar({ group, showCustomerRelations, showCustomerReport, showSettings }: GroupSidebarProps) {
   const current = sectionOf(useSelectedLayoutSegments());
   return (
     <nav aria-label="Group navigation" className="w-full shrink-0 border-b border-gray-200 bg-gray-50 p-3 md:w-60 md:border-r md:border-b-0">
@@ -74,6 +76,13 @@ export function GroupSidebar({ group, showCustomerRelations, showSettings }: Gro
                 Organizations
               </SidebarLink>
             </li>
+            {showCustomerReport ? (
+              <li>
+                <SidebarLink href={groupUrls.customerReport(group.fullPath)} current={current === 'customer-report'}>
+                  Customer report
+                </SidebarLink>
+              </li>
+            ) : null}
           </ul>
         </>
       ) : null}

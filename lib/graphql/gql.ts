@@ -25,14 +25,16 @@ type Documents = {
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteOrganizationDocument,
     "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n": typeof types.RapportOrganizationOptionsDocument,
     "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": typeof types.RapportUpdateCrmSettingsDocument,
+    "\n  fragment CustomerReportData on RapportCustomerReport {\n    from to\n    organizations { organizationId name defaultRate linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n    totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n  }\n": typeof types.CustomerReportDataFragmentDoc,
+    "\n  fragment CustomerReportDrillDown on RapportCustomerReportOrganization {\n    organization { id name defaultRate }\n    hours billableAmount\n    issues { iid title state webUrl organizationCount hours }\n    timelogs { timeSpent spentAt summary userName issueIid issueTitle }\n  }\n": typeof types.CustomerReportDrillDownFragmentDoc,
     "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": typeof types.ListPageInfoFragmentDoc,
-    "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.OrganizationDetailFragmentDoc,
+    "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    rapportBillingThisMonth { from to hours billableAmount }\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.OrganizationDetailFragmentDoc,
     "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n": typeof types.OrganizationRecordFragmentDoc,
     "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": typeof types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": typeof types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": typeof types.LinkedIssueItemFragmentDoc,
     "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": typeof types.ActivityItemFragmentDoc,
-    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
+    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": typeof types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": typeof types.ProjectListItemFragmentDoc,
     "\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n": typeof types.SuggestedContactFragmentDoc,
@@ -55,6 +57,8 @@ type Documents = {
     "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": typeof types.RapportContactPageDocument,
     "\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n": typeof types.RapportOrganizationPageDocument,
     "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n": typeof types.RapportCrmSettingsDocument,
+    "\n  query RapportCustomerReportPage($fullPath: ID!, $from: String, $to: String) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReport(from: $from, to: $to) { ...CustomerReportData }\n    }\n  }\n": typeof types.RapportCustomerReportPageDocument,
+    "\n  query RapportCustomerReportDrillDown($fullPath: ID!, $from: String, $to: String, $organizationId: CustomerRelationsOrganizationID!) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReportOrganization(organizationId: $organizationId, from: $from, to: $to) { ...CustomerReportDrillDown }\n    }\n  }\n": typeof types.RapportCustomerReportDrillDownDocument,
     "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) { nodes { ...GroupListItem } }\n    }\n  }\n": typeof types.RapportViewerGroupsDocument,
     "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { ...GroupListItem } }\n      projects(first: 100) { nodes { ...ProjectListItem } }\n    }\n  }\n": typeof types.RapportGroupOverviewDocument,
     "\n  query RapportGroupSummary($fullPath: ID!) {\n    group(fullPath: $fullPath) { ...GroupSummary }\n  }\n": typeof types.RapportGroupSummaryDocument,
@@ -74,14 +78,16 @@ const documents: Documents = {
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteOrganizationDocument,
     "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n": types.RapportOrganizationOptionsDocument,
     "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": types.RapportUpdateCrmSettingsDocument,
+    "\n  fragment CustomerReportData on RapportCustomerReport {\n    from to\n    organizations { organizationId name defaultRate linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n    totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n  }\n": types.CustomerReportDataFragmentDoc,
+    "\n  fragment CustomerReportDrillDown on RapportCustomerReportOrganization {\n    organization { id name defaultRate }\n    hours billableAmount\n    issues { iid title state webUrl organizationCount hours }\n    timelogs { timeSpent spentAt summary userName issueIid issueTitle }\n  }\n": types.CustomerReportDrillDownFragmentDoc,
     "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": types.ListPageInfoFragmentDoc,
-    "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.OrganizationDetailFragmentDoc,
+    "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    rapportBillingThisMonth { from to hours billableAmount }\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.OrganizationDetailFragmentDoc,
     "\n  fragment OrganizationRecord on CustomerRelationsOrganization { id name defaultRate description active }\n": types.OrganizationRecordFragmentDoc,
     "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": types.LinkedIssueItemFragmentDoc,
     "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": types.ActivityItemFragmentDoc,
-    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
+    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": types.ProjectListItemFragmentDoc,
     "\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n": types.SuggestedContactFragmentDoc,
@@ -104,6 +110,8 @@ const documents: Documents = {
     "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": types.RapportContactPageDocument,
     "\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n": types.RapportOrganizationPageDocument,
     "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n": types.RapportCrmSettingsDocument,
+    "\n  query RapportCustomerReportPage($fullPath: ID!, $from: String, $to: String) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReport(from: $from, to: $to) { ...CustomerReportData }\n    }\n  }\n": types.RapportCustomerReportPageDocument,
+    "\n  query RapportCustomerReportDrillDown($fullPath: ID!, $from: String, $to: String, $organizationId: CustomerRelationsOrganizationID!) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReportOrganization(organizationId: $organizationId, from: $from, to: $to) { ...CustomerReportDrillDown }\n    }\n  }\n": types.RapportCustomerReportDrillDownDocument,
     "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) { nodes { ...GroupListItem } }\n    }\n  }\n": types.RapportViewerGroupsDocument,
     "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { ...GroupListItem } }\n      projects(first: 100) { nodes { ...ProjectListItem } }\n    }\n  }\n": types.RapportGroupOverviewDocument,
     "\n  query RapportGroupSummary($fullPath: ID!) {\n    group(fullPath: $fullPath) { ...GroupSummary }\n  }\n": types.RapportGroupSummaryDocument,
@@ -173,11 +181,19 @@ export function graphql(source: "\n  mutation RapportUpdateCrmSettings($input: G
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CustomerReportData on RapportCustomerReport {\n    from to\n    organizations { organizationId name defaultRate linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n    totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n  }\n"): (typeof documents)["\n  fragment CustomerReportData on RapportCustomerReport {\n    from to\n    organizations { organizationId name defaultRate linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n    totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerReportDrillDown on RapportCustomerReportOrganization {\n    organization { id name defaultRate }\n    hours billableAmount\n    issues { iid title state webUrl organizationCount hours }\n    timelogs { timeSpent spentAt summary userName issueIid issueTitle }\n  }\n"): (typeof documents)["\n  fragment CustomerReportDrillDown on RapportCustomerReportOrganization {\n    organization { id name defaultRate }\n    hours billableAmount\n    issues { iid title state webUrl organizationCount hours }\n    timelogs { timeSpent spentAt summary userName issueIid issueTitle }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n"): (typeof documents)["\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"): (typeof documents)["\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"];
+export function graphql(source: "\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    rapportBillingThisMonth { from to hours billableAmount }\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"): (typeof documents)["\n  fragment OrganizationDetail on CustomerRelationsOrganization {\n    id name defaultRate description active createdAt updatedAt contactCount openIssueCount\n    rapportBillingThisMonth { from to hours billableAmount }\n    contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,7 +217,7 @@ export function graphql(source: "\n  fragment ActivityItem on RapportAuditEvent 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n"): (typeof documents)["\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n"];
+export function graphql(source: "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n"): (typeof documents)["\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -290,6 +306,14 @@ export function graphql(source: "\n  query RapportOrganizationPage($fullPath: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n"): (typeof documents)["\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportCustomerReportPage($fullPath: ID!, $from: String, $to: String) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReport(from: $from, to: $to) { ...CustomerReportData }\n    }\n  }\n"): (typeof documents)["\n  query RapportCustomerReportPage($fullPath: ID!, $from: String, $to: String) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReport(from: $from, to: $to) { ...CustomerReportData }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportCustomerReportDrillDown($fullPath: ID!, $from: String, $to: String, $organizationId: CustomerRelationsOrganizationID!) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReportOrganization(organizationId: $organizationId, from: $from, to: $to) { ...CustomerReportDrillDown }\n    }\n  }\n"): (typeof documents)["\n  query RapportCustomerReportDrillDown($fullPath: ID!, $from: String, $to: String, $organizationId: CustomerRelationsOrganizationID!) {\n    group(fullPath: $fullPath) {\n      rapportCustomerReportOrganization(organizationId: $organizationId, from: $from, to: $to) { ...CustomerReportDrillDown }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

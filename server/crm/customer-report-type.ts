@@ -1,5 +1,6 @@
 import { toGlobalId } from '../graphql/global-id';
 import { builder } from '../graphql/builder';
+import { type Context, requestLoader } from '../graphql/context';
 import { GroupRef } from '../groups/group-type';
 import { type CustomerReport, customerReport, type OrganizationReport, organizationReport, type ReportRow } from './customer-report-service';
 import { findOrganizationWithGroup } from './organization-repository';
@@ -104,7 +105,51 @@ const OrganizationReportRef = builder
     }),
   });
 
+const MonthBillingRef = builder.objectRef<{ from: string; to: string; hours: number; amount: number | null }>('RapportOrganizationBilling').implement({
+  description: "Rapport only: an organization's hours and billable amount this month (as the customer report counts them).",
+  fields: (t) => ({
+    from: t.string({ description: 'First day of the month (YYYY-MM-DD).', resolve: (billing) => billing.from }),
+    to: t.string({ description: 'Last day of the month (YYYY-MM-DD).', resolve: (billing) => billing.to }),
+    hours: t.float({ description: hoursDescription, resolve: (billing) => billing.hours }),
+    billableAmount: t.float({ nullable: true, description: 'Hours × default rate; null without a default rate.', resolve: (billing) => billing.amount }),
+  }),
+});
+
+/** The group's report of this month, computed once per request: every organization's billing reads its row. */
+function monthReportOf(context: Context, groupId: number): Promise<CustomerReport | null> {
+  const reports = requestLoader(context, 'monthCustomerReports', () => new Map<number, Promise<CustomerReport | null>>());
+  let report = reports.get(groupId);
+  if (!report) {
+    report = (async () => {
+      const group = await context.permissions.groupById(groupId);
+      if (!group || !(await context.permissions.canReadCustomerReport(group))) return null;
+      return customerReport(context.db, context.permissions, group, {});
+    })();
+    reports.set(groupId, report);
+  }
+  return report;
+}
+
+builder.objectField(OrganizationRef, 'rapportBillingThisMonth', (t) =>
+  t.field({
+    type: MonthBillingRef,
+    nullable: true,
+    description:
+      "Rapport only: the organization's hours and billable amount this month (UTC). Null unless the current user may read the group's customer report.",
+    resolve: async (organization, _args, context) => {
+      const report = await monthReportOf(context, organization.groupId);
+      const row = report?.rows.find((candidate) => candidate.organizationId === organization.id);
+      return report && row ? { from: report.from, to: report.to, hours: row.hours, amount: row.amount } : null;
+    },
+  }),
+);
+
 builder.drizzleObjectFields(GroupRef, (t) => ({
+  rapportCanReadCustomerReport: t.boolean({
+    description: 'Rapport only: true when the current user may read the customer report of this CRM group (Reporter and above, CRM enabled).',
+    select: { columns: { id: true, fullPath: true } },
+    resolve: (group, _args, context) => context.permissions.canReadCustomerReport(group),
+  }),
   rapportCustomerReport: t.field({
     type: CustomerReportRef,
     nullable: true,

@@ -199,4 +199,30 @@ describe('Group.rapportCustomerReport', () => {
     expect(after.statements).toHaveLength(before.statements.length);
     expect(before.statements.length).toBeLessThanOrEqual(3);
   });
+
+  it("shows an organization's hours and amount of this month, with statements constant in the organizations listed", async () => {
+    const [two] = await handle.db.select().from(issues).where(eq(issues.title, 'Alpha and Beta'));
+    await handle.db.insert(timelogs).values({ issueId: two!.id, userId: await userId(handle.db, 'reporter'), timeSpent: hours(2), spentAt: new Date() });
+    const query = /* GraphQL */ `
+      query ($first: Int) {
+        group(fullPath: "acme") {
+          organizations(first: $first, search: "Report") { nodes { name rapportBillingThisMonth { from to hours billableAmount } } }
+        }
+      }
+    `;
+    type Data = { group: { organizations: { nodes: { name: string; rapportBillingThisMonth: { from: string; to: string; hours: number; billableAmount: number | null } | null }[] } } };
+    const headers = await tokenHeaders(handle.db, 'reporter');
+    const one = await countWarmStatements(() => postGraphQL<Data>(query, { first: 1 }, { headers }));
+    const many = await countWarmStatements(() => postGraphQL<Data>(query, { first: 50 }, { headers }));
+    expect(many.result.errors).toBeUndefined();
+    const byName = new Map(many.result.data!.group.organizations.nodes.map((node) => [node.name, node.rapportBillingThisMonth]));
+    expect(byName.get('Report Alpha')).toEqual({ ...currentMonth(), hours: 1, billableAmount: 100 });
+    expect(byName.get('Report Beta')).toEqual({ ...currentMonth(), hours: 1, billableAmount: 50.5 });
+    expect(byName.get('Report Gamma')).toEqual({ ...currentMonth(), hours: 0, billableAmount: null });
+    expect(many.result.data!.group.organizations.nodes.length).toBeGreaterThan(10);
+    expect(many.statements).toHaveLength(one.statements.length);
+
+    const asPlanner = await postGraphQL<Data>(query, { first: 1 }, { headers: await tokenHeaders(handle.db, 'planner') });
+    expect(asPlanner.data?.group.organizations.nodes[0]?.rapportBillingThisMonth).toBeNull();
+  });
 });
