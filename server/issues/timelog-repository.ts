@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { issues, timelogs } from '../db/schema/issues';
+import { issues, notes, timelogs } from '../db/schema/issues';
+import { users } from '../db/schema/users';
 import { isAnyOf } from '../db/statements';
-import type { Issue } from './issue-repository';
+import type { Issue, Note } from './issue-repository';
 
 export type Timelog = typeof timelogs.$inferSelect;
 
@@ -69,4 +70,22 @@ export async function updateTimeEstimate(tx: Database, issueId: number, timeEsti
   const [updated] = await tx.update(issues).set({ timeEstimate, updatedAt: sql`now()` }).where(eq(issues.id, issueId)).returning();
   if (!updated) throw new Error(`Issue ${issueId} vanished while its row was locked`);
   return updated;
+}
+
+/**
+ * What a timelog points at (its user, issue and note), batched per request. The Timelog type reads
+ * them through these rather than through the query plan, because `timelogDelete` answers with a row
+ * that no longer exists and cannot be loaded again by its key.
+ */
+export function createTimelogRelationLoaders(db: Database) {
+  const byId = <T extends { id: number }>(load: (ids: number[]) => Promise<T[]>) =>
+    new DataLoader<number, T | null>(async (ids) => {
+      const rows = new Map((await load([...ids])).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id) ?? null);
+    });
+  return {
+    users: byId((ids) => db.select({ id: users.id, username: users.username, name: users.name }).from(users).where(isAnyOf(users.id, ids))),
+    issues: byId<Issue>((ids) => db.select().from(issues).where(isAnyOf(issues.id, ids))),
+    notes: byId<Note>((ids) => db.select().from(notes).where(isAnyOf(notes.id, ids))),
+  };
 }

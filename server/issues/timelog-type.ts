@@ -4,15 +4,23 @@ import { UserRef } from '../users/user-type';
 import { IssueRef, projectOfIssue } from './issue-type';
 import { NoteRef } from './note-type';
 import { formatDuration } from '@/lib/issues/time-tracking-format';
-import { createTotalTimeSpentLoader, type Timelog } from './timelog-repository';
+import { createTimelogRelationLoaders, createTotalTimeSpentLoader, type Timelog } from './timelog-repository';
+
+const relationsOf = (context: Context) => requestLoader(context, 'timelogRelations', () => createTimelogRelationLoaders(context.db));
+
+async function issueOfTimelog(context: Context, timelog: Timelog) {
+  return relationsOf(context).issues.load(timelog.issueId);
+}
 
 /** What the viewer may do with a timelog (GitLab's `TimelogPermissions`). */
-const TimelogPermissionsRef = builder.objectRef<{ timelog: Timelog; projectId: number }>('TimelogPermissions').implement({
+const TimelogPermissionsRef = builder.objectRef<Timelog>('TimelogPermissions').implement({
   fields: (t) => ({
     adminTimelog: t.boolean({
       description: 'If `true`, the user can perform `admin_timelog` on this resource',
-      resolve: async ({ timelog, projectId }, _args, context) =>
-        context.permissions.canAdminTimelog(await projectOfIssue(context, { projectId }), timelog),
+      resolve: async (timelog, _args, context) => {
+        const issue = await issueOfTimelog(context, timelog);
+        return issue !== null && context.permissions.canAdminTimelog(await projectOfIssue(context, issue), timelog);
+      },
     }),
   }),
 });
@@ -30,14 +38,31 @@ export const TimelogRef = builder.drizzleNode('timelogs', {
       resolve: (timelog) => timelog.spentAt,
     }),
     summary: t.string({ nullable: true, description: 'Summary of how the time was spent.', resolve: (timelog) => timelog.summary }),
-    user: t.relation('user', { type: UserRef, description: 'User that logged the time.' }),
-    note: t.relation('note', { type: NoteRef, nullable: true, description: 'Note where the quick action was executed to add the logged time.' }),
-    issue: t.relation('issue', { type: IssueRef, nullable: true, description: 'Issue that logged time was added to.' }),
+    user: t.field({
+      type: UserRef,
+      description: 'User that logged the time.',
+      resolve: async (timelog, _args, context) => {
+        const user = await relationsOf(context).users.load(timelog.userId);
+        if (!user) throw new Error(`User ${timelog.userId} of timelog ${timelog.id} was not found`);
+        return user;
+      },
+    }),
+    note: t.field({
+      type: NoteRef,
+      nullable: true,
+      description: 'Note where the quick action was executed to add the logged time.',
+      resolve: (timelog, _args, context) => (timelog.noteId === null ? null : relationsOf(context).notes.load(timelog.noteId)),
+    }),
+    issue: t.field({
+      type: IssueRef,
+      nullable: true,
+      description: 'Issue that logged time was added to.',
+      resolve: (timelog, _args, context) => issueOfTimelog(context, timelog),
+    }),
     userPermissions: t.field({
       type: TimelogPermissionsRef,
       description: 'Permissions for the current user on the resource',
-      select: { with: { issue: { columns: { projectId: true } } } },
-      resolve: (timelog) => ({ timelog, projectId: timelog.issue.projectId }),
+      resolve: (timelog) => timelog,
     }),
   }),
 });
