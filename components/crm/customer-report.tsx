@@ -150,7 +150,7 @@ export function CustomerReportView({ groupPath, period, error, report, drillDown
             From <strong>{report.from}</strong> to <strong>{report.to}</strong>: issues linked through each organization&apos;s contacts, the hours
             logged on them in the period and hours × the organization&apos;s default rate.
             {report.totals.sharedIssues > 0
-              ? ` ${report.totals.sharedIssues === 1 ? 'One issue is' : `${report.totals.sharedIssues} issue links are`} shared by several organizations: their time is split equally between them (Shared issues column).`
+              ? ' An issue linked to several organizations splits its time equally between them; the Shared issues column counts, per organization, its issues with time in the period that are split.'
               : ''}
           </p>
           <Section id="chart" title="Hours and billable amount">
