@@ -20,6 +20,8 @@ const config: CodegenConfig = {
           GroupID: 'string',
           IssueID: 'string',
           NoteableID: 'string',
+          IssuableID: 'string',
+          TimelogID: 'string',
           ProjectID: 'string',
           Time: 'string',
         },

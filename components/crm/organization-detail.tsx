@@ -5,7 +5,8 @@ import { FormattedDate } from '../ui/formatted-date';
 import { PageHeading } from '../ui/page-heading';
 import { linkClass } from '../ui/styles';
 import { InactiveBadge } from './contacts-table';
-import { groupUrls } from '@/lib/routes';
+import { groupUrls, numericId } from '@/lib/routes';
+import type { ReactNode } from 'react';
 import { DeleteRecordButton } from './delete-record-button';
 import { EditOrganizationButton, OrganizationEditorProvider } from './organization-editor';
 import { formatRate } from './organizations-table';
@@ -17,6 +18,7 @@ import { EmailAddress } from '../ui/email-address';
 export const organizationDetailFragment = graphql(`
   fragment OrganizationDetail on CustomerRelationsOrganization {
     id name defaultRate description active createdAt updatedAt contactCount openIssueCount
+    rapportBillingThisMonth { from to hours billableAmount }
     contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }
     issues(first: 100) { count nodes { ...LinkedIssueItem } }
     rapportActivity(first: 20) { ...ActivityItem }
@@ -68,6 +70,21 @@ function OrganizationContacts({ contacts, total, groupPath }: { contacts: NonNul
   );
 }
 
+/** Hours and billable amount this month, for people who may read the customer report. */
+function billingFields(groupPath: string, { id, rapportBillingThisMonth: billing }: OrganizationDetailProps['organization']): [string, ReactNode][] {
+  if (!billing) return [];
+  const report = `${groupUrls.customerReport(groupPath)}?${new URLSearchParams({ from: billing.from, to: billing.to, organization: numericId(id) })}`;
+  return [
+    ['Hours this month', billing.hours.toFixed(2)],
+    [
+      'Billable this month',
+      <Link key="billable" href={report} className={linkClass}>
+        {billing.billableAmount === null ? 'No default rate' : billing.billableAmount.toFixed(2)}
+      </Link>,
+    ],
+  ];
+}
+
 export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, organization }: OrganizationDetailProps) {
   const issues = organization.issues ?? { count: 0, nodes: [] };
   const contacts = organization.contacts ?? { count: 0, nodes: [] };
@@ -103,6 +120,7 @@ export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, org
           ['State', organization.active ? 'Active' : 'Inactive'],
           ['Contacts', String(organization.contactCount)],
           ['Open issues', String(organization.openIssueCount)],
+          ...billingFields(groupPath, organization),
           ['Created', <FormattedDate key="created" value={organization.createdAt} />],
           ['Updated', <FormattedDate key="updated" value={organization.updatedAt} />],
         ]}

@@ -7,7 +7,7 @@ export function GroupLayout({
   group,
   children,
 }: {
-  group: { name: string; fullPath: string; rapportCanReadCrm: boolean; rapportCanAdminCrmSettings: boolean };
+  group: { name: string; fullPath: string; rapportCanReadCrm: boolean; rapportCanReadCustomerReport: boolean; rapportCanAdminCrmSettings: boolean };
   children: ReactNode;
 }) {
   return (
@@ -15,6 +15,7 @@ export function GroupLayout({
       <GroupSidebar
         group={group}
         showCustomerRelations={group.rapportCanReadCrm}
+        showCustomerReport={group.rapportCanReadCustomerReport}
         showSettings={group.rapportCanAdminCrmSettings}
       />
       <main id="main-content" className="min-w-0 flex-1 px-4 py-6 md:px-8">

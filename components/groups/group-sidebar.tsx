@@ -10,16 +10,18 @@ import { focusRing } from '../ui/styles';
 
 /** What every group page's layout needs of its group: the sidebar's menus depend on the flags. */
 export const groupSummaryFragment = graphql(`
-  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }
+  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }
 `);
 export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
-type GroupSection = 'overview' | 'contacts' | 'organizations' | 'crm-settings';
+type GroupSection = 'overview' | 'contacts' | 'organizations' | 'customer-report' | 'crm-settings';
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
   /** Customer relations menu: only on a CRM group with CRM enabled, for people who may read it. */
   showCustomerRelations: boolean;
+  /** Customer relations > Customer report: Reporters and above. */
+  showCustomerReport?: boolean;
   /** Settings > Customer relations: for Owners of a top-level group. */
   showSettings: boolean;
 }
@@ -27,7 +29,7 @@ interface GroupSidebarProps {
 /** The section of the page shown, from the route's segments below the group layout. */
 function sectionOf(segments: string[]): GroupSection {
   const [area, page] = segments;
-  if (area === 'crm') return page === 'organizations' ? 'organizations' : 'contacts';
+  if (area === 'crm') return page === 'organizations' ? 'organizations' : page === 'report' ? 'customer-report' : 'contacts';
   return area === 'settings' ? 'crm-settings' : 'overview';
 }
 
@@ -50,7 +52,7 @@ function SidebarLink({ href, current, children }: { href: string; current: boole
  * sidebar does (everything in the navigation after its first child is hidden until it is opened);
  * from the `md` breakpoint up they are always shown and the button is not.
  */
-export function GroupSidebar({ group, showCustomerRelations, showSettings }: GroupSidebarProps) {
+export function GroupSidebar({ group, showCustomerRelations, showCustomerReport, showSettings }: GroupSidebarProps) {
   const current = sectionOf(useSelectedLayoutSegments());
   const [menuOpen, setMenuOpen] = useState(false);
   const navigationId = useId();
@@ -101,6 +103,13 @@ export function GroupSidebar({ group, showCustomerRelations, showSettings }: Gro
                 Organizations
               </SidebarLink>
             </li>
+            {showCustomerReport ? (
+              <li>
+                <SidebarLink href={groupUrls.customerReport(group.fullPath)} current={current === 'customer-report'}>
+                  Customer report
+                </SidebarLink>
+              </li>
+            ) : null}
           </ul>
         </>
       ) : null}

@@ -48,3 +48,20 @@ export const contactCandidatesQuery = graphql(`
   }
 `);
 
+
+export const createTimelogMutation = graphql(`
+  mutation RapportCreateTimelog($input: TimelogCreateInput!) {
+    timelogCreate(input: $input) {
+      timelog { id }
+      errors
+    }
+  }
+`);
+
+export const deleteTimelogMutation = graphql(`
+  mutation RapportDeleteTimelog($input: TimelogDeleteInput!) {
+    timelogDelete(input: $input) {
+      errors
+    }
+  }
+`);

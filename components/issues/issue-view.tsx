@@ -9,6 +9,7 @@ import { IssueContactsSection } from './issue-contacts-section';
 import { IssueNotes } from './issue-notes';
 import { IssueStateBadge } from './issue-state-badge';
 import { IssueStateButton } from './issue-state-button';
+import { IssueTimeTracking } from './issue-time-tracking';
 import { Breadcrumbs, projectCrumbs } from './project-breadcrumbs';
 
 /** The page shows up to 100 contacts and 100 notes; GitLab pages its discussion too. */
@@ -16,6 +17,7 @@ export const issueViewFragment = graphql(`
   fragment IssueView on Issue {
     id iid title description state createdAt rapportCanUpdate
     author { username name }
+    ...IssueTimeTracking
     customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact ...SuggestedContact } }
     notes(first: 100) {
       nodes { ...IssueNoteItem }
@@ -90,6 +92,7 @@ export function IssueView({ project, issue }: IssueViewProps) {
               canEdit={project.rapportCanSetIssueContacts}
             />
           ) : null}
+          <IssueTimeTracking issue={issue} />
           <section aria-labelledby="issue-reference-heading">
             <h2 id="issue-reference-heading" className="text-sm font-semibold text-gray-900">
               Reference

@@ -81,6 +81,11 @@ export class Permissions extends AccessLookups {
     return group !== null && this.canReadCrm(group);
   }
 
+  /** The customer report of a CRM group: Reporters and above there (Rapport's own rule). */
+  async canReadCustomerReport(group: GroupRef): Promise<boolean> {
+    return this.hasCrmRole(group, accessLevels.reporter);
+  }
+
   async canAdminCrm(group: GroupRef): Promise<boolean> {
     return this.hasCrmRole(group, accessLevels.developer);
   }
@@ -201,5 +206,17 @@ export class Permissions extends AccessLookups {
     const target = await this.issueContactsTarget(project);
     if ('refusal' in target) refuse(target.refusal);
     return target.crmGroupId;
+  }
+
+  /** Log time and set estimates: Reporter and above (GitLab's `create_timelog` and `admin_issue`). */
+  async canTrackTime(project: ProjectRef): Promise<boolean> {
+    return (await this.accessLevelInProject(project)) >= accessLevels.reporter;
+  }
+
+  /** Delete a timelog: whoever logged it, while they can see the project, or a Maintainer (GitLab's `admin_timelog`). */
+  async canAdminTimelog(project: ProjectRef, timelog: { userId: number }): Promise<boolean> {
+    const level = await this.accessLevelInProject(project);
+    if (level >= accessLevels.maintainer) return true;
+    return level >= accessLevels.guest && this.user?.id === timelog.userId;
   }
 }

@@ -26,6 +26,7 @@ export const relations = defineRelations(tables, (r) => ({
     project: r.one.projects({ from: r.issues.projectId, to: r.projects.id, optional: false }),
     author: r.one.users({ from: r.issues.authorId, to: r.users.id, optional: false }),
     notes: r.many.notes({ from: r.issues.id, to: r.notes.issueId }),
+    timelogs: r.many.timelogs({ from: r.issues.id, to: r.timelogs.issueId }),
     contacts: r.many.contacts({
       from: r.issues.id.through(r.issueContacts.issueId),
       to: r.contacts.id.through(r.issueContacts.contactId),
@@ -34,6 +35,11 @@ export const relations = defineRelations(tables, (r) => ({
   notes: {
     issue: r.one.issues({ from: r.notes.issueId, to: r.issues.id, optional: false }),
     author: r.one.users({ from: r.notes.authorId, to: r.users.id, optional: false }),
+  },
+  timelogs: {
+    issue: r.one.issues({ from: r.timelogs.issueId, to: r.issues.id, optional: false }),
+    user: r.one.users({ from: r.timelogs.userId, to: r.users.id, optional: false }),
+    note: r.one.notes({ from: r.timelogs.noteId, to: r.notes.id }),
   },
   contacts: {
     group: r.one.groups({ from: r.contacts.groupId, to: r.groups.id, optional: false }),

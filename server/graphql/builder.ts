@@ -19,6 +19,8 @@ export interface SchemaTypes {
     ProjectID: GlobalIdScalar;
     IssueID: GlobalIdScalar;
     NoteableID: GlobalIdScalar;
+    IssuableID: GlobalIdScalar;
+    TimelogID: GlobalIdScalar;
     CustomerRelationsContactID: GlobalIdScalar;
     CustomerRelationsOrganizationID: GlobalIdScalar;
   };

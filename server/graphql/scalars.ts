@@ -12,7 +12,15 @@ builder.scalarType('Time', {
   },
 });
 
-type GlobalIdScalarName = 'GroupID' | 'ProjectID' | 'IssueID' | 'NoteableID' | 'CustomerRelationsContactID' | 'CustomerRelationsOrganizationID';
+type GlobalIdScalarName =
+  | 'GroupID'
+  | 'ProjectID'
+  | 'IssueID'
+  | 'NoteableID'
+  | 'IssuableID'
+  | 'TimelogID'
+  | 'CustomerRelationsContactID'
+  | 'CustomerRelationsOrganizationID';
 
 function globalIdScalar(name: GlobalIdScalarName, modelName: ModelName) {
   const coerce = (value: unknown) => coerceGlobalId(value, modelName);
@@ -31,5 +39,8 @@ globalIdScalar('GroupID', 'Group');
 globalIdScalar('ProjectID', 'Project');
 globalIdScalar('IssueID', 'Issue');
 globalIdScalar('NoteableID', 'Issue');
+// GitLab's IssuableID also takes merge requests and work items; Rapport's only issuables are issues.
+globalIdScalar('IssuableID', 'Issue');
+globalIdScalar('TimelogID', 'Timelog');
 globalIdScalar('CustomerRelationsContactID', 'CustomerRelations::Contact');
 globalIdScalar('CustomerRelationsOrganizationID', 'CustomerRelations::Organization');

@@ -23,6 +23,9 @@ import '../issues/issue-contacts-mutations';
 import '../issues/issue-mutations';
 import '../issues/note-mutations';
 import '../issues/issue-ui-fields';
+import '../issues/timelog-type';
+import '../issues/timelog-mutations';
+import '../crm/customer-report-type';
 
 export const schema = builder.toSchema();
 

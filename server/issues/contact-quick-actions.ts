@@ -12,12 +12,12 @@ import {
   quickActionWithoutContactsMessage,
   unknownContactEmailsMessage,
 } from './messages';
-import type { ContactQuickAction, QuickActionCommand } from './quick-actions';
+import type { ContactQuickAction, ContactQuickActionCommand as QuickActionCommand, QuickActionName } from './quick-actions';
 import { type IssueForContacts, setIssueContacts } from './set-issue-contacts';
 
 /** GitLab's `QuickActionsStatus`: what ran, what it said, and what went wrong. */
 export interface QuickActionsStatus {
-  commandNames: ContactQuickAction[];
+  commandNames: QuickActionName[];
   messages: string[];
   errorMessages: string[];
 }
@@ -54,7 +54,7 @@ const refusalMessages: Record<Refusal, string> = {
 };
 
 /** Contact quick actions checked for syntax and permission, ready to run, or why they cannot. */
-export type PreparedQuickActions =
+export type PreparedContactQuickActions =
   | { ok: true; commands: readonly QuickActionCommand[]; commandNames: ContactQuickAction[]; crmGroupId: number }
   | { ok: false; status: QuickActionsStatus };
 
@@ -67,7 +67,7 @@ export async function prepareContactQuickActions(
   permissions: Permissions,
   project: ProjectRef,
   commands: readonly QuickActionCommand[],
-): Promise<PreparedQuickActions> {
+): Promise<PreparedContactQuickActions> {
   const commandNames = [...new Set(commands.map((command) => command.name))];
   const failed = (errorMessages: string[]) => ({ ok: false as const, status: { commandNames, messages: [], errorMessages } });
   if (commands.length === 0) return { ok: true, commands, commandNames, crmGroupId: 0 };
@@ -89,7 +89,7 @@ export async function runContactQuickActions(
   tx: Database,
   permissions: Permissions,
   issue: IssueForContacts,
-  prepared: Extract<PreparedQuickActions, { ok: true }>,
+  prepared: Extract<PreparedContactQuickActions, { ok: true }>,
 ): Promise<QuickActionsStatus> {
   const { commands, commandNames, crmGroupId } = prepared;
   const failed = (errorMessages: string[]): QuickActionsStatus => ({ commandNames, messages: [], errorMessages });

@@ -4,7 +4,8 @@ import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import type { Project } from '../groups/group-repository';
 import type { Issue } from './issue-repository';
-import { type PreparedQuickActions, prepareContactQuickActions, QuickActionsFailed, runContactQuickActions } from './contact-quick-actions';
+import { QuickActionsFailed } from './contact-quick-actions';
+import { type PreparedQuickActions, prepareQuickActions, runQuickActions } from './issue-quick-actions';
 import {
   allocateIssueIid,
   findIssueById,
@@ -50,13 +51,13 @@ async function withQuickActions<T>(db: Database, work: (tx: Database) => Promise
 type ReadyQuickActions = Extract<PreparedQuickActions, { ok: true }>;
 
 async function runQuickActionsOrThrow(tx: Database, permissions: Permissions, issue: Issue, project: Project, prepared: ReadyQuickActions) {
-  const status = await runContactQuickActions(tx, permissions, { id: issue.id, project }, prepared);
+  const status = await runQuickActions(tx, permissions, { id: issue.id, project }, prepared);
   if (status.errorMessages.length > 0) throw new QuickActionsFailed(status);
 }
 
 /**
  * Opens an issue (GitLab's `createIssue`): Guests and above; the iid comes from the project's
- * counter; `/add_contacts` and `/remove_contacts` in the description run after it is created.
+ * counter; the quick actions of its description (contacts, time tracking) run after it is created.
  */
 export async function createIssue(
   db: Database,
@@ -69,7 +70,7 @@ export async function createIssue(
   const parsed = issueCreateSchema.safeParse(input);
   if (!parsed.success) return failure(...validationMessages(parsed.error));
   const { description, commands } = descriptionWithoutQuickActions(parsed.data.description);
-  const prepared = await prepareContactQuickActions(permissions, project, commands);
+  const prepared = await prepareQuickActions(permissions, project, commands);
   if (!prepared.ok) return failure(...prepared.status.errorMessages);
 
   return withQuickActions(db, async (tx) => {
@@ -99,7 +100,7 @@ export async function updateIssue(
   const { commands } = extracted;
   // A description of only quick actions runs them and leaves the description as it was.
   const description = commands.length > 0 && extracted.description === null ? undefined : extracted.description;
-  const prepared = await prepareContactQuickActions(permissions, project, commands);
+  const prepared = await prepareQuickActions(permissions, project, commands);
   if (!prepared.ok) return failure(...prepared.status.errorMessages);
 
   return withQuickActions(db, async (tx) => {

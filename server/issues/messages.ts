@@ -53,3 +53,23 @@ export function inactiveContactEmailsMessage(emails: readonly string[]): string 
 }
 
 export const customerRelationsDisabledMessage = 'Customer relations are not enabled for this project';
+
+// Time tracking: Mutations::Timelogs::Create, Timelogs::CreateService,
+// TimeTrackable#check_negative_time_spent, and the execution messages of the time tracking quick
+// actions (lib/gitlab/quick_actions/issue_and_merge_request_actions.rb).
+export const timeSpentFormatMessage = 'Time spent must be formatted correctly. For example: 1h 30m.';
+export const timeSpentZeroMessage = "Time spent can't be zero.";
+export const spentAtInFutureMessage = "Spent at can't be a future date and time.";
+export const subtractionExceedsTotalMessage = 'Time to subtract exceeds the total time spent';
+
+export const timeEstimateSetMessage = (duration: string) => `Set time estimate to ${duration}.`;
+export const timeEstimateRemovedMessage = 'Removed time estimate.';
+export const timeSpentAddedMessage = (duration: string) => `Added ${duration} spent time.`;
+export const timeSpentSubtractedMessage = (duration: string) => `Subtracted ${duration} spent time.`;
+export const timeSpentRemovedMessage = 'Removed spent time.';
+
+// Where GitLab ignores a time tracking command it cannot run, Rapport says why and writes nothing.
+export const estimateFormatMessage = '/estimate needs a duration, for example /estimate 1w 2d 3h';
+export const spendFormatMessage = '/spend needs a duration, for example /spend 1h 30m or /spend -30m 2026-01-31';
+export const spendDateInvalidMessage = (date: string) => `/spend date ${date} is not a valid date (YYYY-MM-DD)`;
+export const timeTrackingRefusedMessage = 'You have insufficient permissions to track time on this issue';

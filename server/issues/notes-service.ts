@@ -2,7 +2,8 @@ import type { Permissions } from '../auth/permissions';
 import { validationMessages } from '../validation';
 import type { Database } from '../db/client';
 import { DomainError } from '../errors';
-import { prepareContactQuickActions, QuickActionsFailed, type QuickActionsStatus, runContactQuickActions } from './contact-quick-actions';
+import { QuickActionsFailed, type QuickActionsStatus } from './contact-quick-actions';
+import { prepareQuickActions, runQuickActions } from './issue-quick-actions';
 import { insertNote, type IssueInProject, lockIssue, type Note, touchIssues } from './issue-repository';
 import { noteBodySchema } from './issue-validation';
 import { extractQuickActions } from './quick-actions';
@@ -33,7 +34,7 @@ export async function createNote(
 
   const { text, commands } = extractQuickActions(body);
   const commandsOnly = commands.length > 0 && text.trim() === '';
-  const prepared = await prepareContactQuickActions(permissions, project, commands);
+  const prepared = await prepareQuickActions(permissions, project, commands);
   if (!prepared.ok) return { note: null, errors: prepared.status.errorMessages, quickActionsStatus: { ...prepared.status, commandsOnly } };
   try {
     return await db.transaction(async (tx) => {
@@ -43,7 +44,7 @@ export async function createNote(
       // The comment first, then the system notes its quick actions leave, as in GitLab.
       const note = commandsOnly ? null : await insertNote(tx, { issueId: issue.id, authorId, body: text, system: false });
       if (note) await touchIssues(tx, [issue.id]);
-      const status = await runContactQuickActions(tx, permissions, { id: issue.id, project }, prepared);
+      const status = await runQuickActions(tx, permissions, { id: issue.id, project }, prepared, note?.id ?? null);
       if (status.errorMessages.length > 0) throw new QuickActionsFailed(status);
       return { note, errors: [], quickActionsStatus: commands.length > 0 ? { ...status, commandsOnly } : null };
     });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contactEmailFromToken, extractQuickActions } from './quick-actions';
+import { contactEmailFromToken, extractQuickActions, isContactCommand } from './quick-actions';
 
-const emails = (body: string) => extractQuickActions(body).commands.map((command) => [command.name, command.tokens.map((token) => token.email)]);
+const emails = (body: string) =>
+  extractQuickActions(body)
+    .commands.filter(isContactCommand)
+    .map((command) => [command.name, command.tokens.map((token) => token.email)]);
 
 describe('contactEmailFromToken', () => {
   it.each([
@@ -64,7 +67,7 @@ describe('extractQuickActions', () => {
   });
 
   it('reports a command without tokens and tokens that are not emails', () => {
-    const [withoutTokens, malformed] = extractQuickActions('/add_contacts\n/remove_contacts [contact:not-an-email] ok@example.com').commands;
+    const [withoutTokens, malformed] = extractQuickActions('/add_contacts\n/remove_contacts [contact:not-an-email] ok@example.com').commands.filter(isContactCommand);
     expect(withoutTokens).toEqual({ name: 'add_contacts', tokens: [] });
     expect(malformed?.tokens).toEqual([
       { raw: '[contact:not-an-email]', email: null },
@@ -92,5 +95,23 @@ describe('extractQuickActions', () => {
     const result = extractQuickActions('Hello\r\n/add_contacts a@example.com\r\nBye');
     expect(result.text).toBe('Hello\nBye');
     expect(result.commands).toHaveLength(1);
+  });
+});
+
+describe('time tracking quick actions', () => {
+  it('takes the argument as written and GitLab\'s aliases under their command', () => {
+    const { text, commands } = extractQuickActions('Worked on it\n/spend 1h 30m 2026-11-29\n/SPENT -30m\n/estimate_time 1w 2d 3h\n/remove_time_estimate\n/remove_time_spent');
+    expect(text).toBe('Worked on it');
+    expect(commands).toEqual([
+      { name: 'spend', argument: '1h 30m 2026-11-29' },
+      { name: 'spend', argument: '-30m' },
+      { name: 'estimate', argument: '1w 2d 3h' },
+      { name: 'remove_estimate', argument: '' },
+      { name: 'remove_time_spent', argument: '' },
+    ]);
+  });
+
+  it('leaves time commands inside code blocks as text', () => {
+    expect(extractQuickActions('```\n/spend 1h\n```').commands).toEqual([]);
   });
 });

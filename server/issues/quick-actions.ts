@@ -1,7 +1,9 @@
 import { contactFieldsSchema } from '../crm/validation';
 
 /**
- * The `/add_contacts` and `/remove_contacts` quick actions (SPEC §6), parsed the way GitLab's
+ * The quick actions of comments and descriptions: `/add_contacts` and `/remove_contacts` (SPEC §6)
+ * and GitLab's time tracking ones (`/estimate`, `/remove_estimate`, `/spend`, `/remove_time_spent`
+ * and their aliases), parsed the way GitLab's
  * Gitlab::QuickActions::Extractor does: a command is a line starting with `/` and the command name
  * (any case), followed by a space and its arguments; lines inside fenced code blocks (``` or ~~~),
  * `>>>` quote blocks or indented code are text. Pure: no database, no permissions.
@@ -10,6 +12,18 @@ import { contactFieldsSchema } from '../crm/validation';
 export const contactQuickActions = ['add_contacts', 'remove_contacts'] as const;
 export type ContactQuickAction = (typeof contactQuickActions)[number];
 
+export const timeQuickActions = ['estimate', 'remove_estimate', 'spend', 'remove_time_spent'] as const;
+export type TimeQuickAction = (typeof timeQuickActions)[number];
+export type QuickActionName = ContactQuickAction | TimeQuickAction;
+
+/** GitLab's other names for the time tracking commands. */
+const timeQuickActionAliases: Record<string, TimeQuickAction> = {
+  estimate_time: 'estimate',
+  remove_time_estimate: 'remove_estimate',
+  spent: 'spend',
+  spend_time: 'spend',
+};
+
 export interface ContactToken {
   /** The token as written, e.g. `[contact:alice@example.com]`. */
   raw: string;
@@ -17,9 +31,21 @@ export interface ContactToken {
   email: string | null;
 }
 
-export interface QuickActionCommand {
+export interface ContactQuickActionCommand {
   name: ContactQuickAction;
   tokens: ContactToken[];
+}
+
+export interface TimeQuickActionCommand {
+  name: TimeQuickAction;
+  /** What follows the command name, trimmed ('' when nothing does). */
+  argument: string;
+}
+
+export type QuickActionCommand = ContactQuickActionCommand | TimeQuickActionCommand;
+
+export function isContactCommand(command: QuickActionCommand): command is ContactQuickActionCommand {
+  return 'tokens' in command;
 }
 
 export interface ExtractedQuickActions {
@@ -28,7 +54,8 @@ export interface ExtractedQuickActions {
   commands: QuickActionCommand[];
 }
 
-const commandPattern = new RegExp(`^/(${contactQuickActions.join('|')})(?:[ \\t]+(.*?))?[ \\t]*$`, 'i');
+const commandNames = [...contactQuickActions, ...timeQuickActions, ...Object.keys(timeQuickActionAliases)];
+const commandPattern = new RegExp(`^/(${commandNames.join('|')})(?:[ \\t]+(.*?))?[ \\t]*$`, 'i');
 const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})/;
 const emailSchema = contactFieldsSchema.shape.email;
 
@@ -47,6 +74,11 @@ function parseArguments(argument: string | undefined): ContactToken[] {
     .split(/\s+/)
     .filter((raw) => raw !== '')
     .map((raw) => ({ raw, email: contactEmailFromToken(raw) }));
+}
+
+function toCommand(name: string, argument: string | undefined): QuickActionCommand {
+  if ((contactQuickActions as readonly string[]).includes(name)) return { name: name as ContactQuickAction, tokens: parseArguments(argument) };
+  return { name: timeQuickActionAliases[name] ?? (name as TimeQuickAction), argument: (argument ?? '').trim() };
 }
 
 function closesFence(line: string, fence: string): boolean {
@@ -87,7 +119,7 @@ export function extractQuickActions(body: string): ExtractedQuickActions {
     // Indented code starts with spaces or a tab, so it never matches: a command starts the line.
     const command = commandPattern.exec(line);
     if (command?.[1]) {
-      commands.push({ name: command[1].toLowerCase() as ContactQuickAction, tokens: parseArguments(command[2]) });
+      commands.push(toCommand(command[1].toLowerCase(), command[2]));
       continue;
     }
     kept.push(line);

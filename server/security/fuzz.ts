@@ -186,8 +186,17 @@ export function quickActionText(knownEmails: readonly string[]): fc.Arbitrary<st
       separator,
     )
     .map(([name, tokens, space]) => (tokens.length > 0 ? `${name}${space}${tokens.join(space)}` : name));
+  // GitLab's time tracking commands, with durations and dates good and bad.
+  const timeCommand = fc
+    .tuple(
+      fc.constantFrom('/spend', '/spent', '/estimate', '/remove_estimate', '/remove_time_spent', '/SPEND', '/spend_time'),
+      fc.constantFrom('', '1h', '-30m', '1w 2d 3h', '1h 30m 2026-01-31', 'soon', '0', '1h 2999-01-01', '1h 2026-02-30', '99999999y', '1:30'),
+      separator,
+    )
+    .map(([name, argument, space]) => (argument ? `${name}${space}${argument}` : name));
   const line = fc.oneof(
     { arbitrary: command, weight: 4 },
+    { arbitrary: timeCommand, weight: 2 },
     { arbitrary: fc.constantFrom('```', '~~~', '````', '   ```', '>>>', '>>> ', '    /add_contacts a@b.c', '\t/remove_contacts a@b.c', '', ' '), weight: 2 },
     { arbitrary: fc.string({ maxLength: 30 }), weight: 2 },
   );

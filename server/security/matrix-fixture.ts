@@ -21,6 +21,8 @@ export interface MatrixFixture {
   candidate: { id: number; email: string };
   issue: { id: number; gid: string; iid: string; title: string; description: string; projectPath: string };
   noteBody: string;
+  /** The summary of a timelog the reporter logged on the issue this month. */
+  timelogSummary: string;
 }
 
 async function call<T>(db: Database, username: string, document: string, variables: Record<string, unknown>): Promise<T> {
@@ -80,6 +82,11 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
     input: { noteableId: issue.id, body: noteBody },
   });
 
+  const timelogSummary = `timelog-secret-${marker}`;
+  await call(db, 'reporter', 'mutation($input: TimelogCreateInput!) { t: timelogCreate(input: $input) { errors } }', {
+    input: { issuableId: issue.id, timeSpent: '2h', summary: timelogSummary },
+  });
+
   return {
     acmeId,
     acmeGid,
@@ -88,5 +95,6 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
     candidate: { id: candidate.id, email: candidateEmail },
     issue: { id: numericId(issue.id), gid: issue.id, iid: issue.iid, title, description, projectPath },
     noteBody,
+    timelogSummary,
   };
 }

@@ -5,10 +5,10 @@ import { groupId } from '../crm/fixtures/crm-test-helpers';
 import type { DatabaseHandle } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { groupCrmSettings } from '../db/schema/groups';
-import { issues } from '../db/schema/issues';
+import { issues, timelogs } from '../db/schema/issues';
 import { toGlobalId } from '../graphql/global-id';
 import { schema } from '../graphql/schema';
-import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
+import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { changedTables, snapshotTables } from '../testing/table-snapshot';
 import { createSeededAppDatabase } from '../testing/test-database';
 import {
@@ -46,6 +46,7 @@ let real: {
   /** Organizations without contacts: the only ones that can be deleted. */
   emptyOrganizations: string[];
   issues: string[];
+  timelogs: string[];
   emails: string[];
 };
 
@@ -61,6 +62,11 @@ beforeAll(async () => {
     .insert(organizations)
     .values(Array.from({ length: 40 }, (_, index) => ({ groupId: acmeId, name: `Fuzz target ${index}` })))
     .returning({ id: organizations.id });
+  const ownerId = await userId(handle.db, 'owner');
+  const timelogRows = await handle.db
+    .insert(timelogs)
+    .values(issueRows.map((row) => ({ issueId: row.id, userId: ownerId, timeSpent: 3600, spentAt: new Date('2026-01-05T12:00:00Z') })))
+    .returning({ id: timelogs.id });
   real = {
     acme: toGlobalId('Group', acmeId),
     acmeContacts: contactRows.filter((row) => row.groupId === acmeId).map((row) => toGlobalId('CustomerRelations::Contact', row.id)),
@@ -69,6 +75,7 @@ beforeAll(async () => {
     organizations: organizationRows.map((row) => toGlobalId('CustomerRelations::Organization', row.id)),
     emptyOrganizations: emptyOrganizationRows.map((row) => toGlobalId('CustomerRelations::Organization', row.id)),
     issues: issueRows.map((row) => toGlobalId('Issue', row.id)),
+    timelogs: timelogRows.map((row) => toGlobalId('Timelog', row.id)),
     emails: contactRows.filter((row) => row.groupId === acmeId).map((row) => row.email),
   };
 });
@@ -202,6 +209,23 @@ const fuzzed: Record<string, FuzzedMutation> = {
         noteableId: globalIds('Issue', real.issues),
         body: fc.oneof({ arbitrary: quickActionText(real.emails), weight: 3 }, { arbitrary: hostileText, weight: 1 }),
       }),
+  },
+  timelogCreate: {
+    document: mutation('timelogCreate', 'TimelogCreateInput', 'errors timelog { id timeSpent }'),
+    input: () =>
+      fc.record(
+        {
+          issuableId: globalIds('Issue', real.issues),
+          timeSpent: mostly(fc.constantFrom('1h', '30m', '1w 2d', '-15m', '1.5h'), fc.oneof(fc.constantFrom('soon', '0', '-999h', '99999999y', ''), hostileText)),
+          spentAt: fc.option(fc.constantFrom('2026-01-05T10:00:00Z', '2999-01-01T00:00:00Z', 'yesterday', '2026-13-45'), { nil: null }),
+          summary: mostly(plainName, hostileText),
+        },
+        { requiredKeys: ['issuableId', 'timeSpent', 'summary'] },
+      ),
+  },
+  timelogDelete: {
+    document: mutation('timelogDelete', 'TimelogDeleteInput', 'errors timelog { id }'),
+    input: () => fc.record({ id: globalIds('Timelog', real.timelogs) }),
   },
 };
 

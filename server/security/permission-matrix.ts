@@ -5,12 +5,14 @@ import { contacts, organizations } from '../db/schema/crm';
 import { groupCrmSettings } from '../db/schema/groups';
 import { unique } from '../crm/fixtures/crm-test-helpers';
 import { toGlobalId } from '../graphql/global-id';
-import { insufficientContactPermissionsMessage } from '../issues/messages';
+import { timelogs } from '../db/schema/issues';
+import { insufficientContactPermissionsMessage, timeTrackingRefusedMessage } from '../issues/messages';
+import { loadCustomerReportPage } from '../pages/customer-report-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadGroupOverview, loadViewerGroups } from '../pages/group-pages';
 import { loadIssuePage, loadNewIssuePage, loadProjectIssues } from '../pages/project-pages';
-import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
+import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { type Role, roles } from '../testing/roles';
 import type { MatrixFixture } from './matrix-fixture';
 
@@ -58,6 +60,12 @@ export const expectations: Record<string, string> = {
   'Project.rapportCanReadIssueContacts':             'H     H     E     S     S     S     S     S     S     S     T     T     E',
   'Project.rapportCanSetIssueContacts':              'H     H     E     E     E     S     S     S     S     S     T     T     E',
   'Project.rapportCrmGroup':                         'H     H     E     S     S     S     S     S     S     S     T     T     E',
+  'Issue time tracking and Issue.timelogs':          'H     H     S     S     S     S     S     S     S     S     T     T     S',
+  'Issue.rapportCanTrackTime':                       'H     H     E     E     S     S     S     S     S     S     T     T     S',
+  'Group.rapportCanReadCustomerReport':              'H     H     E     E     S     S     S     S     S     S     T     T     H',
+  'Group.rapportCustomerReport':                     'H     H     E     E     S     S     S     S     S     S     T     T     H',
+  'Group.rapportCustomerReportOrganization':         'H     H     E     E     S     S     S     S     S     S     T     T     H',
+  'Organization.rapportBillingThisMonth':            'H     H     E     E     S     S     S     S     S     S     T     T     H',
   customerRelationsContactCreate:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsContactUpdate:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsContactDelete:                    'D     D     D     D     D     D     A     A     A     D     T     T     D',
@@ -70,6 +78,9 @@ export const expectations: Record<string, string> = {
   "updateIssue of someone else's issue":             'D     D     D     A     A     A     A     A     A     D     T     T     A',
   createNote:                                        'D     D     A     A     A     A     A     A     A     D     T     T     A',
   'createNote with /add_contacts':                   'D     D     R     R     R     A     A     A     A     D     T     T     R',
+  'createNote with /spend':                          'D     D     R     R     A     A     A     A     A     D     T     T     A',
+  timelogCreate:                                     'D     D     D     D     A     A     A     A     A     D     T     T     A',
+  "timelogDelete of a Developer's timelog":          'D     D     D     D     D     A     A     A     A     D     T     T     D',
   'page: home (your groups)':                        'H     E     S     S     S     S     S     S     E     H     H     H     E',
   'page: group overview':                            'H     H     S     S     S     S     S     S     S     H     H     H     H',
   'page: contacts list':                             'H     H     H     S     S     S     S     S     S     H     H     H     H',
@@ -80,6 +91,7 @@ export const expectations: Record<string, string> = {
   'page: project issues filtered by contact':        'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: issue':                                     'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
+  'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
 };
 
 export type Outcome = 'H' | 'E' | 'S' | 'T' | 'A' | 'D' | 'R';
@@ -291,6 +303,49 @@ export const operations: Record<string, Operation> = {
     root: (data) => data.project,
     flag: (data) => data.project.issue.rapportCanUpdate === true,
   },
+  'Issue time tracking and Issue.timelogs': {
+    kind: 'read',
+    document: onIssue(`timeEstimate totalTimeSpent humanTimeEstimate humanTotalTimeSpent
+      timelogs(first: 5) { nodes { id timeSpent spentAt summary user { username } note { id } issue { iid } userPermissions { adminTimelog } }
+        edges { cursor node { id } } ${pageInfo} }`),
+    variables: issueVariables,
+    root: (data) => data.project,
+    secrets: (fixture) => [fixture.timelogSummary],
+  },
+  'Issue.rapportCanTrackTime': {
+    kind: 'read',
+    document: onIssue('rapportCanTrackTime'),
+    variables: issueVariables,
+    root: (data) => data.project,
+    flag: (data) => data.project.issue.rapportCanTrackTime === true,
+  },
+  'Group.rapportCanReadCustomerReport': groupFlag('rapportCanReadCustomerReport'),
+  'Group.rapportCustomerReport': {
+    kind: 'read',
+    document: inAcme(`rapportCustomerReport { from to
+      organizations { organizationId name defaultRate linkedIssues issuesOpened issuesClosed timeSpent hours billableAmount sharedIssues }
+      totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues } }`),
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.organization.name],
+  },
+  'Group.rapportCustomerReportOrganization': {
+    kind: 'read',
+    document: `query($id: CustomerRelationsOrganizationID!) { group(fullPath: "acme") {
+      rapportCustomerReportOrganization(organizationId: $id) { from to organization { name } hours billableAmount
+        issues { iid title state webUrl organizationCount hours }
+        timelogs { timeSpent spentAt summary userName issueIid issueTitle } } } }`,
+    variables: (fixture) => ({ id: fixture.organization.gid }),
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.organization.name, fixture.issue.title, fixture.timelogSummary],
+  },
+  'Organization.rapportBillingThisMonth': {
+    kind: 'read',
+    document: `query($ids: [CustomerRelationsOrganizationID!]) { group(fullPath: "acme") {
+      organizations(ids: $ids, first: 1) { nodes { rapportBillingThisMonth { from to hours billableAmount } } } } }`,
+    variables: (fixture) => ({ ids: [fixture.organization.gid] }),
+    root: (data) => data.group,
+    flag: (data) => data.group.organizations.nodes[0]?.rapportBillingThisMonth?.hours === 2,
+  },
   'Project.rapportCanReadIssueContacts': projectFlag('rapportCanReadIssueContacts'),
   'Project.rapportCanSetIssueContacts': projectFlag('rapportCanSetIssueContacts'),
   'Project.rapportCrmGroup': {
@@ -376,6 +431,28 @@ export const operations: Record<string, Operation> = {
     refusedInPayload: (payload) =>
       JSON.stringify(payload.quickActionsStatus?.errorMessages) === JSON.stringify([insufficientContactPermissionsMessage]),
   },
+  'createNote with /spend': {
+    kind: 'mutation',
+    document: `mutation($input: CreateNoteInput!) { result: createNote(input: $input) { errors quickActionsStatus { errorMessages } } }`,
+    prepare: async (_db, fixture) => ({ input: { noteableId: fixture.issue.gid, body: 'Worked on it\n/spend 15m' } }),
+    refusedInPayload: (payload) => JSON.stringify(payload.quickActionsStatus?.errorMessages) === JSON.stringify([timeTrackingRefusedMessage]),
+  },
+  timelogCreate: {
+    kind: 'mutation',
+    document: `mutation($input: TimelogCreateInput!) { result: timelogCreate(input: $input) { ${payloadFields} timelog { id } } }`,
+    prepare: async (_db, fixture, role) => ({ input: { issuableId: fixture.issue.gid, timeSpent: '30m', summary: `Logged by ${role}` } }),
+  },
+  "timelogDelete of a Developer's timelog": {
+    kind: 'mutation',
+    document: `mutation($input: TimelogDeleteInput!) { result: timelogDelete(input: $input) { ${payloadFields} timelog { id } } }`,
+    prepare: async (db, fixture) => {
+      const [row] = await db
+        .insert(timelogs)
+        .values({ issueId: fixture.issue.id, userId: await userId(db, 'developer'), timeSpent: 600, spentAt: new Date('2026-01-05T12:00:00Z') })
+        .returning({ id: timelogs.id });
+      return { input: { id: toGlobalId('Timelog', row!.id) } };
+    },
+  },
 
   'page: home (your groups)': {
     kind: 'page',
@@ -415,5 +492,6 @@ export const operations: Record<string, Operation> = {
     load: (viewer, fixture) => loadIssuePage(viewer, fixture.issue.projectPath, fixture.issue.iid),
     secrets: (fixture) => [fixture.contact.email, fixture.contact.description],
   },
+  'page: customer report': { kind: 'page', load: (viewer) => loadCustomerReportPage(viewer, 'acme', {}), secrets: (fixture) => [fixture.organization.name] },
   'page: new issue': { kind: 'page', load: (viewer, fixture) => loadNewIssuePage(viewer, fixture.issue.projectPath), secrets: () => ['Customer support requests.'] },
 };

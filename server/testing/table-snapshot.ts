@@ -9,6 +9,7 @@ export const writableTables = [
   'issues',
   'projects',
   'notes',
+  'timelogs',
   'audit_events',
   'group_crm_settings',
 ] as const;

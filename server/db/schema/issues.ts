@@ -22,6 +22,8 @@ export const issues = snakeCase.table(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
+    /** GitLab's time estimate, in seconds (0: none). */
+    timeEstimate: integer().notNull().default(0),
   },
   (t) => [
     unique('issues_project_iid_key').on(t.projectId, t.iid),
@@ -31,6 +33,7 @@ export const issues = snakeCase.table(
     check('issues_title_length', sql`char_length(${t.title}) between 1 and 255`),
     check('issues_description_length', sql`char_length(${t.description}) <= 1048576`),
     check('issues_state', sql`${t.state} in ('opened', 'closed')`),
+    check('issues_time_estimate_not_negative', sql`${t.timeEstimate} >= 0`),
   ],
 );
 
@@ -66,4 +69,31 @@ export const issueContacts = snakeCase.table(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.issueId, t.contactId] }), index('issue_crm_contacts_contact_id_idx').on(t.contactId)],
+);
+
+/**
+ * Time logged on an issue (GitLab's `timelogs`): seconds, negative when time was subtracted
+ * (`/spend -30m`, `/remove_time_spent`). `noteId` is the comment whose `/spend` logged it.
+ */
+export const timelogs = snakeCase.table(
+  'timelogs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    issueId: integer()
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    timeSpent: integer().notNull(),
+    spentAt: timestamp({ withTimezone: true }).notNull(),
+    summary: text(),
+    noteId: integer().references(() => notes.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Serves an issue's entries and totals, and the report's sums over a period.
+    index('timelogs_issue_spent_at_idx').on(t.issueId, t.spentAt),
+    check('timelogs_summary_length', sql`char_length(${t.summary}) <= 255`),
+  ],
 );
