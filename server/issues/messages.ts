@@ -24,8 +24,10 @@ export function contactsNotFoundMessage(ids: readonly number[]): string {
 }
 
 /** GitLab's docs forbid adding inactive contacts but its server does not check; Rapport does. */
-export function inactiveContactsMessage(contacts: readonly { id: number; firstName: string; lastName: string; email: string }[]): string {
-  const named = contacts.map((contact) => `${contact.id}: ${contact.firstName} ${contact.lastName} (${contact.email}) is inactive`);
+export function inactiveContactsMessage(contacts: readonly { id: number; firstName: string; lastName: string; email: string | null }[]): string {
+  const named = contacts.map(
+    (contact) => `${contact.id}: ${contact.firstName} ${contact.lastName}${contact.email ? ` (${contact.email})` : ''} is inactive`,
+  );
   return `Issue customer relations contacts ${toSentence(named)}; only active contacts can be added`;
 }
 

@@ -39,7 +39,8 @@ export function contactEmailFromToken(token: string): string | null {
   if (reference) value = reference[2] ?? '';
   else if (value.startsWith('[') || value.endsWith(']')) return null;
   value = value.replaceAll('"', '');
-  return emailSchema.safeParse(value).success ? value : null;
+  const parsed = emailSchema.safeParse(value);
+  return parsed.success && parsed.data ? value : null;
 }
 
 function parseArguments(argument: string | undefined): ContactToken[] {

@@ -69,7 +69,7 @@ beforeAll(async () => {
     organizations: organizationRows.map((row) => toGlobalId('CustomerRelations::Organization', row.id)),
     emptyOrganizations: emptyOrganizationRows.map((row) => toGlobalId('CustomerRelations::Organization', row.id)),
     issues: issueRows.map((row) => toGlobalId('Issue', row.id)),
-    emails: contactRows.filter((row) => row.groupId === acmeId).map((row) => row.email),
+    emails: contactRows.flatMap((row) => (row.groupId === acmeId && row.email ? [row.email] : [])),
   };
 });
 
