@@ -75,6 +75,18 @@ export class Permissions extends AccessLookups {
     return this.hasCrmRole(group, accessLevels.planner);
   }
 
+  /**
+   * The CRM group serving `group` (GitLab's `Group#crm_group`: its root's contact source group, or
+   * the root), when the viewer reads its contacts there; null otherwise. GitLab's CRM finders
+   * answer a subgroup's `contacts` and counts with it, on the same permission rule.
+   */
+  async readableCrmGroup(group: GroupRef): Promise<GroupRef | null> {
+    const setting = await this.crmEnabledFor(group.fullPath);
+    if (!setting) return null;
+    const crmGroup = { id: setting.crmGroupId, fullPath: setting.crmGroupPath };
+    return (await this.accessLevelInGroup(crmGroup)) >= accessLevels.planner ? crmGroup : null;
+  }
+
   /** `canReadCrm` for the group with this id (CRM records carry it). */
   async canReadCrmOfGroup(groupId: number): Promise<boolean> {
     const group = await this.groupById(groupId);
