@@ -129,7 +129,7 @@ describe('a contact without an email', () => {
     await createdWithoutEmail();
     const issue = await newIssue(headers);
     const response = await createNoteAs(headers, issue.id, '/add_contacts [contact:]');
-    expect(response.data?.createNote?.quickActionsStatus?.errorMessages).toEqual(['[contact:] is not a contact email: use [contact:name@example.com]']);
+    expect(response.data?.createNote?.quickActionsStatus?.errorMessages).toEqual(['[contact:] is not a contact email: contacts are referenced by email, for example [contact:name@example.com]']);
     const byEmail = await createNoteAs(headers, issue.id, '/add_contacts [contact:alice.johnson@northwind.example]');
     expect(byEmail.data?.createNote?.quickActionsStatus?.messages).toEqual(['One or more contacts were successfully added.']);
   });

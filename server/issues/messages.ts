@@ -41,7 +41,7 @@ export function quickActionWithoutContactsMessage(command: string): string {
 
 export function invalidContactReferencesMessage(tokens: readonly string[]): string {
   const noun = tokens.length === 1 ? 'is not a contact email' : 'are not contact emails';
-  return `${toSentence(tokens)} ${noun}: use [contact:name@example.com]`;
+  return `${toSentence(tokens)} ${noun}: contacts are referenced by email, for example [contact:name@example.com]`;
 }
 
 export function unknownContactEmailsMessage(emails: readonly string[]): string {
