@@ -52,7 +52,7 @@ type Documents = {
     "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": typeof types.RapportContactPageDocument,
     "\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n": typeof types.RapportOrganizationPageDocument,
     "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n": typeof types.RapportCrmSettingsDocument,
-    "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) { nodes { ...GroupListItem } }\n    }\n  }\n": typeof types.RapportViewerGroupsDocument,
+    "\n  query RapportViewerGroups {\n    groups(first: 100) { nodes { ...GroupListItem } }\n  }\n": typeof types.RapportViewerGroupsDocument,
     "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { ...GroupListItem } }\n      projects(first: 100) { nodes { ...ProjectListItem } }\n    }\n  }\n": typeof types.RapportGroupOverviewDocument,
     "\n  query RapportGroupSummary($fullPath: ID!) {\n    group(fullPath: $fullPath) { ...GroupSummary }\n  }\n": typeof types.RapportGroupSummaryDocument,
     "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": typeof types.RapportIssuePageDocument,
@@ -98,7 +98,7 @@ const documents: Documents = {
     "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": types.RapportContactPageDocument,
     "\n  query RapportOrganizationPage($fullPath: ID!, $ids: [CustomerRelationsOrganizationID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: organizations(ids: $ids, first: 1) { nodes { ...OrganizationDetail } }\n    }\n  }\n": types.RapportOrganizationPageDocument,
     "\n  query RapportCrmSettings($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      rapportCrmSettings { enabled sourceGroup { fullPath } }\n      descendantGroups(first: 100) { nodes { fullPath name } }\n    }\n  }\n": types.RapportCrmSettingsDocument,
-    "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) { nodes { ...GroupListItem } }\n    }\n  }\n": types.RapportViewerGroupsDocument,
+    "\n  query RapportViewerGroups {\n    groups(first: 100) { nodes { ...GroupListItem } }\n  }\n": types.RapportViewerGroupsDocument,
     "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { ...GroupListItem } }\n      projects(first: 100) { nodes { ...ProjectListItem } }\n    }\n  }\n": types.RapportGroupOverviewDocument,
     "\n  query RapportGroupSummary($fullPath: ID!) {\n    group(fullPath: $fullPath) { ...GroupSummary }\n  }\n": types.RapportGroupSummaryDocument,
     "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": types.RapportIssuePageDocument,
@@ -275,7 +275,7 @@ export function graphql(source: "\n  query RapportCrmSettings($fullPath: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) { nodes { ...GroupListItem } }\n    }\n  }\n"): (typeof documents)["\n  query RapportViewerGroups {\n    currentUser {\n      groups(first: 100) { nodes { ...GroupListItem } }\n    }\n  }\n"];
+export function graphql(source: "\n  query RapportViewerGroups {\n    groups(first: 100) { nodes { ...GroupListItem } }\n  }\n"): (typeof documents)["\n  query RapportViewerGroups {\n    groups(first: 100) { nodes { ...GroupListItem } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

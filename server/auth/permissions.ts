@@ -1,8 +1,8 @@
-import type { SQL } from 'drizzle-orm';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { accessLevels } from '../db/schema/groups';
 import { DomainError } from '../errors';
 import { AccessLookups, type GroupRef, type Level, type ProjectRef } from './access-lookups';
-import { projectsReadableBy } from './access-queries';
+import { groupsReadableBy, projectsReadableBy } from './access-queries';
 import type { Viewer } from './viewer';
 
 /**
@@ -55,6 +55,11 @@ export class Permissions extends AccessLookups {
   /** The signed-in viewer's id, who is recorded as having made a change; anonymous viewers make none. */
   actorId(): number {
     return this.user?.id ?? refuse('not_found');
+  }
+
+  /** `canReadGroup` for many groups at once: an SQL condition on the `groups` table of the query it is used in. */
+  readableGroupsCondition(fullPath?: SQLWrapper): SQL {
+    return groupsReadableBy(this.user, fullPath);
   }
 
   /**

@@ -37,6 +37,7 @@ import type { MatrixFixture } from './matrix-fixture';
 //                                                    anon  out   guest plan  rep   dev   maint owner admin read  exp   rev   subdev
 export const expectations: Record<string, string> = {
   'Query.currentUser, UserCore.groups':              'H     S     S     S     S     S     S     S     S     S     T     T     S',
+  'Query.groups':                                    'E     E     S     S     S     S     S     S     S     S     T     T     S',
   'Query.group: overview fields':                    'H     H     S     S     S     S     S     S     S     S     T     T     H',
   'Group.contacts':                                  'H     H     E     S     S     S     S     S     S     S     T     T     H',
   'Contact.issues, Contact.rapportActivity':         'H     H     E     S     S     S     S     S     S     S     T     T     H',
@@ -70,7 +71,7 @@ export const expectations: Record<string, string> = {
   "updateIssue of someone else's issue":             'D     D     D     A     A     A     A     A     A     D     T     T     A',
   createNote:                                        'D     D     A     A     A     A     A     A     A     D     T     T     A',
   'createNote with /add_contacts':                   'D     D     R     R     R     A     A     A     A     D     T     T     R',
-  'page: home (your groups)':                        'H     E     S     S     S     S     S     S     E     H     H     H     E',
+  'page: home (your groups)':                        'H     E     S     S     S     S     S     S     S     H     H     H     E',
   'page: group overview':                            'H     H     S     S     S     S     S     S     S     H     H     H     H',
   'page: contacts list':                             'H     H     H     S     S     S     S     S     S     H     H     H     H',
   'page: organizations list':                        'H     H     H     S     S     S     S     S     S     H     H     H     H',
@@ -174,6 +175,12 @@ export const operations: Record<string, Operation> = {
     kind: 'read',
     document: 'query { currentUser { id name username webPath webUrl groups(first: 5) { nodes { fullPath } edges { cursor node { id } } ' + pageInfo + ' } } }',
     root: (data) => data.currentUser,
+  },
+  'Query.groups': {
+    kind: 'read',
+    document: 'query { groups(first: 5, search: "acme", topLevelOnly: false) { nodes { fullPath } } }',
+    root: (data) => data.groups,
+    secrets: () => ['acme/support'],
   },
   'Query.group: overview fields': {
     kind: 'read',
