@@ -4,7 +4,8 @@ import { groupUrls } from '@/lib/routes';
 import { loadViewerGroups } from '@/server/pages/group-pages';
 import { pageViewerOrSignIn } from '@/server/pages/page-viewer-or-sign-in';
 
-export const metadata = { title: 'Groups' };
+// The root layout's title template applies only to the segments below it.
+export const metadata = { title: { absolute: 'Groups · Rapport' } };
 
 export default async function HomePage() {
   const viewer = await pageViewerOrSignIn();
