@@ -36,6 +36,7 @@ const cases: [label: string, body: Record<string, unknown>, message: RegExp][] =
     variables: { input: { groupId: 'gid://gitlab/Group/1', firstName: 'A', lastName: 'B', nope: 1 } },
   }, /^Variable "\$input" got invalid value .*Field "nope" is not defined/],
   ['an unknown operation name', { query: '{ currentUser { id } }', operationName: 'Nope' }, /operation/i],
+  ['an operation name that is not a string', { query: '{ currentUser { id } }', operationName: 1 }, /operation/i],
   ['a syntax error', { query: '{ currentUser { ' }, /^Syntax Error/],
   ['an unknown field', { query: '{ nope }' }, /^Cannot query field "nope" on type "Query"\.$/],
 ];
