@@ -69,7 +69,7 @@ function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string;
       <FormErrors errors={errors.form} />
       <TextField id={`${id}-first-name`} label="First name" value={firstName} onChange={setFirstName} errors={errors.fields.firstName} required autoFocus />
       <TextField id={`${id}-last-name`} label="Last name" value={lastName} onChange={setLastName} errors={errors.fields.lastName} required />
-      <TextField id={`${id}-email`} label="Email" type="email" value={email} onChange={setEmail} errors={errors.fields.email} required />
+      <TextField id={`${id}-email`} label="Email (optional)" type="email" value={email} onChange={setEmail} errors={errors.fields.email} />
       <TextField id={`${id}-phone`} label="Phone" type="tel" value={phone} onChange={setPhone} errors={errors.fields.phone} />
       <OrganizationSelect id={`${id}-organization`} groupPath={groupPath} value={organization} onChange={setOrganization} errors={errors.fields.organizationId} />
       <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={setDescription} errors={errors.fields.description} />

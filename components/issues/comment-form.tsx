@@ -7,7 +7,7 @@ import { inputClass, labelClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { type ContactAutocompleteSource, useContactAutocomplete } from './contact-autocomplete';
 import { createNoteMutation } from './issue-operations';
-import { quickActionsHint } from './quick-actions-hint';
+import { TextHint } from './quick-actions-hint';
 
 function unique(messages: string[]): string[] {
   return [...new Set(messages)];
@@ -89,7 +89,7 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
       />
       {autocomplete.listbox}
       <p id="comment-body-hint" className="text-sm text-gray-700">
-        {quickActionsHint}
+        <TextHint quickActions={contactSource !== null} />
       </p>
       <FormErrors errors={errors} />
       <div role="status" className="empty:hidden">

@@ -106,8 +106,7 @@ export function ContactPicker({
           <>
             <span className="block font-medium">{contactName(contact)}</span>
             <span className="block break-all text-gray-700">
-              {contact.email}
-              {contact.organization ? ` · ${contact.organization.name}` : ''}
+              {[contact.email, contact.organization?.name].filter(Boolean).join(' · ')}
             </span>
           </>
         )}

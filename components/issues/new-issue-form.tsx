@@ -9,7 +9,7 @@ import { FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { createIssueMutation } from './issue-operations';
-import { quickActionsHint } from './quick-actions-hint';
+import { TextHint } from './quick-actions-hint';
 
 type IssueField = 'title' | 'description';
 
@@ -19,7 +19,7 @@ type IssueField = 'title' | 'description';
  */
 const fieldPrefixes = [['Title', 'title']] as const satisfies readonly (readonly [string, IssueField])[];
 
-export function NewIssueForm({ projectPath }: { projectPath: string }) {
+export function NewIssueForm({ projectPath, quickActions }: { projectPath: string; quickActions: boolean }) {
   const router = useRouter();
   const { mutate } = useGraphQL();
   const formRef = useRef<HTMLFormElement>(null);
@@ -53,7 +53,7 @@ export function NewIssueForm({ projectPath }: { projectPath: string }) {
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-busy={busy}>
       <FormErrors errors={errors.form} />
       <TextField id="issue-title" label="Title" value={title} onChange={setTitle} errors={errors.fields.title} required />
-      <TextAreaField id="issue-description" label="Description" value={description} onChange={setDescription} errors={errors.fields.description} hint={quickActionsHint} />
+      <TextAreaField id="issue-description" label="Description" value={description} onChange={setDescription} errors={errors.fields.description} hint={<TextHint quickActions={quickActions} />} />
       <div className="flex gap-2 border-t border-gray-200 pt-4">
         <button type="submit" disabled={busy} className={primaryButtonClass}>
           Create issue

@@ -1,4 +1,4 @@
-import { type SQL, and, eq, getColumns, isNull, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, and, eq, getColumns, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import { prepared } from '../db/statements';
@@ -118,6 +118,19 @@ export function projectAccessByIds(db: Database, viewerId: number | null, ids: r
     projectAccessQuery(db, sql`${projects.id} = any(${sql.placeholder('ids')})`).prepare(name),
   );
   return statement.execute({ userId: viewerId, ids });
+}
+
+/**
+ * The groups `user` may open, as a condition on the `groups` table of the query it is used in: a
+ * membership of the group or of one of its ancestors; every group for an admin. `fullPath` is the
+ * group's column as that query names it.
+ */
+export function groupsReadableBy(user: { id: number; admin: boolean } | null, fullPath: SQLWrapper = groups.fullPath): SQL {
+  if (!user) return sql`false`;
+  if (user.admin) return sql`true`;
+  return sql`exists (select 1 from ${members} inner join ${memberGroupsTable} on ${memberGroups.id} = ${members.groupId}
+    where ${members.userId} = ${user.id} and ${members.accessLevel} >= ${accessLevels.guest}
+    and ${reachedBy(sql`lower(${fullPath})`, true)})`;
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { SQL } from 'drizzle-orm';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { accessLevels } from '../db/schema/groups';
 import { DomainError } from '../errors';
 import { AccessLookups, type GroupRef, type Level, type ProjectRef } from './access-lookups';
-import { projectsReadableBy } from './access-queries';
+import { groupsReadableBy, projectsReadableBy } from './access-queries';
 import type { Viewer } from './viewer';
 
 /**
@@ -57,6 +57,11 @@ export class Permissions extends AccessLookups {
     return this.user?.id ?? refuse('not_found');
   }
 
+  /** `canReadGroup` for many groups at once: an SQL condition on the `groups` table of the query it is used in. */
+  readableGroupsCondition(fullPath?: SQLWrapper): SQL {
+    return groupsReadableBy(this.user, fullPath);
+  }
+
   /**
    * `canReadProject` for many projects at once: an SQL condition on the `projects` table of the
    * query it is used in (a membership of the project or of one of its ancestor groups).
@@ -73,6 +78,18 @@ export class Permissions extends AccessLookups {
 
   async canReadCrm(group: GroupRef): Promise<boolean> {
     return this.hasCrmRole(group, accessLevels.planner);
+  }
+
+  /**
+   * The CRM group serving `group` (GitLab's `Group#crm_group`: its root's contact source group, or
+   * the root), when the viewer reads its contacts there; null otherwise. GitLab's CRM finders
+   * answer a subgroup's `contacts` and counts with it, on the same permission rule.
+   */
+  async readableCrmGroup(group: GroupRef): Promise<GroupRef | null> {
+    const setting = await this.crmEnabledFor(group.fullPath);
+    if (!setting) return null;
+    const crmGroup = { id: setting.crmGroupId, fullPath: setting.crmGroupPath };
+    return (await this.accessLevelInGroup(crmGroup)) >= accessLevels.planner ? crmGroup : null;
   }
 
   /** `canReadCrm` for the group with this id (CRM records carry it). */

@@ -78,7 +78,7 @@ export function contactFilterCondition(filter: Bound<ContactFilter>): SQL | unde
     filter.ids ? isAnyOf(contacts.id, filter.ids) : undefined,
     searchCondition(
       filter.search,
-      sql`(${contacts.firstName} || ' ' || ${contacts.lastName} || ' ' || ${contacts.email} || ' ' || coalesce(${contacts.description}, ''))`,
+      sql`(${contacts.firstName} || ' ' || ${contacts.lastName} || ' ' || coalesce(${contacts.email}, '') || ' ' || coalesce(${contacts.description}, ''))`,
       [sql`${contacts.firstName}`, sql`${contacts.lastName}`, sql`${contacts.email}`, sql`${contacts.description}`],
     ),
   );

@@ -94,8 +94,9 @@ builder.objectFields(GroupRef, (t) => ({
         ids: t.arg({ type: ['CustomerRelationsContactID'], description: 'Filter contacts by IDs.' }),
       },
       resolve: async (group, args, context, info) => {
-        if (!(await context.permissions.canReadCrm(group))) return emptyPage<Contact>();
-        const filter: ContactFilter = { groupId: group.id, search: args.search, state: stateFilter(args.state), ids: args.ids };
+        const crmGroup = await context.permissions.readableCrmGroup(group);
+        if (!crmGroup) return emptyPage<Contact>();
+        const filter: ContactFilter = { groupId: crmGroup.id, search: args.search, state: stateFilter(args.state), ids: args.ids };
         const page = await listContacts(context.db, filter, args.sort ?? 'LAST_NAME_ASC', args, {
           organizations: nodesSelect(info, 'organization'),
         });
@@ -113,8 +114,9 @@ builder.objectFields(GroupRef, (t) => ({
       state: t.arg({ type: ContactStateEnum, description: 'State of the contacts to search for.' }),
     },
     resolve: async (group, args, context) => {
-      if (!(await context.permissions.canReadCrm(group))) return null;
-      return countContactsByState(context.db, { groupId: group.id, search: args.search, state: stateFilter(args.state) });
+      const crmGroup = await context.permissions.readableCrmGroup(group);
+      if (!crmGroup) return null;
+      return countContactsByState(context.db, { groupId: crmGroup.id, search: args.search, state: stateFilter(args.state) });
     },
   }),
   organizations: t.connection(
@@ -129,8 +131,9 @@ builder.objectFields(GroupRef, (t) => ({
         ids: t.arg({ type: ['CustomerRelationsOrganizationID'], description: 'Filter organizations by IDs.' }),
       },
       resolve: async (group, args, context) => {
-        if (!(await context.permissions.canReadCrm(group))) return emptyPage<Organization>();
-        const filter: OrganizationFilter = { groupId: group.id, search: args.search, state: stateFilter(args.state), ids: args.ids };
+        const crmGroup = await context.permissions.readableCrmGroup(group);
+        if (!crmGroup) return emptyPage<Organization>();
+        const filter: OrganizationFilter = { groupId: crmGroup.id, search: args.search, state: stateFilter(args.state), ids: args.ids };
         const page = await listOrganizations(context.db, filter, args.sort ?? 'NAME_ASC', args);
         return countedPage(page, () => countOrganizations(context.db, filter));
       },
@@ -146,8 +149,9 @@ builder.objectFields(GroupRef, (t) => ({
       state: t.arg({ type: OrganizationStateEnum, description: 'State of the organizations to search for.' }),
     },
     resolve: async (group, args, context) => {
-      if (!(await context.permissions.canReadCrm(group))) return null;
-      return countOrganizationsByState(context.db, { groupId: group.id, search: args.search, state: stateFilter(args.state) });
+      const crmGroup = await context.permissions.readableCrmGroup(group);
+      if (!crmGroup) return null;
+      return countOrganizationsByState(context.db, { groupId: crmGroup.id, search: args.search, state: stateFilter(args.state) });
     },
   }),
 }));

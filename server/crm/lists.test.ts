@@ -170,12 +170,16 @@ describe('state counts', () => {
     expect(all.data!.group.contactStateCounts).toEqual(await databaseCounts());
   });
 
-  it('are null in a group that is not a CRM group', async () => {
-    const response = await postGraphQL<{ group: { contactStateCounts: null; organizationStateCounts: null } }>(
-      `query { group(fullPath: "acme/support") { contactStateCounts { all } organizationStateCounts { all } } }`,
+  it("are the CRM group's in a subgroup, as GitLab's finders resolve it", async () => {
+    const root = await postGraphQL<CountsData>(countsDocument, {}, { headers });
+    const response = await postGraphQL<{ group: Pick<CountsData['group'], 'contactStateCounts' | 'organizationStateCounts'> }>(
+      `query { group(fullPath: "acme/support") { contactStateCounts { all active inactive } organizationStateCounts { all active inactive } } }`,
       {},
       { headers },
     );
-    expect(response.data!.group).toEqual({ contactStateCounts: null, organizationStateCounts: null });
+    expect(response.data!.group).toEqual({
+      contactStateCounts: root.data!.group.contactStateCounts,
+      organizationStateCounts: root.data!.group.organizationStateCounts,
+    });
   });
 });

@@ -28,13 +28,10 @@ const optionalText = (label: string, max: number, trim: boolean) =>
     .transform((value) => (value === '' ? null : value))
     .nullish();
 
+/** Optional as in GitLab (it checks format and length, never presence): a blank address is stored as null. */
 const email = z.preprocess(
-  (value) => value ?? '',
-  z
-    .string()
-    .min(1, { message: blank('Email'), abort: true })
-    .max(255, tooLong('Email', 255))
-    .regex(emailPattern, 'Email is invalid'),
+  (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+  z.string().max(255, tooLong('Email', 255)).regex(emailPattern, 'Email is invalid').nullish(),
 );
 
 export const contactFieldsSchema = z.object({

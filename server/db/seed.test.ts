@@ -170,7 +170,7 @@ describe('seedDemoData', () => {
     const acme = await groupId('acme');
     const [existing] = await handle.db.select().from(contacts).where(eq(contacts.groupId, acme)).limit(1);
     await expectUniqueViolation(
-      handle.db.insert(contacts).values({ groupId: acme, firstName: 'Dup', lastName: 'Licate', email: existing!.email.toUpperCase() }),
+      handle.db.insert(contacts).values({ groupId: acme, firstName: 'Dup', lastName: 'Licate', email: existing!.email!.toUpperCase() }),
       'crm_contacts_group_email_idx',
     );
 
@@ -189,7 +189,7 @@ describe('seedDemoData', () => {
     const globex = await groupId('globex');
     const inserted = await handle.db
       .insert(contacts)
-      .values({ groupId: globex, firstName: 'Dup', lastName: 'Licate', email: existing!.email.toUpperCase() })
+      .values({ groupId: globex, firstName: 'Dup', lastName: 'Licate', email: existing!.email!.toUpperCase() })
       .returning({ id: contacts.id });
     expect(inserted).toHaveLength(1);
     await handle.db.delete(contacts).where(eq(contacts.id, inserted[0]!.id));

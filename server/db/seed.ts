@@ -175,7 +175,7 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
         })),
       )
       .returning({ id: contacts.id, groupId: contacts.groupId, email: contacts.email });
-    const contactIds = new Map(contactRows.map((c) => [`${c.groupId}:${c.email.toLowerCase()}`, c.id]));
+    const contactIds = new Map(contactRows.map((c) => [`${c.groupId}:${(c.email ?? '').toLowerCase()}`, c.id]));
 
     // Issues ------------------------------------------------------------------------------------
     const issueSeeds = projectSeeds.flatMap((p) =>

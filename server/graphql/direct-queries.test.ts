@@ -130,6 +130,7 @@ describe('everything else handed to Yoga, answered exactly as Yoga answers', () 
     ['a syntax error', () => ({ headers: { ...json, ...developer }, body: query('{ group(') })],
     ['an unknown field', () => ({ headers: { ...json, ...developer }, body: query('{ nope }') })],
     ['an unknown operation name', () => ({ headers: { ...json, ...developer }, body: query('query A { __typename }', { operationName: 'B' }) })],
+    ['a variable that fails coercion', () => ({ headers: { ...json, ...developer }, body: query('query($path: ID!) { group(fullPath: $path) { id } }', { variables: { path: [1] } }) })],
     ['a mutation', () => ({
       headers: { ...json, ...developer },
       body: query('mutation { customerRelationsContactUpdate(input: { id: "gid://gitlab/CustomerRelations::Contact/999999", firstName: "X" }) { errors } }'),
@@ -152,5 +153,11 @@ describe('everything else handed to Yoga, answered exactly as Yoga answers', () 
   it.each(handed)('%s', async (_name, sent) => {
     const { direct: answeredDirectly } = await compare(sent());
     expect(answeredDirectly).toBe(false);
+  });
+
+  it("answers a variable that fails coercion with GitLab's 200, as Yoga does", async () => {
+    const { answer } = await compare({ headers: { ...json, ...developer }, body: query('query($path: ID!) { group(fullPath: $path) { id } }', { variables: { path: true } }) });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ errors: [expect.objectContaining({ message: expect.stringMatching(/^Variable "\$path" got invalid value true/) })] });
   });
 });

@@ -5,6 +5,7 @@ import { getDb } from '../db/client';
 import { withBoundedBody } from './bounded-body';
 import { type Context, createContext } from './context';
 import { domainErrors } from './errors';
+import { gitlabErrorStatus } from './gitlab-error-status';
 import { queryTooLargeError, requestBodyTooLargeMessage, requestLimits } from './limits';
 import { operationGuardErrors } from './operation-guard';
 import { requestTimeLimit } from './request-time-limit';
@@ -130,7 +131,7 @@ export function createGraphQLHandler({ graphiql }: GraphQLHandlerOptions) {
     multipart: false,
     // Like GitLab's API: any origin may call with a token, but no browser may send the session cookie cross-origin.
     cors: { origin: '*', credentials: false },
-    plugins: [securityHeaders({ graphiql }), requestSizeLimits, variablesDepthLimit, authentication, requestTimeLimit, operationGuard, domainErrors],
+    plugins: [securityHeaders({ graphiql }), requestSizeLimits, variablesDepthLimit, authentication, requestTimeLimit, operationGuard, domainErrors, gitlabErrorStatus],
     context: async ({ request }) => {
       const viewer = viewers.get(request);
       if (!viewer) throw new Error('Request was not authenticated');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { queryAs } from '../testing/graphql-client';
+import { postGraphQL, queryAs } from '../testing/graphql-client';
+import { addSubgroupDeveloper, subgroupDeveloperUsername } from '../testing/roles';
 import { createSeededAppDatabase } from '../testing/test-database';
 
 let handle: DatabaseHandle;
@@ -86,5 +87,31 @@ describe('UserCore.groups', () => {
       '{ currentUser { groups(search: "ACME") { nodes { fullPath } } } }',
     );
     expect(data?.currentUser.groups.nodes).toEqual([{ fullPath: 'acme' }]);
+  });
+});
+
+describe('Query.groups', () => {
+  type GroupsData = { groups: { nodes: { fullPath: string }[] } | null };
+  const paths = async (username: string, query = '{ groups { nodes { fullPath } } }') =>
+    (await as<GroupsData>(username, query)).data?.groups?.nodes.map((group) => group.fullPath);
+
+  it('lists the groups a member can open: their groups and every subgroup below, parents first', async () => {
+    expect(await paths('developer')).toEqual(['acme', 'acme/support']);
+    await addSubgroupDeveloper(handle.db);
+    expect(await paths(subgroupDeveloperUsername)).toEqual(['acme/support']);
+  });
+
+  it('lists every group for an admin, who is a member of none', async () => {
+    const all = (await handle.db.query.groups.findMany({ columns: { fullPath: true } })).map((group) => group.fullPath).sort();
+    expect(await paths('admin')).toEqual(all);
+    expect(all.length).toBeGreaterThan(2);
+    expect(await paths('admin', '{ groups(topLevelOnly: true) { nodes { fullPath } } }')).toEqual(all.filter((path) => !path.includes('/')));
+    expect(await paths('admin', '{ groups(search: "SUPP") { nodes { fullPath } } }')).toEqual(['acme/support']);
+  });
+
+  it("lists only a member's own groups, and nothing for anonymous callers", async () => {
+    expect(await paths('outsider')).toEqual(['globex']);
+    const anonymous = await postGraphQL<GroupsData>('{ groups { nodes { fullPath } } }');
+    expect(anonymous.data?.groups?.nodes).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, and, sql } from 'drizzle-orm';
 import { members } from '../db/schema/groups';
 import { builder } from '../graphql/builder';
 import { UserRef } from '../users/user-type';
@@ -78,6 +78,45 @@ builder.drizzleObjectFields(GroupRef, (t) => ({
   ),
 }));
 
+/** One of `columns` holds the search, in any case; no condition for an empty search. */
+function anyHolds(columns: unknown[], search: string | null | undefined): SQL | undefined {
+  const term = search?.trim().toLowerCase();
+  if (!term) return undefined;
+  return sql`(${sql.join(
+    columns.map((column) => sql`strpos(lower(${column}), ${term}) > 0`),
+    sql` or `,
+  )})`;
+}
+
+builder.queryField('groups', (t) =>
+  t.drizzleConnection(
+    {
+      type: GroupRef,
+      nullable: true,
+      description: 'Find groups visible to the current user (every group for an admin). Rapport orders them by full path, so subgroups follow their parent.',
+      args: {
+        search: t.arg.string({ description: 'Search query for group name or group full path.' }),
+        topLevelOnly: t.arg.boolean({ defaultValue: false, description: 'Only include top-level groups.' }),
+      },
+      resolve: (query, _root, args, context) =>
+        context.db.query.groups.findMany(
+          query({
+            where: {
+              RAW: (table) =>
+                and(
+                  context.permissions.readableGroupsCondition(table.fullPath),
+                  args.topLevelOnly ? sql`${table.parentId} is null` : undefined,
+                  anyHolds([table.name, table.fullPath], args.search),
+                )!,
+            },
+            orderBy: { fullPath: 'asc', id: 'asc' },
+          }),
+        ),
+    },
+    GroupConnectionRef,
+  ),
+);
+
 builder.objectFields(UserRef, (t) => ({
   groups: t.drizzleConnection(
     {
@@ -88,16 +127,11 @@ builder.objectFields(UserRef, (t) => ({
       args: { search: t.arg.string({ description: 'Search by group name or path.' }) },
       resolve: (query, user, args, context) => {
         const userId = context.viewer.user?.id === user.id ? user.id : -1;
-        const search = args.search?.trim().toLowerCase();
         return context.db.query.groups.findMany(
           query({
             where: {
               RAW: (table) =>
-                sql`${table.id} in (select ${members.groupId} from ${members} where ${members.userId} = ${userId})${
-                  search
-                    ? sql` and (strpos(lower(${table.name}), ${search}) > 0 or strpos(lower(${table.path}), ${search}) > 0)`
-                    : sql``
-                }`,
+                and(sql`${table.id} in (select ${members.groupId} from ${members} where ${members.userId} = ${userId})`, anyHolds([table.name, table.path], args.search))!,
             },
             orderBy: { name: 'asc' },
           }),

@@ -100,7 +100,7 @@ export async function runContactQuickActions(
   const addEmails = emailsOf('add_contacts');
   const removeEmails = emailsOf('remove_contacts');
   const found = new Map(
-    (await contactsOfGroupByEmails(tx, crmGroupId, [...addEmails, ...removeEmails])).map((contact) => [contact.email.toLowerCase(), contact]),
+    (await contactsOfGroupByEmails(tx, crmGroupId, [...addEmails, ...removeEmails])).map((contact) => [(contact.email ?? '').toLowerCase(), contact]),
   );
 
   const unknown = uniqueByLowercase([...addEmails, ...removeEmails].filter((email) => !found.has(email.toLowerCase())));

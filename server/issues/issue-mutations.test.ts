@@ -295,8 +295,11 @@ describe('createNote', () => {
     ['an inactive contact', () => `/add_contacts quinn.harper@lumen.example ${aliceEmail}`, ['Only active contacts can be added: quinn.harper@lumen.example is inactive']],
     ['more than 6 contacts', () => `/add_contacts ${activeAcmeEmails.slice(0, 7).join(' ')}`, ['You can only add up to 6 contacts at one time']],
     ['no contacts', () => 'Text\n/add_contacts', ['/add_contacts needs at least one contact, for example /add_contacts [contact:alice@example.com]']],
+    ['a name where the email belongs', () => `/add_contacts [contact:Pedro Alvarez] ${aliceEmail}`, [
+      '[contact:Pedro Alvarez] is not a contact email: contacts are referenced by email, for example [contact:name@example.com]',
+    ]],
     ['malformed tokens', () => `/add_contacts [contact:not-an-email] ${aliceEmail} bob`, [
-      '[contact:not-an-email] and bob are not contact emails: use [contact:name@example.com]',
+      '[contact:not-an-email] and bob are not contact emails: contacts are referenced by email, for example [contact:name@example.com]',
     ]],
   ];
 

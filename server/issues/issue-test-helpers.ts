@@ -117,7 +117,7 @@ export async function contactIdsByEmail(db: Database, groupPath: string): Promis
     .from(contacts)
     .innerJoin(groups, eq(groups.id, contacts.groupId))
     .where(eq(groups.fullPath, groupPath));
-  return new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
+  return new Map(rows.flatMap((row) => (row.email ? [[row.email.toLowerCase(), row.id] as const] : [])));
 }
 
 /** Ids of the active contacts of the CRM group `groupPath`, in id order. */

@@ -24,8 +24,10 @@ export function contactsNotFoundMessage(ids: readonly number[]): string {
 }
 
 /** GitLab's docs forbid adding inactive contacts but its server does not check; Rapport does. */
-export function inactiveContactsMessage(contacts: readonly { id: number; firstName: string; lastName: string; email: string }[]): string {
-  const named = contacts.map((contact) => `${contact.id}: ${contact.firstName} ${contact.lastName} (${contact.email}) is inactive`);
+export function inactiveContactsMessage(contacts: readonly { id: number; firstName: string; lastName: string; email: string | null }[]): string {
+  const named = contacts.map(
+    (contact) => `${contact.id}: ${contact.firstName} ${contact.lastName}${contact.email ? ` (${contact.email})` : ''} is inactive`,
+  );
   return `Issue customer relations contacts ${toSentence(named)}; only active contacts can be added`;
 }
 
@@ -39,7 +41,7 @@ export function quickActionWithoutContactsMessage(command: string): string {
 
 export function invalidContactReferencesMessage(tokens: readonly string[]): string {
   const noun = tokens.length === 1 ? 'is not a contact email' : 'are not contact emails';
-  return `${toSentence(tokens)} ${noun}: use [contact:name@example.com]`;
+  return `${toSentence(tokens)} ${noun}: contacts are referenced by email, for example [contact:name@example.com]`;
 }
 
 export function unknownContactEmailsMessage(emails: readonly string[]): string {

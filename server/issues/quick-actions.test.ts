@@ -75,6 +75,18 @@ describe('extractQuickActions', () => {
     ]);
   });
 
+  it('keeps a reference holding spaces (a name) as one token, and splits everything else on whitespace', () => {
+    const [command] = extractQuickActions('/add_contacts [contact:Pedro Alvarez] ["contact:Ana María López"] a@example.com [contact:b@example.com').commands;
+    expect(command?.tokens).toEqual([
+      { raw: '[contact:Pedro Alvarez]', email: null },
+      { raw: '["contact:Ana María López"]', email: null },
+      { raw: 'a@example.com', email: 'a@example.com' },
+      { raw: '[contact:b@example.com', email: null },
+    ]);
+    const [unclosed] = extractQuickActions('/add_contacts [contact:Pedro [contact:c@example.com]').commands;
+    expect(unclosed?.tokens.map((token) => token.raw)).toEqual(['[contact:Pedro', '[contact:c@example.com]']);
+  });
+
   it('ignores commands inside fenced code blocks, with backticks or tildes', () => {
     const body = ['```', '/add_contacts a@example.com', '```', '~~~~ sh', '/remove_contacts b@example.com', '```', 'still code', '~~~~', '/add_contacts c@example.com'].join('\n');
     const result = extractQuickActions(body);

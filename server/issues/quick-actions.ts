@@ -66,14 +66,38 @@ export function contactEmailFromToken(token: string): string | null {
   if (reference) value = reference[2] ?? '';
   else if (value.startsWith('[') || value.endsWith(']')) return null;
   value = value.replaceAll('"', '');
-  return emailSchema.safeParse(value).success ? value : null;
+  const parsed = emailSchema.safeParse(value);
+  return parsed.success && parsed.data ? value : null;
+}
+
+const openReference = /^\[("?)contact:/i;
+
+/**
+ * The arguments split on whitespace, except that a reference holding spaces (`[contact:Pedro
+ * Alvarez]`, a name where an email belongs) stays one token, so the user is told about it whole.
+ */
+function splitTokens(argument: string): string[] {
+  const words = argument.split(/\s+/).filter((word) => word !== '');
+  const tokens: string[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    let end = index;
+    if (openReference.test(word) && !word.endsWith(']')) {
+      for (let next = index + 1; next < words.length && !words[next]!.startsWith('['); next += 1) {
+        if (words[next]!.endsWith(']')) {
+          end = next;
+          break;
+        }
+      }
+    }
+    tokens.push(words.slice(index, end + 1).join(' '));
+    index = end;
+  }
+  return tokens;
 }
 
 function parseArguments(argument: string | undefined): ContactToken[] {
-  return (argument ?? '')
-    .split(/\s+/)
-    .filter((raw) => raw !== '')
-    .map((raw) => ({ raw, email: contactEmailFromToken(raw) }));
+  return splitTokens(argument ?? '').map((raw) => ({ raw, email: contactEmailFromToken(raw) }));
 }
 
 function toCommand(name: string, argument: string | undefined): QuickActionCommand {

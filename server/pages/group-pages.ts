@@ -8,15 +8,14 @@ import { withGroupSummary } from './group-summary';
 
 const viewerGroupsQuery = graphql(`
   query RapportViewerGroups {
-    currentUser {
-      groups(first: 100) { nodes { ...GroupListItem } }
-    }
+    groups(first: 100) { nodes { ...GroupListItem } }
   }
 `);
 
+/** The groups the viewer can open (every group for an admin), subgroups after their parent. */
 export async function loadViewerGroups(viewer: Viewer) {
   const data = await executeGraphQL(viewer, viewerGroupsQuery, {});
-  return data.currentUser?.groups?.nodes ?? [];
+  return data.groups?.nodes ?? [];
 }
 
 // --- Group overview -------------------------------------------------------------------------------

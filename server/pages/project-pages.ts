@@ -32,7 +32,7 @@ export async function loadIssuePage(viewer: Viewer, projectPath: string, iid: st
 
 const newIssueQuery = graphql(`
   query RapportNewIssue($projectPath: ID!) {
-    project(fullPath: $projectPath) { ...ProjectSummary }
+    project(fullPath: $projectPath) { ...ProjectSummary rapportCanSetIssueContacts }
   }
 `);
 

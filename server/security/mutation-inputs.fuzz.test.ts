@@ -76,7 +76,7 @@ beforeAll(async () => {
     emptyOrganizations: emptyOrganizationRows.map((row) => toGlobalId('CustomerRelations::Organization', row.id)),
     issues: issueRows.map((row) => toGlobalId('Issue', row.id)),
     timelogs: timelogRows.map((row) => toGlobalId('Timelog', row.id)),
-    emails: contactRows.filter((row) => row.groupId === acmeId).map((row) => row.email),
+    emails: contactRows.flatMap((row) => (row.groupId === acmeId && row.email ? [row.email] : [])),
   };
 });
 

@@ -39,6 +39,7 @@ import type { MatrixFixture } from './matrix-fixture';
 //                                                    anon  out   guest plan  rep   dev   maint owner admin read  exp   rev   subdev
 export const expectations: Record<string, string> = {
   'Query.currentUser, UserCore.groups':              'H     S     S     S     S     S     S     S     S     S     T     T     S',
+  'Query.groups':                                    'E     E     S     S     S     S     S     S     S     S     T     T     S',
   'Query.group: overview fields':                    'H     H     S     S     S     S     S     S     S     S     T     T     H',
   'Group.contacts':                                  'H     H     E     S     S     S     S     S     S     S     T     T     H',
   'Contact.issues, Contact.rapportActivity':         'H     H     E     S     S     S     S     S     S     S     T     T     H',
@@ -81,7 +82,7 @@ export const expectations: Record<string, string> = {
   'createNote with /spend':                          'D     D     R     R     A     A     A     A     A     D     T     T     A',
   timelogCreate:                                     'D     D     D     D     A     A     A     A     A     D     T     T     A',
   "timelogDelete of a Developer's timelog":          'D     D     D     D     D     A     A     A     A     D     T     T     D',
-  'page: home (your groups)':                        'H     E     S     S     S     S     S     S     E     H     H     H     E',
+  'page: home (your groups)':                        'H     E     S     S     S     S     S     S     S     H     H     H     E',
   'page: group overview':                            'H     H     S     S     S     S     S     S     S     H     H     H     H',
   'page: contacts list':                             'H     H     H     S     S     S     S     S     S     H     H     H     H',
   'page: organizations list':                        'H     H     H     S     S     S     S     S     S     H     H     H     H',
@@ -186,6 +187,12 @@ export const operations: Record<string, Operation> = {
     kind: 'read',
     document: 'query { currentUser { id name username webPath webUrl groups(first: 5) { nodes { fullPath } edges { cursor node { id } } ' + pageInfo + ' } } }',
     root: (data) => data.currentUser,
+  },
+  'Query.groups': {
+    kind: 'read',
+    document: 'query { groups(first: 5, search: "acme", topLevelOnly: false) { nodes { fullPath } } }',
+    root: (data) => data.groups,
+    secrets: () => ['acme/support'],
   },
   'Query.group: overview fields': {
     kind: 'read',

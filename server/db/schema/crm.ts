@@ -53,7 +53,7 @@ export const contacts = snakeCase.table(
     organizationId: integer(),
     firstName: text().notNull(),
     lastName: text().notNull(),
-    email: text().notNull(),
+    email: text(),
     phone: text(),
     description: text(),
     state: text({ enum: ['active', 'inactive'] }).notNull().default('active'),
@@ -66,7 +66,7 @@ export const contacts = snakeCase.table(
     index('crm_contacts_group_last_name_idx').on(t.groupId, t.lastName, t.id),
     index('crm_contacts_search_idx').using(
       'gin',
-      sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || ${t.email} || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`,
+      sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`,
     ),
     foreignKey({
       name: 'crm_contacts_organization_same_group_fk',
