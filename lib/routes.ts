@@ -32,6 +32,7 @@ export const groupUrls = {
   organizations: (groupPath: string) => `/groups/${groupPath}/-/crm/organizations`,
   organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
+  issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,
 };
 
 export const projectUrls = {

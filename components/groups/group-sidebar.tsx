@@ -13,7 +13,7 @@ export const groupSummaryFragment = graphql(`
 `);
 export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
-type GroupSection = 'overview' | 'contacts' | 'organizations' | 'crm-settings';
+type GroupSection = 'overview' | 'issues' | 'contacts' | 'organizations' | 'crm-settings';
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
@@ -27,6 +27,7 @@ interface GroupSidebarProps {
 function sectionOf(segments: string[]): GroupSection {
   const [area, page] = segments;
   if (area === 'crm') return page === 'organizations' ? 'organizations' : 'contacts';
+  if (area === 'issues') return 'issues';
   return area === 'settings' ? 'crm-settings' : 'overview';
 }
 
@@ -55,6 +56,11 @@ export function GroupSidebar({ group, showCustomerRelations, showSettings }: Gro
         <li>
           <SidebarLink href={groupUrls.overview(group.fullPath)} current={current === 'overview'}>
             Group overview
+          </SidebarLink>
+        </li>
+        <li>
+          <SidebarLink href={groupUrls.issues(group.fullPath)} current={current === 'issues'}>
+            Issues
           </SidebarLink>
         </li>
       </ul>
