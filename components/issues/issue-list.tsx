@@ -128,15 +128,18 @@ function IssueCustomers({ contacts }: { contacts: IssueListRow['customerRelation
     byOrganization.set(key, entry);
   }
   const groups = [...byOrganization.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0));
+  // A paragraph, not a list: the rows of the issue list stay its only list items.
   return (
-    <ul aria-label="Customers" className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-gray-800">
-      {groups.map(([key, { name, people }]) => (
-        <li key={key || 'none'} className="break-words">
+    <p data-testid="issue-customers" className="mt-1 text-sm break-words text-gray-800">
+      <span className="sr-only">Customers: </span>
+      {groups.map(([key, { name, people }], index) => (
+        <span key={key || 'none'}>
+          {index > 0 ? ' · ' : null}
           {name ? <span className="font-medium text-gray-900">{name}</span> : null}
           {name ? ` (${people.join(', ')})` : people.join(', ')}
-        </li>
+        </span>
       ))}
-    </ul>
+    </p>
   );
 }
 
