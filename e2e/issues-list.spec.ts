@@ -60,6 +60,7 @@ test('filters by a contact from the sidebar and by an organization, and clears t
   await expect(issueList(page).getByRole('link', { name: 'Invoice PDF shows the wrong VAT rate' })).toBeVisible();
   await organizationFilter.getByRole('link', { name: /Clear organization filter/ }).click();
   await expect(page).not.toHaveURL(/crm_organization_id/);
+  await expect(page.getByRole('combobox', { name: 'Organization' })).toHaveValue('');
   await expect(page).toHaveURL(/state=all/);
 });
 

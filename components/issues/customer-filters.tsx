@@ -175,7 +175,9 @@ export function CustomerFilters({
 
   return (
     <div role="group" aria-label="Customer filters" aria-busy={pending || undefined} className="flex flex-wrap items-end gap-3">
+      {/* Keyed by the applied filter: a change made elsewhere (a cleared chip, a tab) shows in the field. */}
       <SearchableFilter
+        key={`contact-${contactName ?? ''}`}
         id="issue-contact-filter"
         label="Contact"
         noun="contact"
@@ -185,6 +187,7 @@ export function CustomerFilters({
         onChoose={(option) => apply({ crmContactId: option.id || undefined })}
       />
       <SearchableFilter
+        key={`organization-${organizationName ?? ''}`}
         id="issue-organization-filter"
         label="Organization"
         noun="organization"
