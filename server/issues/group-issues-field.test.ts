@@ -5,6 +5,8 @@ import { groups, projects } from '../db/schema/groups';
 import { issueContacts, issues } from '../db/schema/issues';
 import { postGraphQL, queryAs, tokenHeaders, userId } from '../testing/graphql-client';
 import { addSubgroupDeveloper, subgroupDeveloperUsername } from '../testing/roles';
+import { accessCache } from '../auth/access-cache';
+import { countStatements } from '../db/client';
 import { countWarmStatements } from '../testing/statement-counts';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { activeContactIds, contactIdsByEmail, setGroupCrmEnabled } from './issue-test-helpers';
@@ -191,6 +193,15 @@ describe('SQL statements for Group.issues', () => {
   `;
   type ListData = { group: { issues: { count: number; nodes: unknown[] } } };
 
+  /** With no access facts cached: the projects' facts are looked up, in one statement for all of them. */
+  async function coldStatements(): Promise<string[]> {
+    const headers = await tokenHeaders(handle.db, 'developer');
+    accessCache().clear();
+    const { result, statements } = await countStatements(() => postGraphQL<ListData>(listQuery, { first: 100 }, { headers }));
+    expect(result.errors).toBeUndefined();
+    return statements;
+  }
+
   async function statementsFor(first: number, expectedNodes?: number) {
     const headers = await tokenHeaders(handle.db, 'developer');
     const { result, statements } = await countWarmStatements(() => postGraphQL<ListData>(listQuery, { first }, { headers }));
@@ -200,12 +211,13 @@ describe('SQL statements for Group.issues', () => {
   }
 
   // The issues with their authors; their count; their contacts with organizations. Projects' access
-  // facts are cached across requests, and batched in one statement when they are not.
-  it('are the same for 1 and for many issues, and for 2 and for 5 projects', async () => {
+  // facts are cached across requests, and looked up for all the page's projects at once when they are not.
+  it('are the same for 1 and for many issues, and for 2 and for 5 projects, warm or cold', async () => {
     const one = await statementsFor(1, 1);
     const before = await statementsFor(100);
     expect(one.statements).toHaveLength(3);
     expect(before.statements).toHaveLength(3);
+    const coldBefore = await coldStatements();
 
     const [acme] = await handle.db.select().from(groups).where(eq(groups.fullPath, 'acme'));
     const authorId = await userId(handle.db, 'reporter');
@@ -224,5 +236,6 @@ describe('SQL statements for Group.issues', () => {
     const after = await statementsFor(100);
     expect(after.count).toBe(before.count + 6);
     expect(after.statements).toHaveLength(3);
+    expect(await coldStatements()).toHaveLength(coldBefore.length);
   });
 });
