@@ -82,7 +82,7 @@ function SearchableFilter({
   });
 
   return (
-    <div className="min-w-48 flex-1 sm:flex-none">
+    <div className="min-w-48 flex-1 sm:w-56 sm:flex-none">
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
@@ -107,7 +107,7 @@ function SearchableFilter({
         <ComboboxListbox
           combobox={combobox}
           label={`${label} options`}
-          className="absolute z-10 mt-1 w-72 max-w-[90vw] rounded-md border border-gray-400 bg-white p-1 shadow-lg"
+          className="absolute z-10 mt-1 w-full min-w-0 rounded-md border border-gray-400 bg-white p-1 shadow-lg"
         >
           {(option) =>
             option.id ? (
