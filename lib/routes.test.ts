@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueListHref, parseIssueListQuery } from './issues/issue-list-url';
+import { issueListHref, issueListUrl, parseIssueListQuery } from './issues/issue-list-url';
 import { groupUrls, internalRoute, namespacePath, notFound, projectUrls, publicPath } from './routes';
 
 describe('internalRoute', () => {
@@ -39,6 +39,7 @@ describe('internalRoute', () => {
       groupUrls.organizations('acme'),
       groupUrls.organization('acme', 'gid://gitlab/CustomerRelations::Organization/7'),
       groupUrls.crmSettings('acme'),
+      groupUrls.issues('acme/support'),
       projectUrls.project('acme/website'),
       projectUrls.issues('acme/website'),
       projectUrls.newIssue('acme/website'),
@@ -51,6 +52,7 @@ describe('internalRoute', () => {
       '/~/groups/acme/crm/organizations',
       '/~/groups/acme/crm/organizations/7',
       '/~/groups/acme/settings/crm',
+      '/~/groups/acme~support/issues',
       '/~/projects/acme~website',
       '/~/projects/acme~website/issues',
       '/~/projects/acme~website/issues/new',
@@ -63,6 +65,7 @@ describe('internalRoute', () => {
       groupUrls.overview('acme/support'),
       groupUrls.contact('acme/support', 'gid://gitlab/CustomerRelations::Contact/42'),
       groupUrls.crmSettings('acme'),
+      groupUrls.issues('acme/support'),
       projectUrls.project('acme/website'),
       projectUrls.issue('acme/support/helpdesk', '3'),
     ];
@@ -85,6 +88,7 @@ describe('the issue list URL', () => {
     const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
     expect(parseIssueListQuery(params)).toEqual({ ...query, crmOrganizationId: undefined, before: undefined });
     expect(issueListHref('acme/website', { state: 'opened' })).toBe('/acme/website/-/issues');
+    expect(issueListUrl(groupUrls.issues('acme'), { state: 'all', crmOrganizationId: '7' })).toBe('/groups/acme/-/issues?state=all&crm_organization_id=7');
   });
 
   it('ignores what does not fit rather than refusing the list', () => {

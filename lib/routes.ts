@@ -33,6 +33,7 @@ export const groupUrls = {
   organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
   customerReport: (groupPath: string) => `/groups/${groupPath}/-/crm/report`,
+  issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,
 };
 
 export const projectUrls = {

@@ -14,7 +14,7 @@ export const groupSummaryFragment = graphql(`
 `);
 export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
-type GroupSection = 'overview' | 'contacts' | 'organizations' | 'customer-report' | 'crm-settings';
+type GroupSection = 'overview' | 'issues' | 'contacts' | 'organizations' | 'customer-report' | 'crm-settings';
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
@@ -30,6 +30,7 @@ interface GroupSidebarProps {
 function sectionOf(segments: string[]): GroupSection {
   const [area, page] = segments;
   if (area === 'crm') return page === 'organizations' ? 'organizations' : page === 'report' ? 'customer-report' : 'contacts';
+  if (area === 'issues') return 'issues';
   return area === 'settings' ? 'crm-settings' : 'overview';
 }
 
@@ -84,6 +85,11 @@ export function GroupSidebar({ group, showCustomerRelations, showCustomerReport,
         <li>
           <SidebarLink href={groupUrls.overview(group.fullPath)} current={current === 'overview'}>
             Group overview
+          </SidebarLink>
+        </li>
+        <li>
+          <SidebarLink href={groupUrls.issues(group.fullPath)} current={current === 'issues'}>
+            Issues
           </SidebarLink>
         </li>
       </ul>

@@ -1,7 +1,7 @@
 import { projectUrls } from '../routes';
 import { firstParam, type SearchParams } from '../search-params';
 
-/** URL state of a project's issue list, with GitLab's parameter names so links from elsewhere keep working. */
+/** URL state of a project's or a group's issue list, with GitLab's parameter names so links from elsewhere keep working. */
 
 export type IssueStateFilter = 'opened' | 'closed' | 'all';
 
@@ -14,8 +14,13 @@ export interface IssueListQuery {
   before?: string;
 }
 
-/** The list's URL for a query. */
+/** A project's list URL for a query. */
 export function issueListHref(projectPath: string, query: IssueListQuery): string {
+  return issueListUrl(projectUrls.issues(projectPath), query);
+}
+
+/** The URL of the list at `listPath` (a project's or a group's) for a query. */
+export function issueListUrl(listPath: string, query: IssueListQuery): string {
   const params = new URLSearchParams();
   if (query.state !== 'opened') params.set('state', query.state);
   if (query.search) params.set('search', query.search);
@@ -24,7 +29,7 @@ export function issueListHref(projectPath: string, query: IssueListQuery): strin
   if (query.after) params.set('after', query.after);
   else if (query.before) params.set('before', query.before);
   const search = params.toString();
-  return `${projectUrls.issues(projectPath)}${search ? `?${search}` : ''}`;
+  return `${listPath}${search ? `?${search}` : ''}`;
 }
 
 /** Reads the list's query string; parameters that do not fit are ignored rather than refused, so the list still shows. */

@@ -49,6 +49,10 @@ const searchFields = {
     caller: 'guest',
     document: `query($search: String) { project(fullPath: "acme/website") { issues(search: $search) { count nodes { id } } } }`,
   },
+  'Group.issues (Guest)': {
+    caller: 'guest',
+    document: `query($search: String) { group(fullPath: "acme") { issues(search: $search, includeSubgroups: true) { count nodes { id } } } }`,
+  },
   'Issue.rapportContactCandidates (Developer)': {
     caller: 'developer',
     document: `query($search: String) { project(fullPath: "acme/website") { issue(iid: "1") { rapportContactCandidates(search: $search) { id } } } }`,

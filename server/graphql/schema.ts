@@ -15,6 +15,7 @@ import '../groups/group-listing-fields';
 import '../issues/note-type';
 import '../crm/crm-visibility-fields';
 import '../issues/project-issues-field';
+import '../issues/group-issues-field';
 import '../crm/delete-mutations';
 import '../crm/crm-abilities-fields';
 import '../audit/audit-activity-type';

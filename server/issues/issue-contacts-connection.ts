@@ -65,8 +65,13 @@ class IssueContactsOfRequest {
     return loader.load(issueId);
   }
 
-  async preload(projectId: number, issueIds: readonly number[], shape: IssueContactsShape): Promise<void> {
-    if ((await this.accessTo(projectId)) !== 'shown' || issueIds.length === 0) return;
+  /** The contacts of the issues whose projects show them, in one statement (a list may span projects). */
+  async preload(issues: readonly Pick<Issue, 'id' | 'projectId'>[], shape: IssueContactsShape): Promise<void> {
+    const projectIds = [...new Set(issues.map((issue) => issue.projectId))];
+    const access = await Promise.all(projectIds.map((projectId) => this.accessTo(projectId)));
+    const shown = new Set(projectIds.filter((_, index) => access[index] === 'shown'));
+    const issueIds = issues.filter((issue) => shown.has(issue.projectId)).map((issue) => issue.id);
+    if (issueIds.length === 0) return;
     const byIssue = await contactsOfIssues(this.context.db, issueIds, shape);
     for (const [issueId, contacts] of byIssue) this.remember(issueId, contacts, shape);
   }
@@ -123,22 +128,17 @@ function contactsShapeOfIssues(info: GraphQLResolveInfo): IssueContactsShape | n
 }
 
 /**
- * Loads the contacts of a page of one project's issues in one statement, ahead of their fields,
- * when the page's nodes ask for them (`info` is the list field's).
+ * Loads the contacts of a page of issues (of one project or several) in one statement, ahead of
+ * their fields, when the page's nodes ask for them (`info` is the list field's).
  */
 export async function preloadIssueContacts(
   context: Context,
-  project: Pick<Project, 'id'>,
-  issues: readonly Pick<Issue, 'id'>[],
+  issues: readonly Pick<Issue, 'id' | 'projectId'>[],
   info: GraphQLResolveInfo,
 ): Promise<void> {
   const shape = contactsShapeOfIssues(info);
   if (!shape) return;
-  await issueContactsOfRequest(context).preload(
-    project.id,
-    issues.map((issue) => issue.id),
-    shape,
-  );
+  await issueContactsOfRequest(context).preload(issues, shape);
 }
 
 /**

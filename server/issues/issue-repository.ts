@@ -140,8 +140,24 @@ export async function findIssueById(db: Database, issueId: number): Promise<Issu
   return issue ?? null;
 }
 
+/**
+ * Whose issues a list shows: one project's, or those of the projects of a group (with its
+ * subgroups' when asked) that satisfy `readableProjects`, a condition on the `projects` table.
+ */
+export type IssueListOwner =
+  | { projectId: number }
+  | { groupId: number; groupPath: string; includeSubgroups: boolean; readableProjects: SQL };
+
+function ownerCondition(table: typeof issues, owner: IssueListOwner): SQL {
+  if ('projectId' in owner) return sql`${table.projectId} = ${owner.projectId}`;
+  const inGroup = owner.includeSubgroups
+    ? sql`starts_with(lower(${projects.fullPath}), ${`${owner.groupPath.toLowerCase()}/`})`
+    : sql`${projects.groupId} = ${owner.groupId}`;
+  return sql`${table.projectId} in (select ${projects.id} from ${projects} where ${inGroup} and ${owner.readableProjects})`;
+}
+
 export interface IssueFilter {
-  projectId: number;
+  owner: IssueListOwner;
   /** A filter that cannot match (a malformed id, or one the viewer may not filter by). */
   findsNothing?: boolean;
   state?: 'opened' | 'closed' | 'locked' | 'all' | null;
@@ -153,7 +169,7 @@ export interface IssueFilter {
 
 /** The issue list's condition on `table` (the issues table, or the alias the drizzle plugin queries). */
 export function issueFilterCondition(table: typeof issues, filter: IssueFilter): SQL {
-  const conditions: SQL[] = [sql`${table.projectId} = ${filter.projectId}`];
+  const conditions: SQL[] = [ownerCondition(table, filter.owner)];
   if (filter.findsNothing) conditions.push(sql`false`);
   if (filter.state === 'opened' || filter.state === 'closed') conditions.push(sql`${table.state} = ${filter.state}`);
   if (filter.iids) conditions.push(filter.iids.length > 0 ? isAnyOf(table.iid, filter.iids) : sql`false`);

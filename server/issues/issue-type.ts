@@ -53,6 +53,11 @@ export const IssueRef = builder.drizzleNode('issues', {
       description: 'Web URL of the issue.',
       resolve: async (issue, _args, context) => `/${(await projectOfIssue(context, issue)).fullPath}/-/issues/${issue.iid}`,
     }),
+    reference: t.string({
+      description: 'Internal reference of the issue. Returned in shortened format by default.',
+      args: { full: t.arg.boolean({ defaultValue: false, description: 'Boolean option specifying whether the reference should be returned in full.' }) },
+      resolve: async (issue, args, context) => `${args.full ? (await projectOfIssue(context, issue)).fullPath : ''}#${issue.iid}`,
+    }),
     customerRelationsContacts: t.connection(
       {
         type: ContactRef,

@@ -1,6 +1,7 @@
 import { contactCandidates } from '../crm/contact-repository';
 import { ContactRef } from '../crm/contact-type';
 import { builder } from '../graphql/builder';
+import type { Context } from '../graphql/context';
 import { listSize } from '../pagination/list-size';
 import { findGroupById } from '../groups/group-repository';
 import { GroupRef } from '../groups/group-type';
@@ -28,12 +29,25 @@ builder.drizzleObjectFields(ProjectRef, (t) => ({
     description:
       "Rapport only: the group whose contacts and organizations serve this project's issues; null when customer relations are off or the current user may not see issue contacts.",
     select: { columns: { id: true, fullPath: true } },
-    resolve: async (project, _args, context) => {
-      const setting = await context.permissions.crmEnabledFor(project.fullPath);
-      if (!setting || !(await context.permissions.canReadIssueContacts(project))) return null;
-      const group = await findGroupById(context.db, setting.crmGroupId);
-      return group && (await context.permissions.canReadGroup(group)) ? group : null;
-    },
+    resolve: (project, _args, context) => issueCrmGroupOf(context, project),
+  }),
+}));
+
+/** The CRM group of the issues of a project or of a group's projects, when the viewer may see their contacts. */
+async function issueCrmGroupOf(context: Context, place: { id: number; fullPath: string }) {
+  const setting = await context.permissions.crmEnabledFor(place.fullPath);
+  if (!setting || !(await context.permissions.canReadIssueContacts(place))) return null;
+  const group = await findGroupById(context.db, setting.crmGroupId);
+  return group && (await context.permissions.canReadGroup(group)) ? group : null;
+}
+
+builder.drizzleObjectFields(GroupRef, (t) => ({
+  rapportIssueCrmGroup: t.field({
+    type: GroupRef,
+    nullable: true,
+    description:
+      "Rapport only: the group whose contacts and organizations serve the issues of this group's projects (the group issue list's customer filters); null when customer relations are off or the current user may not see issue contacts.",
+    resolve: (group, _args, context) => issueCrmGroupOf(context, group),
   }),
 }));
 

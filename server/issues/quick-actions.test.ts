@@ -76,14 +76,14 @@ describe('extractQuickActions', () => {
   });
 
   it('keeps a reference holding spaces (a name) as one token, and splits everything else on whitespace', () => {
-    const [command] = extractQuickActions('/add_contacts [contact:Pedro Alvarez] ["contact:Ana María López"] a@example.com [contact:b@example.com').commands;
+    const [command] = extractQuickActions('/add_contacts [contact:Pedro Alvarez] ["contact:Ana María López"] a@example.com [contact:b@example.com').commands.filter(isContactCommand);
     expect(command?.tokens).toEqual([
       { raw: '[contact:Pedro Alvarez]', email: null },
       { raw: '["contact:Ana María López"]', email: null },
       { raw: 'a@example.com', email: 'a@example.com' },
       { raw: '[contact:b@example.com', email: null },
     ]);
-    const [unclosed] = extractQuickActions('/add_contacts [contact:Pedro [contact:c@example.com]').commands;
+    const [unclosed] = extractQuickActions('/add_contacts [contact:Pedro [contact:c@example.com]').commands.filter(isContactCommand);
     expect(unclosed?.tokens.map((token) => token.raw)).toEqual(['[contact:Pedro', '[contact:c@example.com]']);
   });
 

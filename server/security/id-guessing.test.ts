@@ -15,6 +15,7 @@ import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../p
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadGroupOverview } from '../pages/group-pages';
 import { loadIssuePage, loadNewIssuePage, loadProjectIssues } from '../pages/project-pages';
+import { loadGroupIssues } from '../pages/group-issue-pages';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { pageViewer, type Role } from '../testing/roles';
 import { changedTables, snapshotTables } from '../testing/table-snapshot';
@@ -277,6 +278,23 @@ const readCases: Record<string, ReadCase> = {
   },
   "page: your project's issues filtered by the other group's contact": {
     read: (side, target, own) => loadProjectIssues(side.viewer, own.projectPath, { state: 'all', crmContactId: String(target.contact.id) }),
+    found: (page) => page.issues.length > 0 || page.crmFilters[0].name !== null,
+  },
+  "Group.issues of your group with the other group's contact and organization ids": {
+    read: (side, target, own) =>
+      query(
+        side,
+        'query($path: ID!, $contact: String, $organization: String) { group(fullPath: $path) { byContact: issues(crmContactId: $contact, includeSubgroups: true, state: all) { count } byOrganization: issues(crmOrganizationId: $organization, includeSubgroups: true, state: all) { count } } }',
+        { path: own.groupPath, contact: String(target.contact.id), organization: String(target.organization.id) },
+      ),
+    found: (data) => data.group.byContact.count > 0 || data.group.byOrganization.count > 0,
+  },
+  'page: group issues': {
+    read: (side, target) => loadGroupIssues(side.viewer, target.groupPath, { state: 'all' }),
+    found: (page) => page !== null,
+  },
+  "page: your group's issues filtered by the other group's organization": {
+    read: (side, target, own) => loadGroupIssues(side.viewer, own.groupPath, { state: 'all', crmOrganizationId: String(target.organization.id) }),
     found: (page) => page.issues.length > 0 || page.crmFilters[0].name !== null,
   },
   'page: issue': { read: (side, target) => loadIssuePage(side.viewer, target.projectPath, target.issue.iid), found: (page) => page !== null },

@@ -12,6 +12,7 @@ import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../p
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadGroupOverview, loadViewerGroups } from '../pages/group-pages';
 import { loadIssuePage, loadNewIssuePage, loadProjectIssues } from '../pages/project-pages';
+import { loadGroupIssues } from '../pages/group-issue-pages';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { type Role, roles } from '../testing/roles';
 import type { MatrixFixture } from './matrix-fixture';
@@ -67,6 +68,9 @@ export const expectations: Record<string, string> = {
   'Group.rapportCustomerReport':                     'H     H     E     E     S     S     S     S     S     S     T     T     H',
   'Group.rapportCustomerReportOrganization':         'H     H     E     E     S     S     S     S     S     S     T     T     H',
   'Organization.rapportBillingThisMonth':            'H     H     E     E     S     S     S     S     S     S     T     T     H',
+  'Group.issues, Issue.reference':                   'H     H     S     S     S     S     S     S     S     S     T     T     S',
+  'Group.issues(crmContactId)':                      'H     H     E     S     S     S     S     S     S     S     T     T     E',
+  'Group.rapportIssueCrmGroup':                      'H     H     E     S     S     S     S     S     S     S     T     T     E',
   customerRelationsContactCreate:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsContactUpdate:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsContactDelete:                    'D     D     D     D     D     D     A     A     A     D     T     T     D',
@@ -90,6 +94,7 @@ export const expectations: Record<string, string> = {
   'page: organization':                              'H     H     H     S     S     S     S     S     S     H     H     H     H',
   'page: customer relations settings':               'H     H     H     H     H     H     H     S     S     H     H     H     H',
   'page: project issues filtered by contact':        'H     H     E     S     S     S     S     S     S     H     H     H     E',
+  'page: group issues filtered by contact':          'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: issue':                                     'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
   'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
@@ -363,6 +368,30 @@ export const operations: Record<string, Operation> = {
     root: (data) => data.project,
     secrets: (fixture) => [fixture.contact.email],
   },
+  // The subgroup, so that its own Developer (subdev) reads the list but not the CRM group's contacts.
+  'Group.issues, Issue.reference': {
+    kind: 'read',
+    document: `query($search: String) { group(fullPath: "acme/support") {
+      issues(search: $search, includeSubgroups: true, first: 5) { count nodes { id reference(full: true) title } edges { cursor node { id } } ${pageInfo} } } }`,
+    variables: (fixture) => ({ search: fixture.issue.title }),
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.issue.title],
+  },
+  'Group.issues(crmContactId)': {
+    kind: 'read',
+    document: `query($contact: String) { group(fullPath: "acme/support") { issues(crmContactId: $contact, includeSubgroups: true, first: 5) { count nodes { title } } } }`,
+    variables: (fixture) => ({ contact: String(fixture.contact.id) }),
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.issue.title],
+  },
+  'Group.rapportIssueCrmGroup': {
+    kind: 'read',
+    document: `query($ids: [CustomerRelationsContactID!]) { group(fullPath: "acme/support") {
+      rapportIssueCrmGroup { fullPath contacts(ids: $ids, first: 1) { nodes { email } } } } }`,
+    variables: contactIds,
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.contact.email],
+  },
 
   customerRelationsContactCreate: {
     kind: 'mutation',
@@ -492,6 +521,11 @@ export const operations: Record<string, Operation> = {
   'page: project issues filtered by contact': {
     kind: 'page',
     load: (viewer, fixture) => loadProjectIssues(viewer, fixture.issue.projectPath, { state: 'all', crmContactId: String(fixture.contact.id) }),
+    secrets: (fixture) => [fixture.issue.title],
+  },
+  'page: group issues filtered by contact': {
+    kind: 'page',
+    load: (viewer, fixture) => loadGroupIssues(viewer, 'acme/support', { state: 'all', crmContactId: String(fixture.contact.id) }),
     secrets: (fixture) => [fixture.issue.title],
   },
   'page: issue': {
