@@ -17,9 +17,11 @@ const config: CodegenConfig = {
         scalars: {
           CustomerRelationsContactID: 'string',
           CustomerRelationsOrganizationID: 'string',
+          Date: 'string',
           GroupID: 'string',
           IssueID: 'string',
           NoteableID: 'string',
+          PersonalAccessTokenID: 'string',
           ProjectID: 'string',
           Time: 'string',
         },

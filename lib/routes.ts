@@ -18,7 +18,7 @@ const internalPrefix = '/~/';
 const segmentPattern = /^[A-Za-z0-9_.-]{1,255}$/;
 
 /** Top-level routes of their own: a path under them is never a project's. */
-const reservedTopLevel = new Set(['~', 'api', 'groups', 'users', '_next']);
+const reservedTopLevel = new Set(['~', '-', 'api', 'groups', 'users', '_next']);
 
 /** The number at the end of a global ID (`gid://gitlab/CustomerRelations::Contact/42` → `42`): records' URLs use it. */
 export function numericId(globalId: string): string {
@@ -32,6 +32,11 @@ export const groupUrls = {
   organizations: (groupPath: string) => `/groups/${groupPath}/-/crm/organizations`,
   organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
+};
+
+/** The signed-in person's own settings, under GitLab's top-level `/-/` (served by app/-/). */
+export const userSettingsUrls = {
+  personalAccessTokens: '/-/user_settings/personal_access_tokens',
 };
 
 export const projectUrls = {

@@ -15,12 +15,15 @@ export interface SchemaTypes {
   Scalars: {
     ID: { Input: string; Output: string | number };
     Time: { Input: Date; Output: Date };
+    /** `YYYY-MM-DD`. */
+    Date: { Input: string; Output: string };
     GroupID: GlobalIdScalar;
     ProjectID: GlobalIdScalar;
     IssueID: GlobalIdScalar;
     NoteableID: GlobalIdScalar;
     CustomerRelationsContactID: GlobalIdScalar;
     CustomerRelationsOrganizationID: GlobalIdScalar;
+    PersonalAccessTokenID: GlobalIdScalar;
   };
 }
 

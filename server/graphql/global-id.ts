@@ -9,6 +9,7 @@ export const modelNames = {
   Project: 'Project',
   UserCore: 'User',
   Note: 'Note',
+  PersonalAccessToken: 'PersonalAccessToken',
 } as const;
 
 export type ModelName = (typeof modelNames)[keyof typeof modelNames];

@@ -23,6 +23,8 @@ import '../issues/issue-contacts-mutations';
 import '../issues/issue-mutations';
 import '../issues/note-mutations';
 import '../issues/issue-ui-fields';
+import '../users/personal-access-token-type';
+import '../users/personal-access-token-mutations';
 
 export const schema = builder.toSchema();
 
