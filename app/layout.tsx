@@ -58,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </div>
         </header>
-        <GraphQLProvider csrfToken={csrfToken}>{children}</GraphQLProvider>
+        <GraphQLProvider>{children}</GraphQLProvider>
       </body>
     </html>
   );
