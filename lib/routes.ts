@@ -31,6 +31,8 @@ export const groupUrls = {
   contact: (groupPath: string, contactId: string) => `/groups/${groupPath}/-/crm/contacts/${numericId(contactId)}`,
   organizations: (groupPath: string) => `/groups/${groupPath}/-/crm/organizations`,
   organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,
+  /** The CSV download of a list; the list view's parameters go in its query string. */
+  export: (groupPath: string, records: 'contacts' | 'organizations') => `/groups/${groupPath}/-/crm/${records}/export.csv`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
 };
 

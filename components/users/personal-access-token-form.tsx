@@ -65,8 +65,7 @@ export function PersonalAccessTokenForm({ expiry }: { expiry: ExpiryLimits }) {
     router.refresh();
   };
 
-  const toggleScope = (scope: string, checked: boolean) =>
-    setScopes((current) => (checked ? [...current, scope] : current.filter((value) => value !== scope)));
+  const toggleScope = (scope: string, checked: boolean) => setScopes((current) => (checked ? [...current, scope] : current.filter((value) => value !== scope)));
 
   const scopesId = `${id}-scopes`;
   const expiryId = `${id}-expires-at`;

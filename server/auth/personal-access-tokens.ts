@@ -2,12 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { blank, isIsoDate, tooLong, validationMessages } from '../validation';
-import {
-  createThrottledPersonalAccessToken,
-  isTokenScope,
-  type PersonalAccessTokenRecord,
-  revokePersonalAccessToken,
-} from './tokens';
+import { createThrottledPersonalAccessToken, isTokenScope, type PersonalAccessTokenRecord, revokePersonalAccessToken } from './tokens';
 
 /** GitLab's `PersonalAccessToken::MAX_PERSONAL_ACCESS_TOKEN_LIFETIME_IN_DAYS`: also the expiry of a token created without one. */
 export const maxTokenLifetimeDays = 365;

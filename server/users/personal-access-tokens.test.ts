@@ -55,7 +55,12 @@ async function asSession(username: string, query: string, variables: Record<stri
 }
 
 async function tokenCount(username: string): Promise<number> {
-  return (await handle.db.select().from(personalAccessTokens).where(eq(personalAccessTokens.userId, await userId(handle.db, username)))).length;
+  return (
+    await handle.db
+      .select()
+      .from(personalAccessTokens)
+      .where(eq(personalAccessTokens.userId, await userId(handle.db, username)))
+  ).length;
 }
 
 const today = utcToday();
@@ -90,7 +95,11 @@ describe('personalAccessTokenCreate', () => {
     ['a date in the past', { name: 'x', scopes: ['api'], expiresAt: addDays(today, -3) }, ['Expiration date must be in the future']],
     ['today', { name: 'x', scopes: ['api'], expiresAt: today }, ['Expiration date must be in the future']],
     ['a date over 365 days ahead', { name: 'x', scopes: ['api'], expiresAt: addDays(today, 366) }, [`Expiration date must be before ${addDays(today, 365)}`]],
-    ['everything wrong at once', { name: '', scopes: [], expiresAt: addDays(today, -1) }, ["Name can't be blank", "Scopes can't be blank", 'Expiration date must be in the future']],
+    [
+      'everything wrong at once',
+      { name: '', scopes: [], expiresAt: addDays(today, -1) },
+      ["Name can't be blank", "Scopes can't be blank", 'Expiration date must be in the future'],
+    ],
   ])('refuses %s with a message naming the field, and stores nothing', async (_label, input, messages) => {
     const before = await tokenCount('reporter');
     const response = await asSession('reporter', createMutation, { input });
@@ -146,12 +155,22 @@ describe('rapportPersonalAccessTokens', () => {
     const expired = await createPersonalAccessTokenFor(handle.db, guest, { name: 'expired', scopes: ['api'] });
     if (!older.ok || !revoked.ok || !expired.ok) throw new Error('fixture tokens refused');
     await handle.db.update(personalAccessTokens).set({ revoked: true }).where(eq(personalAccessTokens.id, revoked.value.record.id));
-    await handle.db.update(personalAccessTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(personalAccessTokens.id, expired.value.record.id));
-    await handle.db.update(personalAccessTokens).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(personalAccessTokens.id, older.value.record.id));
+    await handle.db
+      .update(personalAccessTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(personalAccessTokens.id, expired.value.record.id));
+    await handle.db
+      .update(personalAccessTokens)
+      .set({ createdAt: new Date(Date.now() - 60_000) })
+      .where(eq(personalAccessTokens.id, older.value.record.id));
 
     const session = await sessionHeaders(handle.db, 'guest');
     const { result, statements } = await countWarmStatements(() =>
-      postGraphQL<{ rapportPersonalAccessTokens: { name: string; scopes: string[]; lastUsedAt: string | null }[] }>(listQuery, {}, { headers: { cookie: session.cookie } }),
+      postGraphQL<{ rapportPersonalAccessTokens: { name: string; scopes: string[]; lastUsedAt: string | null }[] }>(
+        listQuery,
+        {},
+        { headers: { cookie: session.cookie } },
+      ),
     );
     expect(result.data?.rapportPersonalAccessTokens.map((token) => [token.name, token.scopes, token.lastUsedAt])).toEqual([
       ['newer', ['api'], null],

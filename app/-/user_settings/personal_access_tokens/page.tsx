@@ -15,8 +15,8 @@ export default async function PersonalAccessTokensPage() {
       <StatusProvider>
         <PageHeading>Personal access tokens</PageHeading>
         <p className="max-w-2xl text-sm text-gray-800">
-          Use a personal access token to call the GraphQL API (<code>/api/graphql</code>) as yourself, with an{' '}
-          <code>Authorization: Bearer</code> or <code>PRIVATE-TOKEN</code> header.
+          Use a personal access token to call the GraphQL API (<code>/api/graphql</code>) as yourself, with an <code>Authorization: Bearer</code> or{' '}
+          <code>PRIVATE-TOKEN</code> header.
         </p>
         <PersonalAccessTokenForm expiry={expiry} />
         <section aria-labelledby="active-tokens-title" className="space-y-3">
