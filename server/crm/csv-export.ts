@@ -87,24 +87,38 @@ export async function exportCrmCsv(
   const group = await permissions.groupByPath(input.fullPath);
   if (!group || !(await permissions.canExportCrm(group))) throw new DomainError('not_found');
   const read = { db, groupId: group.id, view: input.view };
-  const body = input.kind === 'contacts' ? csvStream(contactExport, read) : csvStream(organizationExport, read);
+  const body = input.kind === 'contacts' ? await csvStream(contactExport, read) : await csvStream(organizationExport, read);
   return { filename: exportFilename(group.fullPath, input.kind), body };
 }
 
-/** The rows of `spec` as CSV, one page read each time the stream's reader wants more. */
-function csvStream<Row>(spec: ExportSpec<Row>, { db, groupId, view }: { db: Database; groupId: number; view: CrmExportView }): ReadableStream<Uint8Array> {
+/**
+ * The rows of `spec` as CSV, one page read each time the stream's reader wants more. The first page
+ * is read before the answer starts, so a failure there is still an error status, not a cut file.
+ */
+async function csvStream<Row>(
+  spec: ExportSpec<Row>,
+  { db, groupId, view }: { db: Database; groupId: number; view: CrmExportView },
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  let after: string | null = null;
-  let first = true;
+  const csv = (page: Page<Row>, first: boolean) => {
+    const records = page.edges.map(({ node }) => spec.cells(node).map((cell) => (cell === null ? '' : escapeFormula(cell))));
+    // A BOM first, so spreadsheets read the file as UTF-8.
+    return encoder.encode(stringify(first ? [spec.header, ...records] : records, { bom: first, record_delimiter: 'windows' }));
+  };
+  const cursorAfter = (page: Page<Row>) => (page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
+  const firstPage = await spec.page(db, groupId, view, null);
+  let after = cursorAfter(firstPage);
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(csv(firstPage, true));
+      if (!after) controller.close();
+    },
     async pull(controller) {
+      if (!after) return;
       const page = await spec.page(db, groupId, view, after);
-      const records = page.edges.map(({ node }) => spec.cells(node).map((cell) => (cell === null ? '' : escapeFormula(cell))));
-      // A BOM first, so spreadsheets read the file as UTF-8.
-      controller.enqueue(encoder.encode(stringify(first ? [spec.header, ...records] : records, { bom: first, record_delimiter: 'windows' })));
-      first = false;
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) after = page.pageInfo.endCursor;
-      else controller.close();
+      controller.enqueue(csv(page, false));
+      after = cursorAfter(page);
+      if (!after) controller.close();
     },
   });
 }

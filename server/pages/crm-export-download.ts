@@ -37,7 +37,8 @@ export async function crmExportDownload(kind: CrmExportKind, request: Request, f
       },
     });
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') return new Response('Not found', { status: 404 });
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === 'not_found') return new Response('Not found', { status: 404 });
+    return new Response(error.message, { status: error.code === 'rate_limited' ? 429 : 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
 }
