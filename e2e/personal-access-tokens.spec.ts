@@ -40,6 +40,7 @@ test('a person creates a token from the header link, sees it once, copies it, us
   await expect(statusMessage(page, 'Your new personal access token has been created.')).toBeVisible();
 
   const tokenField = page.getByLabel('Personal access token', { exact: true });
+  await expect(tokenField).toBeFocused();
   const token = await tokenField.inputValue();
   expect(token).toMatch(/^glpat-/);
   await page.getByRole('button', { name: 'Copy token' }).click();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '../ui/styles';
 
 /** The new token, shown this once: reading it again is impossible, as only its digest is kept. */
@@ -8,6 +8,8 @@ export function NewTokenPanel({ name, token }: { name: string; token: string }) 
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  // Focus goes to the new token (selected), so it can be copied at once from the keyboard.
+  useEffect(() => inputRef.current?.focus(), [token]);
 
   const copy = async () => {
     try {
