@@ -17,11 +17,13 @@ const config: CodegenConfig = {
         scalars: {
           CustomerRelationsContactID: 'string',
           CustomerRelationsOrganizationID: 'string',
+          Date: 'string',
           GroupID: 'string',
           IssueID: 'string',
           NoteableID: 'string',
           IssuableID: 'string',
           TimelogID: 'string',
+          PersonalAccessTokenID: 'string',
           ProjectID: 'string',
           Time: 'string',
         },

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { GraphQLProvider } from '@/components/ui/graphql-provider';
 import { buttonClass, focusRing } from '@/components/ui/styles';
+import { userSettingsUrls } from '@/lib/routes';
 import { getPageViewer } from '@/server/auth/page-viewer';
 import { anonymousViewer } from '@/server/auth/viewer';
 import { signOutAction } from '@/server/auth/session-actions';
@@ -39,6 +40,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <span className="sr-only">Signed in as </span>
                   {user.name}
                 </span>
+                <Link
+                  href={userSettingsUrls.personalAccessTokens}
+                  className={`rounded-sm underline-offset-2 hover:underline ${focusRing} focus-visible:outline-white`}
+                >
+                  Access tokens
+                </Link>
                 <form action={signOutAction}>
                   <button type="submit" className={`${buttonClass} py-1`}>
                     Sign out
@@ -52,7 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </div>
         </header>
-        <GraphQLProvider csrfToken={csrfToken}>{children}</GraphQLProvider>
+        <GraphQLProvider>{children}</GraphQLProvider>
       </body>
     </html>
   );

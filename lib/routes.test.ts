@@ -17,7 +17,7 @@ describe('internalRoute', () => {
     expect(internalRoute(pathname)).toBe(route);
   });
 
-  it.each(['/', '/users/sign_in', '/groups', '/acme', '/~/groups/acme/crm/contacts', '/~/projects/acme~website/issues'])('leaves %s to its own route', (pathname) => {
+  it.each(['/', '/users/sign_in', '/-/user_settings/personal_access_tokens', '/groups', '/acme', '/~/groups/acme/crm/contacts', '/~/projects/acme~website/issues'])('leaves %s to its own route', (pathname) => {
     expect(internalRoute(pathname)).toBeNull();
   });
 

@@ -18,7 +18,7 @@ const internalPrefix = '/~/';
 const segmentPattern = /^[A-Za-z0-9_.-]{1,255}$/;
 
 /** Top-level routes of their own: a path under them is never a project's. */
-const reservedTopLevel = new Set(['~', 'api', 'groups', 'users', '_next']);
+const reservedTopLevel = new Set(['~', '-', 'api', 'groups', 'users', '_next']);
 
 /** The number at the end of a global ID (`gid://gitlab/CustomerRelations::Contact/42` → `42`): records' URLs use it. */
 export function numericId(globalId: string): string {
@@ -31,9 +31,16 @@ export const groupUrls = {
   contact: (groupPath: string, contactId: string) => `/groups/${groupPath}/-/crm/contacts/${numericId(contactId)}`,
   organizations: (groupPath: string) => `/groups/${groupPath}/-/crm/organizations`,
   organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,
+  /** The CSV download of a list; the list view's parameters go in its query string. */
+  export: (groupPath: string, records: 'contacts' | 'organizations') => `/groups/${groupPath}/-/crm/${records}/export.csv`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
   customerReport: (groupPath: string) => `/groups/${groupPath}/-/crm/report`,
   issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,
+};
+
+/** The signed-in person's own settings, under GitLab's top-level `/-/` (served by app/-/). */
+export const userSettingsUrls = {
+  personalAccessTokens: '/-/user_settings/personal_access_tokens',
 };
 
 export const projectUrls = {

@@ -1,7 +1,8 @@
 import type { ComponentType, ReactNode } from 'react';
-import type { ListDefaults, ListQuery, RecordStateFilter } from '@/lib/crm/list-url';
+import { type ListDefaults, type ListQuery, listHref, type RecordStateFilter } from '@/lib/crm/list-url';
 import { groupUrls } from '@/lib/routes';
 import { PageHeading } from '../ui/page-heading';
+import { buttonClass } from '../ui/styles';
 import { type ListLocation, type ListPageInfo, ListPagination, StateTabs } from './list-controls';
 import { ListSearchForm } from './list-search-form';
 
@@ -42,7 +43,23 @@ export function CrmListPage<Row>({
   const location: ListLocation = { basePath: groupUrls[noun](group.fullPath), query: list.query, defaults: list.defaults };
   return (
     <>
-      <PageHeading actions={abilities.canAdmin ? newButton : null}>{`Customer relations ${noun}`}</PageHeading>
+      <PageHeading
+        actions={
+          abilities.canAdmin ? (
+            <div className="flex flex-wrap gap-2">
+              {/* Exporting needs the Developer role, as changing records does (SPEC §3). */}
+              <a
+                href={listHref(groupUrls.export(group.fullPath, noun), { ...list.query, after: undefined, before: undefined }, list.defaults)}
+                download
+                className={buttonClass}
+              >
+                Export as CSV<span className="sr-only"> (this view: {noun} as filtered, searched and sorted)</span>
+              </a>
+              {newButton}
+            </div>
+          ) : null
+        }
+      >{`Customer relations ${noun}`}</PageHeading>
       <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
       <ListSearchForm location={location} label={`Search ${noun}`} />
       <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />

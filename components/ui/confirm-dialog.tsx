@@ -13,6 +13,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  busyLabel = 'Deleting…',
   busy,
   error,
   onConfirm,
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** What the confirm button says while the action runs. */
+  busyLabel?: string;
   busy: boolean;
   error: string | null;
   onConfirm: () => void;
@@ -61,7 +64,7 @@ export function ConfirmDialog({
               Cancel
             </button>
             <button type="button" onClick={onConfirm} disabled={busy} className={dangerButtonClass}>
-              {busy ? 'Deleting…' : confirmLabel}
+              {busy ? busyLabel : confirmLabel}
             </button>
           </div>
         </div>

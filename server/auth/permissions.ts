@@ -107,6 +107,11 @@ export class Permissions extends AccessLookups {
     return this.hasCrmRole(group, accessLevels.developer);
   }
 
+  /** Exporting a group's contacts or organizations as CSV: Developer, like changing them (SPEC §3). */
+  async canExportCrm(group: GroupRef): Promise<boolean> {
+    return this.hasCrmRole(group, accessLevels.developer);
+  }
+
   /**
    * Refuses a CRM change the viewer may not make: "Feature disabled" only when the instance feature
    * flag is off; CRM disabled for the root group answers not-found, as GitLab's group policy does.

@@ -15,6 +15,8 @@ export interface SchemaTypes {
   Scalars: {
     ID: { Input: string; Output: string | number };
     Time: { Input: Date; Output: Date };
+    /** `YYYY-MM-DD`. */
+    Date: { Input: string; Output: string };
     GroupID: GlobalIdScalar;
     ProjectID: GlobalIdScalar;
     IssueID: GlobalIdScalar;
@@ -23,6 +25,7 @@ export interface SchemaTypes {
     TimelogID: GlobalIdScalar;
     CustomerRelationsContactID: GlobalIdScalar;
     CustomerRelationsOrganizationID: GlobalIdScalar;
+    PersonalAccessTokenID: GlobalIdScalar;
   };
 }
 

@@ -10,6 +10,7 @@ export const modelNames = {
   UserCore: 'User',
   Note: 'Note',
   Timelog: 'Timelog',
+  PersonalAccessToken: 'PersonalAccessToken',
 } as const;
 
 export type ModelName = (typeof modelNames)[keyof typeof modelNames];

@@ -1,5 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder';
+import { isIsoDate } from '../validation';
 import { coerceGlobalId, type ModelName, toGlobalId } from './global-id';
 
 builder.scalarType('Time', {
@@ -12,6 +13,18 @@ builder.scalarType('Time', {
   },
 });
 
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) throw new GraphQLError(`${JSON.stringify(value)} is not a valid ISO 8601 date`);
+  return value;
+}
+
+builder.scalarType('Date', {
+  description: 'Date represented in ISO 8601',
+  serialize: (value) => value,
+  parseValue: parseDate,
+  parseLiteral: (node) => parseDate(node.kind === Kind.STRING ? node.value : null),
+});
+
 type GlobalIdScalarName =
   | 'GroupID'
   | 'ProjectID'
@@ -20,7 +33,8 @@ type GlobalIdScalarName =
   | 'IssuableID'
   | 'TimelogID'
   | 'CustomerRelationsContactID'
-  | 'CustomerRelationsOrganizationID';
+  | 'CustomerRelationsOrganizationID'
+  | 'PersonalAccessTokenID';
 
 function globalIdScalar(name: GlobalIdScalarName, modelName: ModelName) {
   const coerce = (value: unknown) => coerceGlobalId(value, modelName);
@@ -44,3 +58,4 @@ globalIdScalar('IssuableID', 'Issue');
 globalIdScalar('TimelogID', 'Timelog');
 globalIdScalar('CustomerRelationsContactID', 'CustomerRelations::Contact');
 globalIdScalar('CustomerRelationsOrganizationID', 'CustomerRelations::Organization');
+globalIdScalar('PersonalAccessTokenID', 'PersonalAccessToken');

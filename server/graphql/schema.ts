@@ -27,6 +27,8 @@ import '../issues/issue-ui-fields';
 import '../issues/timelog-type';
 import '../issues/timelog-mutations';
 import '../crm/customer-report-type';
+import '../users/personal-access-token-type';
+import '../users/personal-access-token-mutations';
 
 export const schema = builder.toSchema();
 

@@ -104,11 +104,20 @@ const groupContactsQuery = graphql(`
   }
 `);
 
+/**
+ * What each list shows without parameters (and its links leave out), shared with the CSV export of
+ * the same view. GitLab opens both lists on the Active tab (the API's default, without `state`,
+ * includes inactive records).
+ */
+export const crmListDefaults = {
+  contacts: { state: 'active', sort: 'LAST_NAME_ASC' },
+  organizations: { state: 'active', sort: 'NAME_ASC' },
+} as const satisfies Record<string, ListDefaults>;
+
 const contactListSpec: CrmListSpec<ContactRecordFragment> = {
   run: (viewer, variables) => executeGraphQL(viewer, groupContactsQuery, { ...variables, sort: variables.sort as ContactSort }),
   sorts: contactSorts,
-  // GitLab opens both lists on the Active tab (the API's default, without `state`, includes inactive records).
-  defaults: { state: 'active', sort: 'LAST_NAME_ASC' },
+  defaults: crmListDefaults.contacts,
 };
 
 export function loadGroupContacts(viewer: Viewer, fullPath: string, params: SearchParams) {
@@ -134,7 +143,7 @@ const groupOrganizationsQuery = graphql(`
 const organizationListSpec: CrmListSpec<OrganizationTableRowFragment> = {
   run: (viewer, variables) => executeGraphQL(viewer, groupOrganizationsQuery, { ...variables, sort: variables.sort as OrganizationSort }),
   sorts: organizationSorts,
-  defaults: { state: 'active', sort: 'NAME_ASC' },
+  defaults: crmListDefaults.organizations,
 };
 
 export function loadGroupOrganizations(viewer: Viewer, fullPath: string, params: SearchParams) {

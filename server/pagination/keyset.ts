@@ -42,6 +42,8 @@ export interface PageArgs {
   last?: number | null;
   after?: string | null;
   before?: string | null;
+  /** Raises GitLab's maximum page size for server-side readers (the CSV export); the API never sets it. */
+  maxSize?: number;
 }
 
 export const defaultPageSize = 100;
@@ -107,7 +109,7 @@ function decodeCursor(cursor: string, argumentName: 'after' | 'before', kind: Ke
 export function pageSize(args: PageArgs): number {
   refuseNegative('first', args.first);
   refuseNegative('last', args.last);
-  return Math.min(args.last ?? args.first ?? defaultPageSize, maxPageSize);
+  return Math.min(args.last ?? args.first ?? defaultPageSize, args.maxSize ?? maxPageSize);
 }
 
 function keyExpressions(order: KeysetOrder) {

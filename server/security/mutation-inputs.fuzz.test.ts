@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupId } from '../crm/fixtures/crm-test-helpers';
@@ -8,8 +8,10 @@ import { groupCrmSettings } from '../db/schema/groups';
 import { issues, timelogs } from '../db/schema/issues';
 import { toGlobalId } from '../graphql/global-id';
 import { schema } from '../graphql/schema';
-import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
-import { changedTables, snapshotTables } from '../testing/table-snapshot';
+import { storePersonalAccessToken } from '../auth/tokens';
+import { personalAccessTokens } from '../db/schema/users';
+import { postGraphQL, sessionHeaders, tokenHeaders, userId } from '../testing/graphql-client';
+import { changedTables, snapshotTables, writableTables } from '../testing/table-snapshot';
 import { createSeededAppDatabase } from '../testing/test-database';
 import {
   expectClearAnswer,
@@ -36,6 +38,8 @@ import {
 
 let handle: DatabaseHandle;
 let headers: Record<string, string>;
+/** A signed-in browser session's: creating a token needs one. */
+let browserHeaders: Record<string, string>;
 let acmeId: number;
 let real: {
   acme: string;
@@ -48,11 +52,24 @@ let real: {
   issues: string[];
   timelogs: string[];
   emails: string[];
+  /** The Owner's own tokens, and someone else's. */
+  tokens: string[];
 };
+
+/** A token mutation can change tokens too. */
+const snapshotted = [...writableTables, 'personal_access_tokens'];
 
 beforeAll(async () => {
   handle = await createSeededAppDatabase();
   headers = await tokenHeaders(handle.db, 'owner');
+  const session = await sessionHeaders(handle.db, 'owner');
+  browserHeaders = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+  for (const [username, count] of [['owner', 40], ['developer', 5]] as const) {
+    const owner = await userId(handle.db, username);
+    for (let index = 0; index < count; index += 1) await storePersonalAccessToken(handle.db, { userId: owner, name: `fuzz ${index}`, scopes: ['api'] });
+  }
+  // Not the token the calls are made with.
+  const tokenRows = await handle.db.select({ id: personalAccessTokens.id }).from(personalAccessTokens).where(like(personalAccessTokens.name, 'fuzz %'));
   acmeId = await groupId(handle.db, 'acme');
   const globexId = await groupId(handle.db, 'globex');
   const contactRows = await handle.db.select({ id: contacts.id, email: contacts.email, groupId: contacts.groupId }).from(contacts);
@@ -77,6 +94,7 @@ beforeAll(async () => {
     issues: issueRows.map((row) => toGlobalId('Issue', row.id)),
     timelogs: timelogRows.map((row) => toGlobalId('Timelog', row.id)),
     emails: contactRows.flatMap((row) => (row.groupId === acmeId && row.email ? [row.email] : [])),
+    tokens: tokenRows.map((row) => toGlobalId('PersonalAccessToken', row.id)),
   };
 });
 
@@ -91,6 +109,8 @@ const groupPaths = fc.oneof(fc.constantFrom('acme', 'acme/support', 'globex', 'A
 interface FuzzedMutation {
   document: string;
   input: () => fc.Arbitrary<Record<string, unknown>>;
+  /** Who calls it, when not the Owner's token. */
+  headers?: () => Record<string, string>;
 }
 
 const mutation = (field: string, inputType: string, selection = 'errors') => `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`;
@@ -227,6 +247,29 @@ const fuzzed: Record<string, FuzzedMutation> = {
     document: mutation('timelogDelete', 'TimelogDeleteInput', 'errors timelog { id }'),
     input: () => fc.record({ id: globalIds('Timelog', real.timelogs) }),
   },
+  personalAccessTokenCreate: {
+    document: mutation('personalAccessTokenCreate', 'PersonalAccessTokenCreateInput', 'errors token personalAccessToken { id expiresAt }'),
+    headers: () => browserHeaders,
+    input: () =>
+      fc.record(
+        {
+          name: mostly(plainName, hostileText),
+          scopes: mostly(fc.subarray(['api', 'read_api'], { minLength: 1 }), fc.array(fc.oneof(fc.constantFrom('api', 'read_api', 'sudo', 'API', ''), hostileText), { maxLength: 3 })),
+          expiresAt: fc.oneof(
+            fc.integer({ min: -400, max: 800 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)),
+            fc.constantFrom(null, '', '2026-02-30', '2026-13-01', 'tomorrow', '2026-1-1'),
+            hostileText,
+          ),
+        },
+        { requiredKeys: ['name', 'scopes'] },
+      ),
+  },
+  personalAccessTokenRevoke: {
+    document: mutation('personalAccessTokenRevoke', 'PersonalAccessTokenRevokeInput'),
+    // Not the token the other calls are made with: a generated ID may well be that token's.
+    headers: () => browserHeaders,
+    input: () => fc.record({ id: globalIds('PersonalAccessToken', real.tokens) }),
+  },
 };
 
 /** Puts acme's CRM setting back: a fuzzed call may legitimately switch CRM off or move its source. */
@@ -240,17 +283,17 @@ describe('every mutation input gets a result or a clear error, and a refusal cha
   });
 
   it.each(Object.keys(fuzzed))('%s', async (name) => {
-    const { document, input } = fuzzed[name]!;
+    const { document, input, headers: callerHeaders } = fuzzed[name]!;
     const seen = { applied: 0, refusedInPayload: 0, refusedAtTopLevel: 0, slowestMs: 0 };
     await fc.assert(
       fc.asyncProperty(input(), async (generated) => {
-        const before = await snapshotTables(handle.db);
-        const { result: response, elapsedMs } = await timed(() => postGraphQL(document, { input: generated }, { headers }));
+        const before = await snapshotTables(handle.db, snapshotted);
+        const { result: response, elapsedMs } = await timed(() => postGraphQL(document, { input: generated }, { headers: callerHeaders?.() ?? headers }));
         expectClearAnswer(response, elapsedMs);
         seen.slowestMs = Math.max(seen.slowestMs, elapsedMs);
         if (wasRejected(response)) {
           seen[response.errors ? 'refusedAtTopLevel' : 'refusedInPayload'] += 1;
-          const changed = changedTables(before, await snapshotTables(handle.db));
+          const changed = changedTables(before, await snapshotTables(handle.db, snapshotted));
           if (changed.length > 0) throw new Error(`refused, yet changed ${changed.join(', ')}: ${JSON.stringify(response)}`);
         } else {
           seen.applied += 1;

@@ -1,0 +1,3 @@
+import { crmExportRoute } from '../../crm-export-route';
+
+export const GET = crmExportRoute('contacts');
