@@ -1,6 +1,7 @@
 'use client';
 
 import type { ResultOf } from '@graphql-typed-document-node/core';
+import { parseRate } from '@/lib/crm/default-rate';
 import { graphql } from '@/lib/graphql';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
@@ -20,16 +21,6 @@ const fieldPrefixes = [
   ['Default rate', 'defaultRate'],
   ['Description', 'description'],
 ] as const satisfies readonly (readonly [string, OrganizationField])[];
-
-export const notANumberMessage = 'Default rate is not a number';
-
-/** The rate field's text as the API's Float: empty is none; anything but a number is refused here. */
-function parseRate(text: string): { ok: true; value: number | null } | { ok: false } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, value: null };
-  const value = Number(trimmed);
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed) && Number.isFinite(value) ? { ok: true, value } : { ok: false };
-}
 
 const editor = createRecordEditor<OrganizationRecord>('organization');
 export const NewOrganizationButton = editor.NewButton;
@@ -56,7 +47,7 @@ function OrganizationForm({ groupId, organization, onDone }: { groupId: string; 
     if (busy) return;
     const rate = parseRate(defaultRate);
     // Not sent at all: the API's Float would refuse it as a whole-request error, not a field message.
-    if (!rate.ok) return showErrors([notANumberMessage]);
+    if (!rate.ok) return showErrors([rate.message]);
     const fields = { name, defaultRate: rate.value, description };
     void save(
       (mutate) =>
