@@ -102,7 +102,7 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
         ) : null}
       </div>
       <button type="submit" disabled={busy} className={primaryButtonClass}>
-        Comment
+        {busy ? 'Commenting…' : 'Comment'}
       </button>
     </form>
   );

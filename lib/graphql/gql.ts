@@ -17,9 +17,9 @@ type Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.ContactDetailFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": typeof types.ContactRecordFragmentDoc,
     "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
-    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
+    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateContactDocument,
-    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n": typeof types.RapportCreateOrganizationDocument,
+    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": typeof types.RapportCreateOrganizationDocument,
     "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateOrganizationDocument,
     "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteContactDocument,
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteOrganizationDocument,
@@ -63,9 +63,9 @@ const documents: Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.ContactDetailFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": types.ContactRecordFragmentDoc,
     "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
-    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
+    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateContactDocument,
-    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n": types.RapportCreateOrganizationDocument,
+    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": types.RapportCreateOrganizationDocument,
     "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateOrganizationDocument,
     "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteContactDocument,
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteOrganizationDocument,
@@ -135,7 +135,7 @@ export function graphql(source: "\n  fragment ContactCard on CustomerRelationsCo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,7 +143,7 @@ export function graphql(source: "\n  mutation RapportUpdateContact($input: Custo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
