@@ -5,9 +5,12 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 
 const flashKey = 'rapport-status';
 
+/** How long a status message stays on screen. */
+export const statusShownMs = 6000;
+
 const StatusContext = createContext<(message: string) => void>(() => {});
 
-/** Announces a message in the page's status region ("Contact has been added."). */
+/** Announces a message in the page's status region ("Contact has been added."); an empty one clears it. */
 export function useStatus(): (message: string) => void {
   return useContext(StatusContext);
 }
@@ -43,6 +46,12 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     requestAnimationFrame(() => setMessage(next));
   }, []);
   // A message kept for this page by the previous one; the provider can outlive a navigation.
+  // A success message goes away by itself; the live region stays for the next one.
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), statusShownMs);
+    return () => clearTimeout(timer);
+  }, [message]);
   const pathname = usePathname();
   useEffect(() => {
     const flashed = takeFlash();
