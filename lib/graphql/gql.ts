@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.ContactDetailFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": typeof types.ContactRecordFragmentDoc,
-    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
+    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
     "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateContactDocument,
     "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": typeof types.RapportCreateOrganizationDocument,
@@ -62,7 +62,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.ContactDetailFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": types.ContactRecordFragmentDoc,
-    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
+    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
     "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateContactDocument,
     "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": types.RapportCreateOrganizationDocument,
@@ -131,7 +131,7 @@ export function graphql(source: "\n  fragment ContactRecord on CustomerRelations
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n"): (typeof documents)["\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n"];
+export function graphql(source: "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n"): (typeof documents)["\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
