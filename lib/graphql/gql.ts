@@ -31,7 +31,7 @@ type Documents = {
     "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": typeof types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": typeof types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": typeof types.LinkedIssueItemFragmentDoc,
-    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": typeof types.ActivityItemFragmentDoc,
+    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n": typeof types.ActivityItemFragmentDoc,
     "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": typeof types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": typeof types.ProjectListItemFragmentDoc,
@@ -77,7 +77,7 @@ const documents: Documents = {
     "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": types.LinkedIssueItemFragmentDoc,
-    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": types.ActivityItemFragmentDoc,
+    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n": types.ActivityItemFragmentDoc,
     "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": types.ProjectListItemFragmentDoc,
@@ -191,7 +191,7 @@ export function graphql(source: "\n  fragment LinkedIssueItem on Issue { id iid 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n"): (typeof documents)["\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n"];
+export function graphql(source: "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n"): (typeof documents)["\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
