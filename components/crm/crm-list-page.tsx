@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { ListDefaults, ListQuery, RecordStateFilter } from '@/lib/crm/list-url';
 import { groupUrls } from '@/lib/routes';
+import { LoadingRegion } from '../ui/loading-region';
 import { PageHeading } from '../ui/page-heading';
 import { type ListLocation, type ListPageInfo, ListPagination, StateTabs } from './list-controls';
 import { ListSearchForm } from './list-search-form';
@@ -43,10 +44,12 @@ export function CrmListPage<Row>({
   return (
     <>
       <PageHeading actions={abilities.canAdmin ? newButton : null}>{`Customer relations ${noun}`}</PageHeading>
-      <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
-      <ListSearchForm location={location} label={`Search ${noun}`} />
-      <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
-      <ListPagination location={location} pageInfo={list.pageInfo} />
+      <LoadingRegion label={noun}>
+        <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
+        <ListSearchForm location={location} label={`Search ${noun}`} />
+        <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
+        <ListPagination location={location} pageInfo={list.pageInfo} />
+      </LoadingRegion>
     </>
   );
 }
