@@ -50,7 +50,10 @@ export function ContactHoverCard({ contact, href }: { contact: ContactCardData; 
     <div
       className="relative min-w-0"
       onPointerEnter={(event: PointerEvent) => {
-        if (event.pointerType !== 'touch') openLater();
+        if (event.pointerType === 'touch') return;
+        // Pointing at the name again opens the card, even after Escape closed it.
+        dismissed.current = false;
+        openLater();
       }}
       onPointerLeave={(event: PointerEvent) => {
         if (event.pointerType !== 'touch') closeLater();

@@ -36,8 +36,8 @@ function ChoiceLabel({ choice }: { choice: Choice }) {
 /**
  * A searchable select of the group's active organizations: type to search the API, arrows to
  * move, Enter to choose, Escape to close the list. Before any typing "No organization" comes
- * first; once a name is typed the matches come first (Enter takes the best one), then, with
- * `onCreate`, creating an organization of that name when none has it.
+ * first; once a name is typed its matches are listed (Enter takes the best one) or, with
+ * `onCreate` and no match, creating an organization of that name.
  */
 export function OrganizationSelect({
   id,
@@ -97,11 +97,10 @@ export function OrganizationSelect({
 
   // While a new answer is on its way, the previous one is narrowed to what still matches.
   const matches = typed ? options.filter((option) => option.name.toLowerCase().includes(typed.toLowerCase())) : options;
-  const exists = matches.some((option) => option.name.toLowerCase() === typed.toLowerCase());
   const choices: Choice[] = typed
     ? [
         ...matches.map((organization) => ({ kind: 'organization', organization }) as const),
-        ...(onCreate && !exists && search === searched ? [{ kind: 'create', name: typed } as const] : []),
+        ...(onCreate && matches.length === 0 && search === searched ? [{ kind: 'create', name: typed } as const] : []),
       ]
     : [{ kind: 'none' }, ...options.map((organization) => ({ kind: 'organization', organization }) as const)];
 

@@ -150,7 +150,7 @@ function IssueReferenceLink({ reference }: { reference: string }) {
   const [, projectPath, iid] = /^(.+)#(\d+)$/.exec(reference) ?? [];
   if (!projectPath || !iid) return <span>{reference}</span>;
   return (
-    <Link href={projectUrls.issue(projectPath, iid)} className={linkClass}>
+    <Link href={projectUrls.issue(projectPath, iid)} className={`${linkClass} underline`}>
       {reference}
     </Link>
   );

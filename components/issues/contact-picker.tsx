@@ -28,11 +28,6 @@ export function contactName(contact: { firstName: string; lastName: string }): s
 /** What the list offers: a contact to add, or creating one from the typed text. */
 type Choice = { kind: 'contact'; contact: ContactCandidate } | { kind: 'create'; text: string };
 
-function isExactMatch(contact: ContactCandidate, text: string): boolean {
-  const typed = text.toLowerCase();
-  return contactName(contact).toLowerCase() === typed || contact.email?.toLowerCase() === typed;
-}
-
 /**
  * The sidebar's searchable list of contacts to add (a combobox: type to search, arrow keys move,
  * Enter adds, Escape closes). The server does the searching: active contacts of the issue's CRM group
@@ -53,7 +48,7 @@ export function ContactPicker({
   linkedKey: string;
   busy: boolean;
   onSelect: (contact: ContactCandidate) => void;
-  /** For people who may create contacts: offered for typed text that matches no contact. */
+  /** For people who may create contacts: offered for typed text that finds no contact to add. */
   onCreate?: (text: string) => void;
   onClose: () => void;
 }) {
@@ -79,7 +74,8 @@ export function ContactPicker({
 
   const options = results?.contacts ?? [];
   const typed = search.trim();
-  const offerCreate = onCreate && typed && results?.search === search && !options.some((contact) => isExactMatch(contact, typed));
+  // Offered for a name or email no contact has, once the answer for it is in.
+  const offerCreate = onCreate && typed && results?.search === search && options.length === 0;
   const choices: Choice[] = [
     ...options.map((contact) => ({ kind: 'contact', contact }) as const),
     ...(offerCreate ? [{ kind: 'create', text: typed } as const] : []),
