@@ -83,7 +83,9 @@ export function ContactHoverCard({ contact, href }: { contact: ContactCardData; 
           touched.current = event.pointerType === 'touch';
         }}
         onClick={(event) => {
-          if (!touched.current) return;
+          const tapped = touched.current;
+          touched.current = false;
+          if (!tapped) return;
           event.preventDefault();
           clearTimeout(timer.current);
           setOpen((current) => !current);

@@ -9,6 +9,7 @@ import { numericId } from '@/lib/routes';
 import { ContactHoverCard } from '../crm/contact-hover-card';
 import { NewContactDrawer, type NewContactStart } from '../crm/contact-editor';
 import { FormErrors } from '../ui/form-field';
+import { useTransientMessage } from '../ui/status-region';
 import { buttonClass, focusRing } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { ContactPicker, contactName } from './contact-picker';
@@ -59,7 +60,7 @@ export function IssueContactsSection({
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useTransientMessage<string>('');
   const [errors, setErrors] = useState<string[]>([]);
   const [newContact, setNewContact] = useState<NewContactStart | null>(null);
 
