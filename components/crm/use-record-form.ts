@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState } from 'react';
 import { useStatus } from '../ui/status-region';
 import { type GraphQLOutcome, useGraphQL } from '../ui/use-graphql';
-import { errorsByField, useFocusFirstInvalid } from './field-errors';
+import { errorsByField, useFocusFirstInvalid, withoutFieldError } from './field-errors';
 
 /** A create or update mutation's payload: it may carry `errors`. */
 type RecordPayload = { errors: readonly string[] };
@@ -29,10 +29,7 @@ export function useRecordForm<Field extends string>(fieldPrefixes: readonly (rea
   };
 
   /** Takes a field's message away when the field is edited: the edit may well have fixed it. */
-  const clearError = useCallback(
-    (field: Field) => setErrors((current) => (current.fields[field] ? { ...current, fields: { ...current.fields, [field]: undefined } } : current)),
-    [],
-  );
+  const clearError = useCallback((field: Field) => setErrors((current) => withoutFieldError(current, field)), []);
   /** A field's setter that also clears its message. */
   const edited =
     <Value>(field: Field, set: (value: Value) => void) =>
