@@ -128,11 +128,17 @@ test('an organization with contacts cannot be deleted; once empty it can', async
   await page.getByRole('link', { name: organization, exact: true }).click();
   await expect(page).toHaveURL(/\/crm\/organizations\/\d+$/);
   const organizationUrl = page.url();
-  await page.getByRole('button', { name: 'Delete organization' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Delete organization?' });
-  await dialog.getByRole('button', { name: `Delete ${organization}` }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Organization cannot be deleted while it has contacts.');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const deleteButton = page.getByRole('button', { name: 'Delete organization' });
+  await deleteButton.click();
+  // The dialog says why, and offers nothing to press but Close.
+  const refusal = page.getByRole('alertdialog', { name: 'This organization cannot be deleted' });
+  await expect(refusal).toHaveAccessibleDescription(new RegExp(`^${organization} has 1 contact\\. An organization with contacts cannot be deleted`));
+  await expect(refusal.getByRole('button')).toHaveText(['Close']);
+  await expect(refusal.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(refusal).toBeHidden();
+  await expect(deleteButton).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: organization })).toBeVisible();
 
   await page.getByRole('table', { name: 'Contacts of the organization' }).getByRole('link', { name: `Mel Member${tag}` }).click();
@@ -143,6 +149,7 @@ test('an organization with contacts cannot be deleted; once empty it can', async
   await page.goto(organizationUrl);
   await expect(page.getByText('This organization has no contacts.')).toBeVisible();
   await page.getByRole('button', { name: 'Delete organization' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete organization?' });
   await dialog.getByRole('button', { name: `Delete ${organization}` }).click();
   await expect(page).toHaveURL(/\/groups\/acme\/-\/crm\/organizations$/);
   await expect(statusMessage(page, 'Organization has been deleted.')).toBeVisible();

@@ -14,12 +14,17 @@ test('an owner opens the CRM settings from the sidebar; a source change is refus
   await expect(source.getByRole('option')).toHaveText(['Acme Corp (this group)', 'acme/support']);
   await expectNoAxeViolations(page);
 
+  // Saving what is already saved succeeds; the refusal that follows takes that message away.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(statusMessage(page, 'Customer relations settings have been saved.')).toBeVisible();
   await source.selectOption('acme/support');
   await page.getByRole('button', { name: 'Save changes' }).click();
   // (Next.js announces route changes with its own role="alert" outside <main>.)
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(
     'Contact source cannot be changed when issues already have contacts assigned from a different source.',
   );
+  await expect(statusMessage(page, 'Customer relations settings have been saved.')).toHaveCount(0);
+  await expect(source).toHaveValue('acme');
   await page.reload();
   await expect(page.getByLabel('Contact source')).toHaveValue('acme');
   await expect(sidebar.getByRole('link', { name: 'Contacts' })).toBeVisible();

@@ -71,6 +71,9 @@ test('the new issue form validates next to the fields and runs quick actions in 
 
   const title = `Quick actions in a description ${uniqueTag()}`;
   await titleField.fill(title);
+  // Editing the field takes its message away.
+  await expect(titleField).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByText("Title can't be blank")).toHaveCount(0);
   await page.getByLabel('Description').fill('Please call them.\n/add_contacts [contact:nobody@nowhere.example]');
   await page.getByRole('button', { name: 'Create issue' }).click();
   await expect(page.getByLabel('Description')).toHaveAttribute('aria-invalid', 'true');

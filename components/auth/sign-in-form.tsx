@@ -55,7 +55,7 @@ export function SignInForm({ action, redirectTo }: { action: SignInAction; redir
         />
       </div>
       <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full disabled:opacity-70`}>
-        Sign in
+        {pending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>
   );

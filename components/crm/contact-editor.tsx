@@ -2,9 +2,11 @@
 
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '@/lib/graphql';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useId, useState } from 'react';
+import { Drawer } from '../ui/drawer';
 import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { createContactMutation, updateContactMutation } from './crm-operations';
+import { NewOrganizationDrawer } from './organization-editor';
 import { createRecordEditor } from './record-editor';
 import { useRecordForm } from './use-record-form';
 import { type OrganizationOption, OrganizationSelect } from './organization-select';
@@ -17,6 +19,20 @@ export const contactRecordFragment = graphql(`
 `);
 /** What the form edits: a row of the list or the contact page, as the API returned it. */
 export type ContactRecord = ResultOf<typeof contactRecordFragment>;
+
+/** What a new contact starts with when it is created from elsewhere (the issue sidebar's picker). */
+export interface NewContactStart {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+}
+
+/** The contact the form has just created. */
+export interface CreatedContact {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
 
 type ContactField = 'firstName' | 'lastName' | 'email' | 'phone' | 'organizationId' | 'description';
 
@@ -43,38 +59,108 @@ export function ContactEditorProvider({ groupId, groupPath, children }: { groupI
   );
 }
 
-function ContactForm({ groupId, groupPath, contact, onDone }: { groupId: string; groupPath: string; contact: ContactRecord | null; onDone: () => void }) {
-  const { formRef, errors, busy, save } = useRecordForm(fieldPrefixes, onDone);
+/** A "New contact" drawer opened from outside the contact pages; `onCreated` gets the new contact. */
+export function NewContactDrawer({
+  groupId,
+  groupPath,
+  start,
+  onCreated,
+  onClose,
+}: {
+  groupId: string;
+  groupPath: string;
+  /** Opens the drawer with these values; null keeps it closed. */
+  start: NewContactStart | null;
+  onCreated: (contact: CreatedContact) => void;
+  onClose: () => void;
+}) {
+  return (
+    <Drawer open={start !== null} title="New contact" onClose={onClose}>
+      {start ? <ContactForm groupId={groupId} groupPath={groupPath} contact={null} start={start} onCreated={onCreated} onDone={onClose} /> : null}
+    </Drawer>
+  );
+}
+
+function ContactForm({
+  groupId,
+  groupPath,
+  contact,
+  start,
+  onCreated,
+  onDone,
+}: {
+  groupId: string;
+  groupPath: string;
+  contact: ContactRecord | null;
+  start?: NewContactStart;
+  onCreated?: (contact: CreatedContact) => void;
+  onDone: () => void;
+}) {
+  const { formRef, errors, busy, clearError, edited, save } = useRecordForm(fieldPrefixes, onDone);
   const id = useId();
-  const [firstName, setFirstName] = useState(contact?.firstName ?? '');
-  const [lastName, setLastName] = useState(contact?.lastName ?? '');
-  const [email, setEmail] = useState(contact?.email ?? '');
+  const [firstName, setFirstName] = useState(contact?.firstName ?? start?.firstName ?? '');
+  const [lastName, setLastName] = useState(contact?.lastName ?? start?.lastName ?? '');
+  const [email, setEmail] = useState(contact?.email ?? start?.email ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [organization, setOrganization] = useState<OrganizationOption | null>(contact?.organization ?? null);
   const [description, setDescription] = useState(contact?.description ?? '');
   const [active, setActive] = useState(contact?.active ?? true);
+  // The name typed in the organization field, while its "New organization" drawer is open.
+  const [newOrganizationName, setNewOrganizationName] = useState<string | null>(null);
+  // Stable: the organization field's search waits on it.
+  const chooseOrganization = useCallback(
+    (chosen: OrganizationOption | null) => {
+      setOrganization(chosen);
+      clearError('organizationId');
+    },
+    [clearError],
+  );
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields = { firstName, lastName, email, phone, description, organizationId: organization?.id ?? null };
-    void save(
-      (mutate) =>
-        contact ? mutate(updateContactMutation, { input: { id: contact.id, ...fields, active } }) : mutate(createContactMutation, { input: { groupId, ...fields } }),
-      contact ? 'Contact has been updated.' : 'Contact has been added.',
-    );
+    if (contact) {
+      await save((mutate) => mutate(updateContactMutation, { input: { id: contact.id, ...fields, active } }), 'Contact has been updated.');
+      return;
+    }
+    const created = await save((mutate) => mutate(createContactMutation, { input: { groupId, ...fields } }), 'Contact has been added.');
+    if (created?.contact) onCreated?.(created.contact);
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-busy={busy}>
-      <FormErrors errors={errors.form} />
-      <TextField id={`${id}-first-name`} label="First name" value={firstName} onChange={setFirstName} errors={errors.fields.firstName} required autoFocus />
-      <TextField id={`${id}-last-name`} label="Last name" value={lastName} onChange={setLastName} errors={errors.fields.lastName} required />
-      <TextField id={`${id}-email`} label="Email (optional)" type="email" value={email} onChange={setEmail} errors={errors.fields.email} />
-      <TextField id={`${id}-phone`} label="Phone" type="tel" value={phone} onChange={setPhone} errors={errors.fields.phone} />
-      <OrganizationSelect id={`${id}-organization`} groupPath={groupPath} value={organization} onChange={setOrganization} errors={errors.fields.organizationId} />
-      <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={setDescription} errors={errors.fields.description} />
-      {contact ? <CheckboxField id={`${id}-active`} label="Active" checked={active} onChange={setActive} hint="Inactive contacts cannot be added to issues." /> : null}
-      <FormActions saveLabel={contact ? 'Save changes' : 'Save contact'} busy={busy} onCancel={onDone} />
-    </form>
+    <>
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="space-y-4" aria-busy={busy}>
+        <FormErrors errors={errors.form} />
+        <TextField
+          id={`${id}-first-name`}
+          label="First name"
+          value={firstName}
+          onChange={edited('firstName', setFirstName)}
+          errors={errors.fields.firstName}
+          required
+          autoFocus
+        />
+        <TextField id={`${id}-last-name`} label="Last name" value={lastName} onChange={edited('lastName', setLastName)} errors={errors.fields.lastName} required />
+        <TextField id={`${id}-email`} label="Email (optional)" type="email" value={email} onChange={edited('email', setEmail)} errors={errors.fields.email} />
+        <TextField id={`${id}-phone`} label="Phone" type="tel" value={phone} onChange={edited('phone', setPhone)} errors={errors.fields.phone} />
+        <OrganizationSelect
+          id={`${id}-organization`}
+          groupPath={groupPath}
+          value={organization}
+          onChange={chooseOrganization}
+          onCreate={setNewOrganizationName}
+          errors={errors.fields.organizationId}
+        />
+        <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={edited('description', setDescription)} errors={errors.fields.description} />
+        {contact ? <CheckboxField id={`${id}-active`} label="Active" checked={active} onChange={setActive} hint="Inactive contacts cannot be added to issues." /> : null}
+        <FormActions saveLabel={contact ? 'Save changes' : 'Save contact'} busy={busy} onCancel={onDone} />
+      </form>
+      <NewOrganizationDrawer
+        groupId={groupId}
+        name={newOrganizationName}
+        onCreated={chooseOrganization}
+        onClose={() => setNewOrganizationName(null)}
+      />
+    </>
   );
 }

@@ -1,82 +1,148 @@
 'use client';
 
 import type { ResultOf } from '@graphql-typed-document-node/core';
-import * as HoverCard from '@radix-ui/react-hover-card';
-import { useRef, useState } from 'react';
+import { type PointerEvent, useEffect, useId, useRef, useState } from 'react';
 import { graphql } from '@/lib/graphql';
-import { focusRing, linkClass } from '../ui/styles';
+import { linkClass } from '../ui/styles';
 import { EmailAddress } from '../ui/email-address';
+import { InactiveBadge } from './contacts-table';
 
 export const contactCardFragment = graphql(`
   fragment ContactCard on CustomerRelationsContact {
-    firstName lastName email phone description
+    firstName lastName email phone description active
     organization { name defaultRate }
   }
 `);
 export type ContactCardData = ResultOf<typeof contactCardFragment>;
 
+const openDelay = 200;
+const closeDelay = 150;
+
 /**
- * A contact's name as a link; pointing at it or focusing it shows the details after 200 ms (Escape
- * closes). Everything shown arrives with the page as props, so opening the card needs no request.
+ * A contact's name as a link to `href`; pointing at it or focusing it shows the details after
+ * 200 ms. The card follows the name in the page, so Tab goes on into it (its email link, its
+ * issues link) and leaving both closes it; Escape closes it and returns to the name. On a touch
+ * screen a tap opens the card instead of following the link: the card carries the link too.
+ * Everything shown arrives with the page as props, so opening the card needs no request.
  */
 export function ContactHoverCard({ contact, href }: { contact: ContactCardData; href: string }) {
   const fullName = `${contact.firstName} ${contact.lastName}`;
   const { organization } = contact;
+  const cardId = useId();
   const triggerRef = useRef<HTMLAnchorElement>(null);
-  // The card is portalled into the landmark around its trigger (the issue sidebar), not onto <body>,
-  // so everything on the page stays inside a landmark for screen reader users.
-  const [container, setContainer] = useState<HTMLElement | null>(null);
-  const findContainer = (open: boolean) => {
-    if (open && !container) setContainer(triggerRef.current?.closest<HTMLElement>('aside, main, nav, [role="region"]') ?? null);
+  const timer = useRef<number | undefined>(undefined);
+  // The last press on the name was a finger's: its click opens the card instead of navigating.
+  const touched = useRef(false);
+  // Escape closed the card: focus coming back to the name does not open it again.
+  const dismissed = useRef(false);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const openLater = () => {
+    clearTimeout(timer.current);
+    if (!dismissed.current) timer.current = window.setTimeout(() => setOpen(true), openDelay);
   };
+  const closeLater = () => {
+    clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setOpen(false), closeDelay);
+  };
+
   return (
-    <HoverCard.Root openDelay={200} closeDelay={100} onOpenChange={findContainer}>
-      <HoverCard.Trigger asChild>
-        <a ref={triggerRef} href={href} data-testid="contact-link" className={`${linkClass} font-medium`}>
-          {fullName}
-        </a>
-      </HoverCard.Trigger>
-      <HoverCard.Portal container={container ?? undefined}>
-        <HoverCard.Content
-          data-testid="contact-hover-card"
-          side="left"
-          align="start"
-          sideOffset={6}
-          collisionPadding={8}
-          className="z-50 w-72 rounded-md border border-gray-300 bg-white p-3 text-sm text-gray-900 shadow-lg"
+    <div
+      className="relative min-w-0"
+      onPointerEnter={(event: PointerEvent) => {
+        if (event.pointerType === 'touch') return;
+        // Pointing at the name again opens the card, even after Escape closed it.
+        dismissed.current = false;
+        openLater();
+      }}
+      onPointerLeave={(event: PointerEvent) => {
+        if (event.pointerType !== 'touch') closeLater();
+      }}
+      onFocus={openLater}
+      onBlur={(event) => {
+        if (event.currentTarget.contains(event.relatedTarget)) return;
+        dismissed.current = false;
+        closeLater();
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        event.stopPropagation();
+        clearTimeout(timer.current);
+        dismissed.current = true;
+        setOpen(false);
+        triggerRef.current?.focus();
+      }}
+    >
+      <a
+        ref={triggerRef}
+        href={href}
+        data-testid="contact-link"
+        aria-expanded={open}
+        aria-controls={open ? cardId : undefined}
+        onPointerDown={(event) => {
+          touched.current = event.pointerType === 'touch';
+        }}
+        onClick={(event) => {
+          const tapped = touched.current;
+          touched.current = false;
+          if (!tapped) return;
+          event.preventDefault();
+          clearTimeout(timer.current);
+          setOpen((current) => !current);
+        }}
+        className={`${linkClass} font-medium break-words`}
+      >
+        {fullName}
+      </a>
+      {contact.active ? null : <InactiveBadge />}
+      {open ? (
+        <div
+          id={cardId}
+          role="group"
+          aria-label={`About ${fullName}`}
+          className="absolute top-full left-0 z-50 pt-1 lg:top-0 lg:right-full lg:left-auto lg:pt-0 lg:pr-2"
         >
-          <p className="font-semibold">{fullName}</p>
-          {organization ? (
-            <p className="mt-1 text-gray-800">
-              {organization.name}
-              {organization.defaultRate !== null ? (
-                <span className="block text-gray-700">Rate: {organization.defaultRate.toFixed(2)}</span>
-              ) : null}
+          <div data-testid="contact-hover-card" className="w-72 max-w-[calc(100vw-2rem)] rounded-md border border-gray-300 bg-white p-3 text-sm text-gray-900 shadow-lg">
+            <p className="font-semibold break-words">
+              {fullName}
+              {contact.active ? null : <InactiveBadge />}
             </p>
-          ) : null}
-          {contact.email || contact.phone ? (
-            <dl className="mt-2 space-y-1">
-              {contact.email ? (
-                <div className="flex gap-2">
-                  <dt className="sr-only">Email</dt>
-                  <dd className="min-w-0">
-                    <a href={`mailto:${contact.email}`} className={`${linkClass} ${focusRing}`}>
-                      <EmailAddress email={contact.email} />
-                    </a>
-                  </dd>
-                </div>
-              ) : null}
-              {contact.phone ? (
-                <div className="flex gap-2">
-                  <dt className="sr-only">Phone</dt>
-                  <dd>{contact.phone}</dd>
-                </div>
-              ) : null}
-            </dl>
-          ) : null}
-          {contact.description ? <p className="mt-2 border-t border-gray-200 pt-2 whitespace-pre-wrap text-gray-700">{contact.description}</p> : null}
-        </HoverCard.Content>
-      </HoverCard.Portal>
-    </HoverCard.Root>
+            {organization ? (
+              <p className="mt-1 text-gray-800">
+                {organization.name}
+                {organization.defaultRate !== null ? <span className="block text-gray-700">Rate: {organization.defaultRate.toFixed(2)}</span> : null}
+              </p>
+            ) : null}
+            {contact.email || contact.phone ? (
+              <dl className="mt-2 space-y-1">
+                {contact.email ? (
+                  <div className="flex gap-2">
+                    <dt className="sr-only">Email</dt>
+                    <dd className="min-w-0">
+                      <a href={`mailto:${contact.email}`} className={linkClass}>
+                        <EmailAddress email={contact.email} />
+                      </a>
+                    </dd>
+                  </div>
+                ) : null}
+                {contact.phone ? (
+                  <div className="flex gap-2">
+                    <dt className="sr-only">Phone</dt>
+                    <dd>{contact.phone}</dd>
+                  </div>
+                ) : null}
+              </dl>
+            ) : null}
+            {contact.description ? <p className="mt-2 border-t border-gray-200 pt-2 whitespace-pre-wrap text-gray-700">{contact.description}</p> : null}
+            <p className="mt-2 border-t border-gray-200 pt-2">
+              <a href={href} className={linkClass}>
+                View issues
+              </a>
+            </p>
+          </div>
+        </div>
+      ) : null}
+    </div>
   );
 }

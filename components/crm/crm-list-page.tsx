@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { type ListDefaults, type ListQuery, listHref, type RecordStateFilter } from '@/lib/crm/list-url';
 import { groupUrls } from '@/lib/routes';
+import { LoadingRegion } from '../ui/loading-region';
 import { PageHeading } from '../ui/page-heading';
 import { buttonClass } from '../ui/styles';
 import { type ListLocation, type ListPageInfo, ListPagination, StateTabs } from './list-controls';
@@ -60,10 +61,12 @@ export function CrmListPage<Row>({
           ) : null
         }
       >{`Customer relations ${noun}`}</PageHeading>
-      <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
-      <ListSearchForm location={location} label={`Search ${noun}`} />
-      <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
-      <ListPagination location={location} pageInfo={list.pageInfo} />
+      <LoadingRegion label={noun}>
+        <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
+        <ListSearchForm location={location} label={`Search ${noun}`} />
+        <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
+        <ListPagination location={location} pageInfo={list.pageInfo} />
+      </LoadingRegion>
     </>
   );
 }

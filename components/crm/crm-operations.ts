@@ -5,7 +5,7 @@ import { graphql } from '@/lib/graphql';
 export const createContactMutation = graphql(`
   mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {
     customerRelationsContactCreate(input: $input) {
-      contact { id }
+      contact { id firstName lastName }
       errors
     }
   }
@@ -22,7 +22,7 @@ export const updateContactMutation = graphql(`
 export const createOrganizationMutation = graphql(`
   mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {
     customerRelationsOrganizationCreate(input: $input) {
-      organization { id }
+      organization { ...OrganizationOption }
       errors
     }
   }

@@ -23,6 +23,7 @@ export function DeleteRecordButton({
   name,
   listPath,
   children,
+  blockedReason,
 }: {
   kind: keyof typeof kinds;
   /** Global ID. */
@@ -31,6 +32,8 @@ export function DeleteRecordButton({
   listPath: string;
   /** What deleting means, shown in the dialog. */
   children: ReactNode;
+  /** Why the record cannot be deleted now: the dialog says so and offers no Delete button. */
+  blockedReason?: string;
 }) {
   const router = useRouter();
   const { mutate } = useGraphQL();
@@ -66,14 +69,14 @@ export function DeleteRecordButton({
       </button>
       <ConfirmDialog
         open={open}
-        title={`Delete ${kind}?`}
+        title={blockedReason ? `This ${kind} cannot be deleted` : `Delete ${kind}?`}
         confirmLabel={`Delete ${name}`}
         busy={busy}
         error={error}
-        onConfirm={confirm}
+        onConfirm={blockedReason ? undefined : confirm}
         onCancel={() => setOpen(false)}
       >
-        {children}
+        {blockedReason ? <p>{blockedReason}</p> : children}
       </ConfirmDialog>
     </>
   );

@@ -18,6 +18,11 @@ export function errorsByField<Field extends string>(
   return { fields, form };
 }
 
+/** The messages without `field`'s: editing a field takes its message away, as the edit may have fixed it. */
+export function withoutFieldError<Field extends string, Errors extends { fields: Partial<Record<Field, string[]>> }>(errors: Errors, field: Field): Errors {
+  return errors.fields[field] ? { ...errors, fields: { ...errors.fields, [field]: undefined } } : errors;
+}
+
 /** Moves focus to the first field with a message, so its message is read out with it. */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();

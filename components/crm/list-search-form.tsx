@@ -1,7 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { useRegionNavigation } from '../ui/loading-region';
 import { buttonClass, inputClass } from '../ui/styles';
 import type { ListLocation } from './list-controls';
 import { listHref } from '@/lib/crm/list-url';
@@ -14,7 +14,7 @@ export const searchDebounceMs = 300;
  */
 export function ListSearchForm({ location, label }: { location: ListLocation; label: string }) {
   const { basePath, query, defaults } = location;
-  const router = useRouter();
+  const navigate = useRegionNavigation();
   const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Searches this box sent, oldest first, whose page has not arrived yet.
@@ -40,7 +40,7 @@ export function ListSearchForm({ location, label }: { location: ListLocation; la
     if (search === query.search) return;
     pending.current.push(search);
     // A new search starts at the first page, keeping the tab and the sort.
-    router.push(listHref(basePath, { search, state: query.state, sort: query.sort }, defaults), { scroll: false });
+    navigate(listHref(basePath, { search, state: query.state, sort: query.sort }, defaults), { scroll: false });
   };
 
   return (

@@ -85,6 +85,11 @@ function billingFields(groupPath: string, { id, rapportBillingThisMonth: billing
   ];
 }
 
+function undeletableReason(name: string, contactCount: number): string {
+  const contacts = contactCount === 1 ? '1 contact' : `${contactCount} contacts`;
+  return `${name} has ${contacts}. An organization with contacts cannot be deleted: move its contacts to another organization or delete them first.`;
+}
+
 export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, organization }: OrganizationDetailProps) {
   const issues = organization.issues ?? { count: 0, nodes: [] };
   const contacts = organization.contacts ?? { count: 0, nodes: [] };
@@ -98,11 +103,14 @@ export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, org
             <div className="flex gap-2">
               {canEdit ? <EditOrganizationButton record={{ id, name, defaultRate, description, active }} label={name} /> : null}
               {canDelete ? (
-                <DeleteRecordButton kind="organization" id={organization.id} name={organization.name} listPath={groupUrls.organizations(groupPath)}>
-                  <p>
-                    {organization.name} will be deleted. This cannot be undone.
-                    {organization.contactCount > 0 ? ' An organization that still has contacts cannot be deleted: move or delete its contacts first.' : ''}
-                  </p>
+                <DeleteRecordButton
+                  kind="organization"
+                  id={organization.id}
+                  name={organization.name}
+                  listPath={groupUrls.organizations(groupPath)}
+                  blockedReason={organization.contactCount > 0 ? undeletableReason(organization.name, organization.contactCount) : undefined}
+                >
+                  <p>{organization.name} will be deleted. This cannot be undone.</p>
                 </DeleteRecordButton>
               ) : null}
             </div>

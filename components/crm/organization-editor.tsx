@@ -1,11 +1,14 @@
 'use client';
 
 import type { ResultOf } from '@graphql-typed-document-node/core';
+import { parseRate } from '@/lib/crm/default-rate';
 import { graphql } from '@/lib/graphql';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { Drawer } from '../ui/drawer';
 import { CheckboxField, FormActions, FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { createOrganizationMutation, updateOrganizationMutation } from './crm-operations';
 import { createRecordEditor } from './record-editor';
+import type { OrganizationOption } from './organization-select';
 import { useRecordForm } from './use-record-form';
 
 export const organizationRecordFragment = graphql(`
@@ -21,16 +24,6 @@ const fieldPrefixes = [
   ['Description', 'description'],
 ] as const satisfies readonly (readonly [string, OrganizationField])[];
 
-export const notANumberMessage = 'Default rate is not a number';
-
-/** The rate field's text as the API's Float: empty is none; anything but a number is refused here. */
-function parseRate(text: string): { ok: true; value: number | null } | { ok: false } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, value: null };
-  const value = Number(trimmed);
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed) && Number.isFinite(value) ? { ok: true, value } : { ok: false };
-}
-
 const editor = createRecordEditor<OrganizationRecord>('organization');
 export const NewOrganizationButton = editor.NewButton;
 export const EditOrganizationButton = editor.EditButton;
@@ -43,44 +36,75 @@ export function OrganizationEditorProvider({ groupId, children }: { groupId: str
   );
 }
 
-function OrganizationForm({ groupId, organization, onDone }: { groupId: string; organization: OrganizationRecord | null; onDone: () => void }) {
-  const { formRef, errors, busy, showErrors, save } = useRecordForm(fieldPrefixes, onDone);
+/** A "New organization" drawer opened from another form (the contact's organization field). */
+export function NewOrganizationDrawer({
+  groupId,
+  name,
+  onCreated,
+  onClose,
+}: {
+  groupId: string;
+  /** Opens the drawer with this name; null keeps it closed. */
+  name: string | null;
+  onCreated: (organization: OrganizationOption) => void;
+  onClose: () => void;
+}) {
+  return (
+    <Drawer open={name !== null} title="New organization" onClose={onClose}>
+      {name !== null ? <OrganizationForm groupId={groupId} organization={null} startName={name} onCreated={onCreated} onDone={onClose} /> : null}
+    </Drawer>
+  );
+}
+
+function OrganizationForm({
+  groupId,
+  organization,
+  startName,
+  onCreated,
+  onDone,
+}: {
+  groupId: string;
+  organization: OrganizationRecord | null;
+  startName?: string;
+  onCreated?: (organization: OrganizationOption) => void;
+  onDone: () => void;
+}) {
+  const { formRef, errors, busy, showErrors, edited, save } = useRecordForm(fieldPrefixes, onDone);
   const id = useId();
-  const [name, setName] = useState(organization?.name ?? '');
+  const [name, setName] = useState(organization?.name ?? startName ?? '');
   const [defaultRate, setDefaultRate] = useState(organization?.defaultRate == null ? '' : organization.defaultRate.toFixed(2));
   const [description, setDescription] = useState(organization?.description ?? '');
   const [active, setActive] = useState(organization?.active ?? true);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     const rate = parseRate(defaultRate);
     // Not sent at all: the API's Float would refuse it as a whole-request error, not a field message.
-    if (!rate.ok) return showErrors([notANumberMessage]);
+    if (!rate.ok) return showErrors([rate.message]);
     const fields = { name, defaultRate: rate.value, description };
-    void save(
-      (mutate) =>
-        organization
-          ? mutate(updateOrganizationMutation, { input: { id: organization.id, ...fields, active } })
-          : mutate(createOrganizationMutation, { input: { groupId, ...fields } }),
-      organization ? 'Organization has been updated.' : 'Organization has been added.',
-    );
+    if (organization) {
+      await save((mutate) => mutate(updateOrganizationMutation, { input: { id: organization.id, ...fields, active } }), 'Organization has been updated.');
+      return;
+    }
+    const created = await save((mutate) => mutate(createOrganizationMutation, { input: { groupId, ...fields } }), 'Organization has been added.');
+    if (created?.organization) onCreated?.(created.organization);
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-busy={busy}>
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="space-y-4" aria-busy={busy}>
       <FormErrors errors={errors.form} />
-      <TextField id={`${id}-name`} label="Name" value={name} onChange={setName} errors={errors.fields.name} required autoFocus />
+      <TextField id={`${id}-name`} label="Name" value={name} onChange={edited('name', setName)} errors={errors.fields.name} required autoFocus />
       <TextField
         id={`${id}-default-rate`}
         label="Default rate"
         inputMode="decimal"
         value={defaultRate}
-        onChange={setDefaultRate}
+        onChange={edited('defaultRate', setDefaultRate)}
         errors={errors.fields.defaultRate}
-        hint="Billing rate per hour, for example 120.00. Leave empty for none."
+        hint="Billing rate per hour, for example 120.00, with at most 2 decimal places. Leave empty for none."
       />
-      <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={setDescription} errors={errors.fields.description} />
+      <TextAreaField id={`${id}-description`} label="Description" value={description} onChange={edited('description', setDescription)} errors={errors.fields.description} />
       {organization ? <CheckboxField id={`${id}-active`} label="Active" checked={active} onChange={setActive} /> : null}
       <FormActions saveLabel={organization ? 'Save changes' : 'Save organization'} busy={busy} onCancel={onDone} />
     </form>

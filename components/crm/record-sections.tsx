@@ -5,6 +5,7 @@ import { IssueStateBadge } from '../issues/issue-state-badge';
 import { FormattedDate } from '../ui/formatted-date';
 import { graphql } from '@/lib/graphql';
 import { linkClass } from '../ui/styles';
+import { projectUrls } from '@/lib/routes';
 
 /** Pieces both detail pages (contact, organization) are made of. */
 
@@ -14,7 +15,7 @@ export const linkedIssueFragment = graphql(`
 export type LinkedIssueItem = ResultOf<typeof linkedIssueFragment>;
 
 export const activityFragment = graphql(`
-  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }
+  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }
 `);
 export type ActivityItem = ResultOf<typeof activityFragment>;
 
@@ -100,31 +101,38 @@ const actionLabels: Record<string, string> = {
   contact_created: 'created the contact',
   contact_updated: 'updated the contact',
   contact_imported: 'imported the contact',
+  contact_added_to_issue: 'added the contact to',
+  contact_removed_from_issue: 'removed the contact from',
   organization_created: 'created the organization',
   organization_updated: 'updated the organization',
   organization_imported: 'imported the organization',
 };
 
-const fieldLabels: Record<string, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  description: 'Description',
-  organizationId: 'Organization ID',
-  state: 'State',
-  name: 'Name',
-  defaultRate: 'Default rate',
-};
+/** The fields an event shows, in the order the forms list them (contact, then organization). */
+const fieldLabels = new Map<string, string>([
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['email', 'Email'],
+  ['phone', 'Phone'],
+  ['organizationId', 'Organization'],
+  ['name', 'Name'],
+  ['defaultRate', 'Default rate'],
+  ['description', 'Description'],
+  ['state', 'State'],
+]);
+const fieldOrder = [...fieldLabels.keys()];
+
+/** Every empty value reads the same: a blank, a null and a missing "before" alike. */
+const emptyValue = 'none';
 
 function shown(value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'none';
+  if (value === null || value === undefined || value === '') return emptyValue;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A recorded value: text as is; `{ before, after }` as "before → after". */
 function changeText(value: string | null): string {
-  if (value === null) return 'none';
+  if (value === null || value === '') return emptyValue;
   try {
     const parsed: unknown = JSON.parse(value);
     if (parsed && typeof parsed === 'object' && 'before' in parsed && 'after' in parsed) {
@@ -134,7 +142,18 @@ function changeText(value: string | null): string {
   } catch {
     // Plain text, not JSON.
   }
-  return value === '' ? 'none' : value;
+  return value;
+}
+
+/** "acme/website#3" as a link to the issue. */
+function IssueReferenceLink({ reference }: { reference: string }) {
+  const [, projectPath, iid] = /^(.+)#(\d+)$/.exec(reference) ?? [];
+  if (!projectPath || !iid) return <span>{reference}</span>;
+  return (
+    <Link href={projectUrls.issue(projectPath, iid)} className={`${linkClass} underline`}>
+      {reference}
+    </Link>
+  );
 }
 
 export function RecentActivity({ entries }: { entries: ActivityItem[] }) {
@@ -142,20 +161,27 @@ export function RecentActivity({ entries }: { entries: ActivityItem[] }) {
   return (
     <ol aria-label="Recent activity" className="space-y-3">
       {entries.map((entry) => {
-        const changes = entry.changes.filter((change) => fieldLabels[change.field]);
+        const changes = entry.changes.filter((change) => fieldLabels.has(change.field)).sort((a, b) => fieldOrder.indexOf(a.field) - fieldOrder.indexOf(b.field));
+        const issue = entry.changes.find((change) => change.field === 'issue')?.text;
         return (
           <li key={entry.id} className="rounded-md border border-gray-200 px-4 py-3 text-sm">
             <p>
-              <span className="font-medium">{entry.actor?.name ?? 'A deleted user'}</span> {actionLabels[entry.action] ?? entry.action.replaceAll('_', ' ')}{' '}
+              <span className="font-medium">{entry.actor?.name ?? 'A deleted user'}</span> {actionLabels[entry.action] ?? entry.action.replaceAll('_', ' ')}
+              {issue ? (
+                <>
+                  {' '}
+                  <IssueReferenceLink reference={issue} />
+                </>
+              ) : null}{' '}
               <span className="text-gray-700">
-                · <FormattedDate value={entry.createdAt} />
+                · <FormattedDate value={entry.createdAt} withTime />
               </span>
             </p>
             {changes.length > 0 ? (
               <ul className="mt-1 space-y-0.5 text-gray-800">
                 {changes.map((change) => (
                   <li key={change.field} className="break-words">
-                    <span className="text-gray-700">{fieldLabels[change.field]}:</span> {changeText(change.value)}
+                    <span className="text-gray-700">{fieldLabels.get(change.field)}:</span> {changeText(change.text)}
                   </li>
                 ))}
               </ul>

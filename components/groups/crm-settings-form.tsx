@@ -38,7 +38,13 @@ export function CrmSettingsForm({
     const messages = [...outcome.errors, ...(outcome.data?.groupCrmSettingsUpdate?.errors ?? [])];
     setBusy(false);
     setErrors(messages);
-    if (messages.length > 0) return;
+    if (messages.length > 0) {
+      // Nothing was saved: the earlier success no longer holds, and the form shows what is saved.
+      announce('');
+      setEnabled(initialEnabled);
+      setSource(initialSource);
+      return;
+    }
     announce('Customer relations settings have been saved.');
     router.refresh();
   };
@@ -75,7 +81,7 @@ export function CrmSettingsForm({
         <FieldMessages id={sourceId} hint={sourceHint} />
       </div>
       <button type="submit" disabled={busy} className={primaryButtonClass}>
-        Save changes
+        {busy ? 'Saving…' : 'Save changes'}
       </button>
     </form>
   );

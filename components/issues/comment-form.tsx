@@ -3,11 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { FormErrors } from '../ui/form-field';
+import { useTransientMessage } from '../ui/status-region';
 import { inputClass, labelClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { type ContactAutocompleteSource, useContactAutocomplete } from './contact-autocomplete';
 import { createNoteMutation } from './issue-operations';
 import { TextHint } from './quick-actions-hint';
+
+const noMessages: readonly string[] = [];
 
 function unique(messages: string[]): string[] {
   return [...new Set(messages)];
@@ -23,7 +26,7 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
   const { mutate } = useGraphQL();
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
-  const [messages, setMessages] = useState<string[]>([]);
+  const [messages, setMessages] = useTransientMessage<readonly string[]>(noMessages);
   const [errors, setErrors] = useState<string[]>([]);
   const autocomplete = useContactAutocomplete({ source: contactSource, inputId: 'comment-body', setText: setBody });
 
@@ -102,7 +105,7 @@ export function CommentForm({ issueId, contactSource }: { issueId: string; conta
         ) : null}
       </div>
       <button type="submit" disabled={busy} className={primaryButtonClass}>
-        Comment
+        {busy ? 'Commenting…' : 'Comment'}
       </button>
     </form>
   );

@@ -25,6 +25,9 @@ export function contactName(contact: { firstName: string; lastName: string }): s
   return `${contact.firstName} ${contact.lastName}`;
 }
 
+/** What the list offers: a contact to add, or creating one from the typed text. */
+type Choice = { kind: 'contact'; contact: ContactCandidate } | { kind: 'create'; text: string };
+
 /**
  * The sidebar's searchable list of contacts to add (a combobox: type to search, arrow keys move,
  * Enter adds, Escape closes). The server does the searching: active contacts of the issue's CRM group
@@ -37,6 +40,7 @@ export function ContactPicker({
   linkedKey,
   busy,
   onSelect,
+  onCreate,
   onClose,
 }: {
   projectPath: string;
@@ -44,6 +48,8 @@ export function ContactPicker({
   linkedKey: string;
   busy: boolean;
   onSelect: (contact: ContactCandidate) => void;
+  /** For people who may create contacts: offered for typed text that finds no contact to add. */
+  onCreate?: (text: string) => void;
   onClose: () => void;
 }) {
   const { query } = useGraphQL();
@@ -51,7 +57,7 @@ export function ContactPicker({
   const inputId = `${id}-search`;
   const latestRequest = useRef(0);
   const [search, setSearch] = useState('');
-  const [results, setResults] = useState<ContactCandidate[] | null>(null);
+  const [results, setResults] = useState<{ search: string; contacts: ContactCandidate[] } | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
 
   useEffect(() => {
@@ -60,21 +66,30 @@ export function ContactPicker({
       const outcome = await query(contactCandidatesQuery, { projectPath, iid, search: search.trim() || null });
       // An answer to an older search must not overwrite a newer one.
       if (request !== latestRequest.current) return;
-      setResults(outcome.data?.project?.issue?.rapportContactCandidates ?? []);
+      setResults({ search, contacts: outcome.data?.project?.issue?.rapportContactCandidates ?? [] });
       setErrors(outcome.errors);
     }, searchDelay);
     return () => clearTimeout(timer);
   }, [query, projectPath, iid, search, linkedKey]);
 
-  const options = results ?? [];
-  const combobox = useCombobox({
+  const options = results?.contacts ?? [];
+  const typed = search.trim();
+  // Offered for a name or email no contact has, once the answer for it is in.
+  const offerCreate = onCreate && typed && results?.search === search && options.length === 0;
+  const choices: Choice[] = [
+    ...options.map((contact) => ({ kind: 'contact', contact }) as const),
+    ...(offerCreate ? [{ kind: 'create', text: typed } as const] : []),
+  ];
+  const combobox = useCombobox<Choice>({
     inputId,
-    items: options,
-    itemKey: (contact) => contact.id,
+    items: choices,
+    itemKey: (choice) => (choice.kind === 'contact' ? choice.contact.id : 'create'),
     // The results stay in view while the picker is open; an empty answer collapses the list.
     open: true,
-    onSelect: (contact) => {
-      if (!busy) onSelect(contact);
+    onSelect: (choice) => {
+      if (busy) return;
+      if (choice.kind === 'contact') onSelect(choice.contact);
+      else onCreate?.(choice.text);
     },
   });
   const { fieldRef } = combobox;
@@ -101,18 +116,22 @@ export function ContactPicker({
         Active contacts not on this issue. Arrow keys choose, Enter adds, Escape closes.
       </p>
       <FormErrors errors={errors} />
-      <ComboboxListbox combobox={combobox} label="Contacts to add" className="mt-2">
-        {(contact) => (
-          <>
-            <span className="block font-medium">{contactName(contact)}</span>
-            <span className="block break-all text-gray-700">
-              {[contact.email, contact.organization?.name].filter(Boolean).join(' · ')}
-            </span>
-          </>
-        )}
+      <ComboboxListbox combobox={combobox} label="Contacts to add" className="mt-2" resultCount={options.length}>
+        {(choice) =>
+          choice.kind === 'contact' ? (
+            <>
+              <span className="block font-medium">{contactName(choice.contact)}</span>
+              <span className="block break-all text-gray-700">
+                {[choice.contact.email, choice.contact.organization?.name].filter(Boolean).join(' · ')}
+              </span>
+            </>
+          ) : (
+            <span className="block font-medium break-all">Create contact &ldquo;{choice.text}&rdquo;</span>
+          )
+        }
       </ComboboxListbox>
       <p role="status" className="mt-2 text-sm text-gray-700 empty:hidden">
-        {results === null ? 'Searching…' : options.length === 0 ? 'No matching contacts' : <span className="sr-only">{`${options.length} contacts found`}</span>}
+        {results === null ? 'Searching…' : options.length === 0 ? 'No matching contacts' : ''}
       </p>
     </div>
   );

@@ -7,7 +7,9 @@ import { graphql } from '@/lib/graphql';
 import { issueListHref } from '@/lib/issues/issue-list-url';
 import { numericId } from '@/lib/routes';
 import { ContactHoverCard } from '../crm/contact-hover-card';
+import { NewContactDrawer, type NewContactStart } from '../crm/contact-editor';
 import { FormErrors } from '../ui/form-field';
+import { useTransientMessage } from '../ui/status-region';
 import { buttonClass, focusRing } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { ContactPicker, contactName } from './contact-picker';
@@ -18,6 +20,14 @@ export const issueSidebarContactFragment = graphql(`
 `);
 /** `id` is GitLab's global ID, e.g. `gid://gitlab/CustomerRelations::Contact/42`. */
 export type IssueSidebarContact = ResultOf<typeof issueSidebarContactFragment>;
+
+/** The picker's typed text as a new contact: an email address, or a first name and the rest as last name. */
+export function newContactFrom(text: string): NewContactStart {
+  const typed = text.trim();
+  if (typed.includes('@')) return { email: typed };
+  const [firstName = '', ...rest] = typed.split(/\s+/);
+  return { firstName, lastName: rest.join(' ') };
+}
 
 export function contactCountLabel(count: number): string {
   return count === 1 ? '1 contact' : `${count} contacts`;
@@ -35,20 +45,24 @@ export function IssueContactsSection({
   count,
   contacts,
   canEdit,
+  contactGroup,
 }: {
   projectPath: string;
   iid: string;
   count: number;
   contacts: IssueSidebarContact[];
   canEdit: boolean;
+  /** The CRM group (global ID and path), for people who may also create its contacts. */
+  contactGroup: { id: string; fullPath: string } | null;
 }) {
   const router = useRouter();
   const { mutate } = useGraphQL();
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useTransientMessage<string>('');
   const [errors, setErrors] = useState<string[]>([]);
+  const [newContact, setNewContact] = useState<NewContactStart | null>(null);
 
   const change = async (contact: { id: string; firstName: string; lastName: string }, operationMode: 'APPEND' | 'REMOVE') => {
     setBusy(true);
@@ -106,7 +120,17 @@ export function IssueContactsSection({
           linkedKey={contacts.map((contact) => contact.id).join(',')}
           busy={busy}
           onSelect={(contact) => void change(contact, 'APPEND')}
+          onCreate={contactGroup ? (text) => setNewContact(newContactFrom(text)) : undefined}
           onClose={closePicker}
+        />
+      ) : null}
+      {contactGroup ? (
+        <NewContactDrawer
+          groupId={contactGroup.id}
+          groupPath={contactGroup.fullPath}
+          start={newContact}
+          onCreated={(contact) => void change(contact, 'APPEND')}
+          onClose={() => setNewContact(null)}
         />
       ) : null}
       {contacts.length === 0 ? (

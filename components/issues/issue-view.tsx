@@ -33,6 +33,8 @@ export interface IssueViewProps {
     group: { name: string; fullPath: string } | null;
     rapportCanReadIssueContacts: boolean;
     rapportCanSetIssueContacts: boolean;
+    /** The group whose contacts serve the issue; with `rapportCanAdminCrm`, the picker can create one. */
+    rapportCrmGroup: { id: string; fullPath: string; rapportCanAdminCrm: boolean } | null;
   };
   issue: ResultOf<typeof issueViewFragment>;
 }
@@ -90,6 +92,7 @@ export function IssueView({ project, issue }: IssueViewProps) {
               count={contacts.count}
               contacts={contacts.nodes}
               canEdit={project.rapportCanSetIssueContacts}
+              contactGroup={project.rapportCanSetIssueContacts && project.rapportCrmGroup?.rapportCanAdminCrm ? project.rapportCrmGroup : null}
             />
           ) : null}
           <IssueTimeTracking issue={issue} />

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { projectUrls } from '@/lib/routes';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useRef, useState } from 'react';
-import { errorsByField, useFocusFirstInvalid } from '../crm/field-errors';
+import { errorsByField, useFocusFirstInvalid, withoutFieldError } from '../crm/field-errors';
 import { FormErrors, TextAreaField, TextField } from '../ui/form-field';
 import { buttonClass, primaryButtonClass } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
@@ -29,6 +29,12 @@ export function NewIssueForm({ projectPath, quickActions }: { projectPath: strin
   const [errors, setErrors] = useState<{ fields: Partial<Record<IssueField, string[]>>; form: string[] }>({ fields: {}, form: [] });
   const [busy, setBusy] = useState(false);
 
+  /** A field's setter that also clears its message. */
+  const edited = (field: IssueField, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setErrors((current) => withoutFieldError(current, field));
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
@@ -52,11 +58,11 @@ export function NewIssueForm({ projectPath, quickActions }: { projectPath: strin
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-busy={busy}>
       <FormErrors errors={errors.form} />
-      <TextField id="issue-title" label="Title" value={title} onChange={setTitle} errors={errors.fields.title} required />
-      <TextAreaField id="issue-description" label="Description" value={description} onChange={setDescription} errors={errors.fields.description} hint={<TextHint quickActions={quickActions} />} />
+      <TextField id="issue-title" label="Title" value={title} onChange={edited('title', setTitle)} errors={errors.fields.title} required />
+      <TextAreaField id="issue-description" label="Description" value={description} onChange={edited('description', setDescription)} errors={errors.fields.description} hint={<TextHint quickActions={quickActions} />} />
       <div className="flex gap-2 border-t border-gray-200 pt-4">
         <button type="submit" disabled={busy} className={primaryButtonClass}>
-          Create issue
+          {busy ? 'Creating…' : 'Create issue'}
         </button>
         <Link href={projectUrls.issues(projectPath)} className={buttonClass}>
           Cancel

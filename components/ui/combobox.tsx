@@ -85,33 +85,48 @@ export function useCombobox<Item, Element extends HTMLInputElement | HTMLTextAre
 }
 
 /** The list of a `useCombobox`; hidden while the combobox is not expanded. */
+export function resultCountLabel(count: number): string {
+  return count === 1 ? '1 result' : `${count} results`;
+}
+
+/**
+ * The list of a `useCombobox`; hidden while the combobox is not expanded. How many options it shows
+ * is announced (`resultCount` when some options are not results, such as "No organization").
+ */
 export function ComboboxListbox<Item>({
   combobox,
   label,
   className,
   testId,
+  resultCount,
   children,
 }: {
   combobox: Combobox<Item>;
   label: string;
   className: string;
   testId?: string;
+  resultCount?: number;
   children: (item: Item) => ReactNode;
 }) {
   const { items, itemKey, expanded, highlightedIndex, getMenuProps, getItemProps } = combobox;
   return (
-    <ul {...getMenuProps({ 'aria-label': label })} hidden={!expanded} data-testid={testId} className={`max-h-60 overflow-y-auto ${className}`}>
-      {expanded
-        ? items.map((item, index) => (
-            <li
-              key={itemKey(item)}
-              {...getItemProps({ item, index })}
-              className={`cursor-pointer rounded-sm px-2 py-1 text-sm text-gray-900 ${index === highlightedIndex ? 'bg-blue-100' : ''}`}
-            >
-              {children(item)}
-            </li>
-          ))
-        : null}
-    </ul>
+    <>
+      <p role="status" className="sr-only">
+        {expanded ? resultCountLabel(resultCount ?? items.length) : ''}
+      </p>
+      <ul {...getMenuProps({ 'aria-label': label })} hidden={!expanded} data-testid={testId} className={`max-h-60 overflow-y-auto ${className}`}>
+        {expanded
+          ? items.map((item, index) => (
+              <li
+                key={itemKey(item)}
+                {...getItemProps({ item, index })}
+                className={`cursor-pointer rounded-sm px-2 py-1 text-sm text-gray-900 ${index === highlightedIndex ? 'bg-blue-100' : ''}`}
+              >
+                {children(item)}
+              </li>
+            ))
+          : null}
+      </ul>
+    </>
   );
 }

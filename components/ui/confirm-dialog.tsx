@@ -6,7 +6,8 @@ import { useModalDialog } from './use-modal-dialog';
 
 /**
  * An accessible confirmation (role="alertdialog" on a native modal <dialog>): focus starts on
- * Cancel and stays inside, Escape cancels, focus returns to the button that opened it.
+ * Cancel and stays inside, Escape cancels, focus returns to the button that opened it. Without
+ * `onConfirm` it only explains (why something cannot be done) and its one button closes it.
  */
 export function ConfirmDialog({
   open,
@@ -22,12 +23,12 @@ export function ConfirmDialog({
   open: boolean;
   title: string;
   children: ReactNode;
-  confirmLabel: string;
+  confirmLabel?: string;
   /** What the confirm button says while the action runs. */
   busyLabel?: string;
   busy: boolean;
   error: string | null;
-  onConfirm: () => void;
+  onConfirm?: () => void;
   onCancel: () => void;
 }) {
   const { dialogRef, onKeyDown } = useModalDialog(open);
@@ -61,11 +62,13 @@ export function ConfirmDialog({
           ) : null}
           <div className="flex justify-end gap-2">
             <button data-autofocus type="button" onClick={onCancel} disabled={busy} className={buttonClass}>
-              Cancel
+              {onConfirm ? 'Cancel' : 'Close'}
             </button>
-            <button type="button" onClick={onConfirm} disabled={busy} className={dangerButtonClass}>
-              {busy ? busyLabel : confirmLabel}
-            </button>
+            {onConfirm ? (
+              <button type="button" onClick={onConfirm} disabled={busy} className={dangerButtonClass}>
+                {busy ? busyLabel : confirmLabel}
+              </button>
+            ) : null}
           </div>
         </div>
       ) : null}

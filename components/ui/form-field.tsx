@@ -131,12 +131,12 @@ export function FormErrors({ errors }: { errors: string[] }) {
   );
 }
 
-/** A drawer form's Save and Cancel buttons, below a rule. */
+/** A drawer form's Save and Cancel buttons, below a rule; Save says so while it is saving. */
 export function FormActions({ saveLabel, busy, onCancel }: { saveLabel: string; busy: boolean; onCancel: () => void }) {
   return (
     <div className="flex gap-2 border-t border-gray-200 pt-4">
       <button type="submit" disabled={busy} className={primaryButtonClass}>
-        {saveLabel}
+        {busy ? 'Saving…' : saveLabel}
       </button>
       <button type="button" onClick={onCancel} className={buttonClass}>
         Cancel

@@ -9,13 +9,13 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
   timeZoneName: 'short',
 });
 
-/** A server-rendered date (UTC, so server and browser agree), with the exact time on hover. */
-export function FormattedDate({ value }: { value: string }) {
+/** A server-rendered date (UTC, so server and browser agree), with the exact time on hover or, `withTime`, shown. */
+export function FormattedDate({ value, withTime }: { value: string; withTime?: boolean }) {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return null;
   return (
     <time dateTime={date.toISOString()} title={dateTimeFormat.format(date)}>
-      {dateFormat.format(date)}
+      {(withTime ? dateTimeFormat : dateFormat).format(date)}
     </time>
   );
 }

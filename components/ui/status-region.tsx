@@ -5,9 +5,12 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 
 const flashKey = 'rapport-status';
 
+/** How long a status message stays on screen. */
+export const statusShownMs = 6000;
+
 const StatusContext = createContext<(message: string) => void>(() => {});
 
-/** Announces a message in the page's status region ("Contact has been added."). */
+/** Announces a message in the page's status region ("Contact has been added."); an empty one clears it. */
 export function useStatus(): (message: string) => void {
   return useContext(StatusContext);
 }
@@ -31,23 +34,35 @@ function takeFlash(): string {
   }
 }
 
+/** A success message that goes away by itself after a few seconds (its live region stays). */
+export function useTransientMessage<Message extends string | readonly string[]>(empty: Message) {
+  const [message, setMessage] = useState<Message>(empty);
+  const shown = message.length > 0;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setMessage(empty), statusShownMs);
+    return () => clearTimeout(timer);
+  }, [message, shown, empty]);
+  return [message, setMessage] as const;
+}
+
 /**
  * A polite live region that is in the page from the start (screen readers only announce changes to
  * a region they already know), plus the provider that fills it.
  */
 export function StatusProvider({ children }: { children: ReactNode }) {
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useTransientMessage<string>('');
   const announce = useCallback((next: string) => {
     // Cleared first, so the same message twice in a row is announced twice.
     setMessage('');
     requestAnimationFrame(() => setMessage(next));
-  }, []);
+  }, [setMessage]);
   // A message kept for this page by the previous one; the provider can outlive a navigation.
   const pathname = usePathname();
   useEffect(() => {
     const flashed = takeFlash();
     if (flashed) requestAnimationFrame(() => setMessage(flashed));
-  }, [pathname]);
+  }, [pathname, setMessage]);
   return (
     <StatusContext.Provider value={announce}>
       <div role="status" aria-live="polite" className="empty:hidden">

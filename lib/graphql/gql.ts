@@ -16,10 +16,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.ContactDetailFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": typeof types.ContactRecordFragmentDoc,
-    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
-    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
+    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
+    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateContactDocument,
-    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n": typeof types.RapportCreateOrganizationDocument,
+    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": typeof types.RapportCreateOrganizationDocument,
     "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateOrganizationDocument,
     "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteContactDocument,
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteOrganizationDocument,
@@ -33,7 +33,7 @@ type Documents = {
     "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": typeof types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": typeof types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": typeof types.LinkedIssueItemFragmentDoc,
-    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": typeof types.ActivityItemFragmentDoc,
+    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n": typeof types.ActivityItemFragmentDoc,
     "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": typeof types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": typeof types.ProjectListItemFragmentDoc,
@@ -68,7 +68,7 @@ type Documents = {
     "\n  query RapportViewerGroups {\n    groups(first: 100) { nodes { ...GroupListItem } }\n  }\n": typeof types.RapportViewerGroupsDocument,
     "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { ...GroupListItem } }\n      projects(first: 100) { nodes { ...ProjectListItem } }\n    }\n  }\n": typeof types.RapportGroupOverviewDocument,
     "\n  query RapportGroupSummary($fullPath: ID!) {\n    group(fullPath: $fullPath) { ...GroupSummary }\n  }\n": typeof types.RapportGroupSummaryDocument,
-    "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": typeof types.RapportIssuePageDocument,
+    "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      rapportCrmGroup { id fullPath rapportCanAdminCrm }\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": typeof types.RapportIssuePageDocument,
     "\n  query RapportNewIssue($projectPath: ID!) {\n    project(fullPath: $projectPath) { ...ProjectSummary rapportCanSetIssueContacts }\n  }\n": typeof types.RapportNewIssueDocument,
     "\n  query RapportProjectIssues(\n    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,\n    $first: Int, $after: String, $last: Int, $before: String,\n    $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],\n    $withContact: Boolean!, $withOrganization: Boolean!\n  ) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCrmGroup {\n        fullPath\n        filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }\n        filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }\n      }\n      issues(\n        state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,\n        first: $first, after: $after, last: $last, before: $before\n      ) {\n        nodes { ...IssueListRow }\n        pageInfo { ...ListPageInfo }\n      }\n      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n    }\n  }\n": typeof types.RapportProjectIssuesDocument,
     "\n  query RapportPersonalAccessTokens {\n    rapportPersonalAccessTokens { ...PersonalAccessTokenRow }\n  }\n": typeof types.RapportPersonalAccessTokensDocument,
@@ -76,10 +76,10 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.ContactDetailFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": types.ContactRecordFragmentDoc,
-    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
-    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
+    "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
+    "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateContactDocument,
-    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n": types.RapportCreateOrganizationDocument,
+    "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": types.RapportCreateOrganizationDocument,
     "\n  mutation RapportUpdateOrganization($input: CustomerRelationsOrganizationUpdateInput!) {\n    customerRelationsOrganizationUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateOrganizationDocument,
     "\n  mutation RapportDeleteContact($input: CustomerRelationsContactDeleteInput!) {\n    customerRelationsContactDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteContactDocument,
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteOrganizationDocument,
@@ -93,7 +93,7 @@ const documents: Documents = {
     "\n  fragment OrganizationOption on CustomerRelationsOrganization { id name }\n": types.OrganizationOptionFragmentDoc,
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": types.LinkedIssueItemFragmentDoc,
-    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n": types.ActivityItemFragmentDoc,
+    "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n": types.ActivityItemFragmentDoc,
     "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": types.ProjectListItemFragmentDoc,
@@ -128,7 +128,7 @@ const documents: Documents = {
     "\n  query RapportViewerGroups {\n    groups(first: 100) { nodes { ...GroupListItem } }\n  }\n": types.RapportViewerGroupsDocument,
     "\n  query RapportGroupOverview($fullPath: ID!) {\n    group(fullPath: $fullPath) {\n      description\n      parent { name fullPath }\n      descendantGroups(includeParentDescendants: false, first: 100) { nodes { ...GroupListItem } }\n      projects(first: 100) { nodes { ...ProjectListItem } }\n    }\n  }\n": types.RapportGroupOverviewDocument,
     "\n  query RapportGroupSummary($fullPath: ID!) {\n    group(fullPath: $fullPath) { ...GroupSummary }\n  }\n": types.RapportGroupSummaryDocument,
-    "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": types.RapportIssuePageDocument,
+    "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      rapportCrmGroup { id fullPath rapportCanAdminCrm }\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n": types.RapportIssuePageDocument,
     "\n  query RapportNewIssue($projectPath: ID!) {\n    project(fullPath: $projectPath) { ...ProjectSummary rapportCanSetIssueContacts }\n  }\n": types.RapportNewIssueDocument,
     "\n  query RapportProjectIssues(\n    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,\n    $first: Int, $after: String, $last: Int, $before: String,\n    $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],\n    $withContact: Boolean!, $withOrganization: Boolean!\n  ) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCrmGroup {\n        fullPath\n        filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }\n        filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }\n      }\n      issues(\n        state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,\n        first: $first, after: $after, last: $last, before: $before\n      ) {\n        nodes { ...IssueListRow }\n        pageInfo { ...ListPageInfo }\n      }\n      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }\n    }\n  }\n": types.RapportProjectIssuesDocument,
     "\n  query RapportPersonalAccessTokens {\n    rapportPersonalAccessTokens { ...PersonalAccessTokenRow }\n  }\n": types.RapportPersonalAccessTokensDocument,
@@ -159,11 +159,11 @@ export function graphql(source: "\n  fragment ContactRecord on CustomerRelations
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n"): (typeof documents)["\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description\n    organization { name defaultRate }\n  }\n"];
+export function graphql(source: "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n"): (typeof documents)["\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -171,7 +171,7 @@ export function graphql(source: "\n  mutation RapportUpdateContact($input: Custo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { id }\n      errors\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -227,7 +227,7 @@ export function graphql(source: "\n  fragment LinkedIssueItem on Issue { id iid 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n"): (typeof documents)["\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field value } }\n"];
+export function graphql(source: "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n"): (typeof documents)["\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -367,7 +367,7 @@ export function graphql(source: "\n  query RapportGroupSummary($fullPath: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n"): (typeof documents)["\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n"];
+export function graphql(source: "\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      rapportCrmGroup { id fullPath rapportCanAdminCrm }\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n"): (typeof documents)["\n  query RapportIssuePage($projectPath: ID!, $iid: String!) {\n    project(fullPath: $projectPath) {\n      ...ProjectSummary\n      rapportCanReadIssueContacts\n      rapportCanSetIssueContacts\n      rapportCrmGroup { id fullPath rapportCanAdminCrm }\n      issue(iid: $iid) { ...IssueView }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

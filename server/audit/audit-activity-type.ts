@@ -1,4 +1,5 @@
 import { ContactRef } from '../crm/contact-type';
+import { organizationLoader } from '../crm/organization-loader';
 import { OrganizationRef } from '../crm/organization-type';
 import { builder } from '../graphql/builder';
 import { type Context, requestLoader } from '../graphql/context';
@@ -13,16 +14,54 @@ import { type AuditActivity, type AuditTargetType, createActivityLoader, maxActi
 
 interface AuditChange {
   field: string;
-  value: string | null;
+  value: unknown;
+}
+
+const deletedOrganization = 'a deleted organization';
+
+function encoded(value: unknown): string | null {
+  return value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The organization IDs an `organizationId` change recorded: one ID, or `{ before, after }`. */
+function organizationIds(value: unknown): number[] {
+  const parts = value !== null && typeof value === 'object' ? Object.values(value) : [value];
+  return parts.filter((part): part is number => typeof part === 'number');
+}
+
+/** An `organizationId` change with names for the IDs, looked up for the whole request in one statement. */
+async function withOrganizationNames(context: Context, value: unknown): Promise<unknown> {
+  const ids = organizationIds(value);
+  const found = await organizationLoader(context).loadMany(ids);
+  const names = new Map(
+    ids.map((id, index) => {
+      const organization = found[index];
+      return [id, organization && !(organization instanceof Error) ? organization.name : deletedOrganization] as const;
+    }),
+  );
+  const named = (part: unknown): unknown =>
+    typeof part === 'number'
+      ? names.get(part)
+      : part !== null && typeof part === 'object'
+        ? Object.fromEntries(Object.entries(part).map(([key, inner]) => [key, named(inner)]))
+        : part;
+  return named(value);
 }
 
 const AuditChangeRef = builder.objectRef<AuditChange>('RapportAuditChange').implement({
   description: 'Rapport only: one changed field of an audit event.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'Name of the field.' }),
-    value: t.exposeString('value', {
+    value: t.string({
       nullable: true,
       description: 'What was recorded for the field: the text itself, or JSON for anything else (`{"before": …, "after": …}` for an update).',
+      resolve: (change) => encoded(change.value),
+    }),
+    text: t.string({
+      nullable: true,
+      description:
+        "The recorded value as a person reads it, in the same form as `value`: organization IDs become the organizations' names (\"a deleted organization\" when it is gone).",
+      resolve: async (change, _args, context) => encoded(change.field === 'organizationId' ? await withOrganizationNames(context, change.value) : change.value),
     }),
   }),
 });
@@ -37,11 +76,7 @@ const AuditEventRef = builder.objectRef<AuditActivity>('RapportAuditEvent').impl
     changes: t.field({
       type: [AuditChangeRef],
       description: 'The fields the event recorded.',
-      resolve: (event) =>
-        Object.entries(event.changes).map(([field, value]) => ({
-          field,
-          value: value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value),
-        })),
+      resolve: (event) => Object.entries(event.changes).map(([field, value]) => ({ field, value })),
     }),
   }),
 });
@@ -52,7 +87,9 @@ const firstArgDescription = `Number of entries (0 to ${maxActivityEvents}).`;
 async function loadActivity(context: Context, targetType: AuditTargetType, first: number | null | undefined, record: { id: number; groupId: number }) {
   const limit = listSize('first', first, { defaultSize: 20, max: maxActivityEvents });
   if (limit === 0) return [];
-  return requestLoader(context, `activity:${targetType}:${limit}`, () => createActivityLoader(context.db, targetType, limit)).load({
+  return requestLoader(context, `activity:${targetType}:${limit}`, () =>
+    createActivityLoader(context.db, targetType, limit, context.permissions.readableProjectsCondition()),
+  ).load({
     groupId: record.groupId,
     targetId: record.id,
   });

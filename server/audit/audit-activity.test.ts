@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
 import { contacts, organizations } from '../db/schema/crm';
-import { groups } from '../db/schema/groups';
+import { groups, projects } from '../db/schema/groups';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
 import { countWarmStatements } from '../testing/statement-counts';
 import { createSeededAppDatabase } from '../testing/test-database';
@@ -87,6 +87,67 @@ describe('rapportActivity', () => {
     expect(limited?.rapportActivity.map((event) => event.action)).toEqual(['contact_updated']);
     const [none] = await contactActivityAs('reporter', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`], limit: 0 });
     expect(none?.rapportActivity).toEqual([]);
+  });
+
+  it("reads organization IDs as the organizations' names, a deleted one as such", async () => {
+    const [northwind] = await handle.db.insert(organizations).values({ groupId: acmeId, name: 'Named Org' }).returning();
+    const [contact] = await handle.db.insert(contacts).values({ groupId: acmeId, firstName: 'Nia', lastName: 'Named', email: 'nia.named@example.com' }).returning();
+    await handle.db.insert(auditEvents).values({
+      targetType: 'CustomerRelations::Contact',
+      targetId: contact!.id,
+      groupId: acmeId,
+      action: 'contact_updated',
+      changes: { organizationId: { before: 999_999, after: northwind!.id }, phone: { before: null, after: '1' } },
+    });
+    const [node] = await contactActivityAs('reporter', { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`] });
+    const response = await postGraphQL<{ group: { contacts: { nodes: { rapportActivity: { changes: { field: string; text: string | null }[] }[] }[] } } }>(
+      `query($ids: [CustomerRelationsContactID!]) { group(fullPath: "acme") { contacts(ids: $ids) { nodes { rapportActivity { changes { field text } } } } } }`,
+      { ids: [`gid://gitlab/CustomerRelations::Contact/${contact!.id}`] },
+      { headers: await tokenHeaders(handle.db, 'reporter') },
+    );
+    expect(node?.rapportActivity[0]?.changes).toContainEqual({ field: 'organizationId', value: `{"after":${northwind!.id},"before":999999}` });
+    expect(response.data?.group.contacts.nodes[0]?.rapportActivity[0]?.changes).toEqual([
+      { field: 'phone', text: '{"after":"1","before":null}' },
+      { field: 'organizationId', text: '{"after":"Named Org","before":"a deleted organization"}' },
+    ]);
+  });
+
+  it("shows issue link and unlink events on the contact, with who did it, only to readers of the issue's project", async () => {
+    const [contact] = await handle.db.insert(contacts).values({ groupId: acmeId, firstName: 'Lina', lastName: 'Linked', email: 'lina.linked@example.com' }).returning();
+    const contactId = `gid://gitlab/CustomerRelations::Contact/${contact!.id}`;
+    const setContacts = (operationMode: string) =>
+      postGraphQL<{ issueSetCrmContacts: { errors: string[] } }>(
+        'mutation($input: IssueSetCrmContactsInput!) { issueSetCrmContacts(input: $input) { errors } }',
+        { input: { projectPath: 'acme/website', iid: '1', contactIds: [contactId], operationMode } },
+        { headers: tokenHeadersFor.developer },
+      );
+    const tokenHeadersFor = { developer: await tokenHeaders(handle.db, 'developer') };
+    expect((await setContacts('APPEND')).data?.issueSetCrmContacts.errors).toEqual([]);
+    expect((await setContacts('REMOVE')).data?.issueSetCrmContacts.errors).toEqual([]);
+    const [node] = await contactActivityAs('reporter', { ids: [contactId] });
+    const [project] = await handle.db.select().from(projects).where(eq(projects.fullPath, 'acme/website'));
+    const issueChange = (value: string) => [
+      { field: 'issue', value },
+      { field: 'issueId', value: expect.any(String) as string },
+      { field: 'projectId', value: String(project!.id) },
+    ];
+    const byField = (changes: { field: string }[]) => [...changes].sort((a, b) => a.field.localeCompare(b.field));
+    expect(node?.rapportActivity.map(({ action, actor, changes }) => ({ action, actor, changes: byField(changes) }))).toEqual([
+      { action: 'contact_removed_from_issue', actor: { username: 'developer' }, changes: issueChange('acme/website#1') },
+      { action: 'contact_added_to_issue', actor: { username: 'developer' }, changes: issueChange('acme/website#1') },
+    ]);
+
+    // An event about an issue of a project the reader cannot read stays hidden.
+    const [hidden] = await handle.db.select().from(projects).where(eq(projects.fullPath, 'globex/portal'));
+    await handle.db.insert(auditEvents).values({
+      targetType: 'CustomerRelations::Contact',
+      targetId: contact!.id,
+      groupId: acmeId,
+      action: 'contact_added_to_issue',
+      changes: { issueId: 1, projectId: hidden!.id, issue: 'globex/portal#1' },
+    });
+    const [again] = await contactActivityAs('reporter', { ids: [contactId] });
+    expect(again?.rapportActivity).toHaveLength(2);
   });
 
   it.each([

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, eq, exists, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
+import { projects } from '../db/schema/groups';
 import { users } from '../db/schema/users';
 
 export type AuditTargetType = 'CustomerRelations::Contact' | 'CustomerRelations::Organization';
@@ -20,8 +21,23 @@ export async function recordAuditEvent(
   target: AuditedRecord,
   changes: Record<string, unknown>,
 ): Promise<void> {
-  await db.insert(auditEvents).values({ actorId, action, targetType: target.type, targetId: target.id, groupId: target.groupId, changes });
+  await recordAuditEvents(db, actorId, [{ action, target, changes }]);
 }
+
+/** Several events by one actor in one statement. */
+export async function recordAuditEvents(
+  db: Database,
+  actorId: number | null,
+  events: readonly { action: string; target: AuditedRecord; changes: Record<string, unknown> }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insert(auditEvents)
+    .values(events.map(({ action, target, changes }) => ({ actorId, action, targetType: target.type, targetId: target.id, groupId: target.groupId, changes })));
+}
+
+/** A contact's side of an issue contact change: it shows on the contact's page. */
+export const contactIssueActions = ['contact_added_to_issue', 'contact_removed_from_issue'] as const;
 
 export interface AuditTarget {
   groupId: number;
@@ -48,6 +64,7 @@ export async function recentActivity(
   targetType: AuditTargetType,
   targets: readonly AuditTarget[],
   limit: number,
+  readableProjects: SQL,
 ): Promise<Map<string, AuditActivity[]>> {
   const byTarget = new Map<string, AuditActivity[]>(targets.map((target) => [activityKey(target), []]));
   if (targets.length === 0) return byTarget;
@@ -69,6 +86,16 @@ export async function recentActivity(
         eq(auditEvents.targetType, targetType),
         inArray(auditEvents.targetId, targets.map((target) => target.targetId)),
         inArray(auditEvents.groupId, [...new Set(targets.map((target) => target.groupId))]),
+        // An issue's events show only to people who may read its project.
+        or(
+          notInArray(auditEvents.action, [...contactIssueActions]),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(projects)
+              .where(and(eq(projects.id, sql`(${auditEvents.changes}->>'projectId')::integer`), readableProjects)),
+          ),
+        ),
       ),
     )
     .as('ranked');
@@ -102,10 +129,10 @@ function activityKey(target: AuditTarget): string {
   return `${target.groupId}:${target.targetId}`;
 }
 
-export function createActivityLoader(db: Database, targetType: AuditTargetType, limit: number) {
+export function createActivityLoader(db: Database, targetType: AuditTargetType, limit: number, readableProjects: SQL) {
   return new DataLoader<AuditTarget, AuditActivity[], string>(
     async (targets) => {
-      const byTarget = await recentActivity(db, targetType, targets, limit);
+      const byTarget = await recentActivity(db, targetType, targets, limit, readableProjects);
       return targets.map((target) => byTarget.get(activityKey(target)) ?? []);
     },
     { cacheKeyFn: activityKey },

@@ -145,12 +145,11 @@ describe('customerRelationsContactUpdate', () => {
 describe('customerRelationsOrganizationCreate', () => {
   it('creates an organization with a trimmed name and audits it', async () => {
     const name = unique('New Org');
-    const response = await run('createOrganization', { groupId: acmeGid, name: `  ${name} `, defaultRate: 42.125, description: ' kept as given ', clientMutationId: 'c1' });
+    const response = await run('createOrganization', { groupId: acmeGid, name: `  ${name} `, defaultRate: 42.13, description: ' kept as given ', clientMutationId: 'c1' });
     expect(response.errors).toBeUndefined();
     const payload = response.data!.result!;
     expect(payload).toMatchObject({ clientMutationId: 'c1', errors: [], organization: { name, description: ' kept as given ', active: true } });
     const row = await organizationRow(handle.db, numericId(payload.organization!.id));
-    // numeric(18, 2) rounds like PostgreSQL does.
     expect(row).toMatchObject({ groupId: acmeId, name, defaultRate: '42.13', state: 'active' });
     const [event] = await auditEventsFor(handle.db, 'CustomerRelations::Organization', row!.id);
     expect(event).toMatchObject({ action: 'organization_created', groupId: acmeId, changes: { name, defaultRate: '42.13' } });
@@ -249,6 +248,7 @@ describe('validation messages', () => {
     ['Description is too long (maximum is 1024 characters)', 'createOrganization', async () => ({ ...orgInput(), description: long(1025) })],
     ['Default rate must be greater than or equal to 0', 'createOrganization', async () => ({ ...orgInput(), defaultRate: -0.01 })],
     ['Default rate must be less than 10000000000000000', 'createOrganization', async () => ({ ...orgInput(), defaultRate: 1e16 })],
+    ['Default rate must have at most 2 decimal places', 'createOrganization', async () => ({ ...orgInput(), defaultRate: 120.125 })],
     [
       'organizations can only be added to root groups and groups configured as CRM targets',
       'createOrganization',
@@ -258,6 +258,7 @@ describe('validation messages', () => {
     ['Name has already been taken', 'updateOrganization', async () => ({ id: organizationGid((await newOrganization()).id), name: 'harborview hotels' })],
     ['Description is too long (maximum is 1024 characters)', 'updateOrganization', async () => ({ id: organizationGid((await newOrganization()).id), description: long(1025) })],
     ['Default rate must be greater than or equal to 0', 'updateOrganization', async () => ({ id: organizationGid((await newOrganization()).id), defaultRate: -5 })],
+    ['Default rate must have at most 2 decimal places', 'updateOrganization', async () => ({ id: organizationGid((await newOrganization()).id), defaultRate: 99.999 })],
   ];
 
   it.each(cases)('"%s" from %s, with nothing written', async (message, mutation, makeInput) => {

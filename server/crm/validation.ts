@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasAtMostTwoDecimals, notANumberMessage, tooManyDecimalsMessage } from '@/lib/crm/default-rate';
 import { blank, tooLong } from '../validation';
 
 // PostgreSQL text cannot store NUL; refuse it like any other invalid value instead of failing in SQL.
@@ -59,10 +60,12 @@ export const organizationFieldsSchema = z.object({
   name: requiredName('Name'),
   description: optionalText('Description', 1024, false),
   defaultRate: z
-    .number({ message: 'Default rate is not a number' })
-    .finite('Default rate is not a number')
+    .number({ message: notANumberMessage })
+    .finite(notANumberMessage)
     .min(0, 'Default rate must be greater than or equal to 0')
     .lt(maxDefaultRate, `Default rate must be less than ${maxDefaultRate.toFixed(0)}`)
+    // Refused rather than rounded by the numeric(18, 2) column, so what is saved is what was sent.
+    .refine(hasAtMostTwoDecimals, tooManyDecimalsMessage)
     .nullish(),
 });
 

@@ -1,6 +1,6 @@
 import type { ProjectRef } from '../auth/access-lookups';
 import type { Permissions } from '../auth/permissions';
-import { recordAuditEvent } from '../audit/audit-repository';
+import { contactIssueActions, recordAuditEvent, recordAuditEvents } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { contactsOfGroupByIds } from '../crm/contact-repository';
@@ -78,7 +78,8 @@ export async function setIssueContacts(
   const actorId = permissions.actorId();
 
   return db.transaction(async (tx) => {
-    if (!(await lockIssue(tx, issue.id))) throw new DomainError('not_found');
+    const locked = await lockIssue(tx, issue.id);
+    if (!locked) throw new DomainError('not_found');
     const plan = planChanges(new Set(await linkedContactIds(tx, issue.id)), changes);
     if (plan.add.length > maxContactsAddedAtOnce) return failure(tooManyContactsMessage);
     const problems = await additionProblems(tx, crmGroupId, plan.add);
@@ -91,10 +92,28 @@ export async function setIssueContacts(
       await insertNote(tx, { issueId: issue.id, authorId: actorId, body: note, system: true });
       const audited = { type: 'Issue', id: issue.id, groupId: crmGroupId } as const;
       await recordAuditEvent(tx, actorId, 'issue_contacts_changed', audited, { projectId: issue.project.id, added, removed });
+      await recordContactsIssueEvents(tx, actorId, { ...locked, projectPath: issue.project.fullPath, crmGroupId }, added, removed);
       await touchIssues(tx, [issue.id]);
     }
     return { ok: true as const, value: { added, removed } };
   });
+}
+
+/** Each contact's side of the change, for its page's activity: which issue, by whom. */
+async function recordContactsIssueEvents(
+  tx: Database,
+  actorId: number,
+  issue: { id: number; iid: number; projectId: number; projectPath: string; crmGroupId: number },
+  added: readonly number[],
+  removed: readonly number[],
+): Promise<void> {
+  const changes = { issueId: issue.id, projectId: issue.projectId, issue: `${issue.projectPath}#${issue.iid}` };
+  const event = (action: (typeof contactIssueActions)[number]) => (contactId: number) => ({
+    action,
+    target: { type: 'CustomerRelations::Contact', id: contactId, groupId: issue.crmGroupId } as const,
+    changes,
+  });
+  await recordAuditEvents(tx, actorId, [...added.map(event('contact_added_to_issue')), ...removed.map(event('contact_removed_from_issue'))]);
 }
 
 /**

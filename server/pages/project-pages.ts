@@ -13,6 +13,7 @@ const issuePageQuery = graphql(`
       ...ProjectSummary
       rapportCanReadIssueContacts
       rapportCanSetIssueContacts
+      rapportCrmGroup { id fullPath rapportCanAdminCrm }
       issue(iid: $iid) { ...IssueView }
     }
   }

@@ -223,7 +223,7 @@ export const operations: Record<string, Operation> = {
     kind: 'read',
     document: `query($ids: [CustomerRelationsContactID!]) { group(fullPath: "acme") { contacts(ids: $ids, first: 1) { nodes {
       issues(first: 5) { count nodes { title } edges { cursor node { id } } ${pageInfo} }
-      rapportActivity(first: 5) { id action createdAt actor { username } changes { field value } } } } } }`,
+      rapportActivity(first: 5) { id action createdAt actor { username } changes { field value text } } } } } }`,
     variables: contactIds,
     root: (data) => data.group,
     secrets: (fixture) => [fixture.issue.title, fixture.contact.email],
