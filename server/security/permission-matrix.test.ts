@@ -62,9 +62,9 @@ async function checkRead(name: string, operation: ReadOperation, role: Role) {
 async function checkMutation(name: string, operation: MutationOperation, role: Role) {
   const outcome = expectedOutcome(name, role);
   const variables = await operation.prepare(handle.db, fixture, role);
-  const before = await snapshotTables(handle.db);
+  const before = await snapshotTables(handle.db, operation.tables);
   const response = await postGraphQL<{ result: Record<string, any> | null }>(operation.document, variables, { headers: headers.get(role) }); // eslint-disable-line @typescript-eslint/no-explicit-any
-  const changed = changedTables(before, await snapshotTables(handle.db));
+  const changed = changedTables(before, await snapshotTables(handle.db, operation.tables));
   switch (outcome) {
     case 'A':
       expect(response.errors).toBeUndefined();

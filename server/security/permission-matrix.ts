@@ -3,6 +3,8 @@ import type { Viewer } from '../auth/viewer';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { groupCrmSettings } from '../db/schema/groups';
+import { personalAccessTokens } from '../db/schema/users';
+import { storePersonalAccessToken } from '../auth/tokens';
 import { unique } from '../crm/fixtures/crm-test-helpers';
 import { toGlobalId } from '../graphql/global-id';
 import { timelogs } from '../db/schema/issues';
@@ -14,7 +16,8 @@ import { loadGroupOverview, loadViewerGroups } from '../pages/group-pages';
 import { loadIssuePage, loadNewIssuePage, loadProjectIssues } from '../pages/project-pages';
 import { loadGroupIssues } from '../pages/group-issue-pages';
 import { postGraphQL, tokenHeaders, userId } from '../testing/graphql-client';
-import { type Role, roles } from '../testing/roles';
+import { writableTables } from '../testing/table-snapshot';
+import { type Role, roles, usernameOf } from '../testing/roles';
 import type { MatrixFixture } from './matrix-fixture';
 
 /**
@@ -86,6 +89,10 @@ export const expectations: Record<string, string> = {
   'createNote with /spend':                          'D     D     R     R     A     A     A     A     A     D     T     T     A',
   timelogCreate:                                     'D     D     D     D     A     A     A     A     A     D     T     T     A',
   "timelogDelete of a Developer's timelog":          'D     D     D     D     D     A     A     A     A     D     T     T     D',
+  'Query.rapportPersonalAccessTokens':               'E     S     S     S     S     S     S     S     S     S     T     T     S',
+  // Only a browser session creates tokens (a token never mints one), so every API caller is denied.
+  personalAccessTokenCreate:                         'D     D     D     D     D     D     D     D     D     D     T     T     D',
+  'personalAccessTokenRevoke of an own token':       'D     A     A     A     A     A     A     A     A     D     T     T     A',
   'page: home (your groups)':                        'H     E     S     S     S     S     S     S     S     H     H     H     E',
   'page: group overview':                            'H     H     S     S     S     S     S     S     S     H     H     H     H',
   'page: contacts list':                             'H     H     H     S     S     S     S     S     S     H     H     H     H',
@@ -129,6 +136,8 @@ export interface MutationOperation {
   prepare: (db: Database, fixture: MatrixFixture, role: Role) => Promise<Record<string, unknown>>;
   /** A refusal inside the payload (the R cells). */
   refusedInPayload?: (payload: Data) => boolean;
+  /** The tables compared before and after the call, when not the CRM and issue ones. */
+  tables?: readonly string[];
   /** Puts back what an applied call changed that other rows rely on. */
   restore?: (db: Database, fixture: MatrixFixture) => Promise<void>;
 }
@@ -487,6 +496,29 @@ export const operations: Record<string, Operation> = {
         .values({ issueId: fixture.issue.id, userId: await userId(db, 'developer'), timeSpent: 600, spentAt: new Date('2026-01-05T12:00:00Z') })
         .returning({ id: timelogs.id });
       return { input: { id: toGlobalId('Timelog', row!.id) } };
+    },
+  },
+  'Query.rapportPersonalAccessTokens': {
+    kind: 'read',
+    document: 'query { rapportPersonalAccessTokens { id name scopes createdAt lastUsedAt expiresAt active revoked } }',
+    root: (data) => data.rapportPersonalAccessTokens,
+    // Every role's user holds the token its requests are made with (server/testing/roles.ts).
+    secrets: () => ['"name":"test"'],
+  },
+  personalAccessTokenCreate: {
+    kind: 'mutation',
+    document: `mutation($input: PersonalAccessTokenCreateInput!) { result: personalAccessTokenCreate(input: $input) { ${payloadFields} token personalAccessToken { id } } }`,
+    prepare: async (_db, _fixture, role) => ({ input: { name: `Minted by ${role}`, scopes: ['api'] } }),
+  },
+  'personalAccessTokenRevoke of an own token': {
+    kind: 'mutation',
+    document: `mutation($input: PersonalAccessTokenRevokeInput!) { result: personalAccessTokenRevoke(input: $input) { ${payloadFields} } }`,
+    tables: [...writableTables, 'personal_access_tokens'],
+    prepare: async (db, _fixture, role) => {
+      const name = unique(`Revoked by ${role}`);
+      await storePersonalAccessToken(db, { userId: await userId(db, role === 'anonymous' ? 'developer' : usernameOf(role)), name, scopes: ['api'] });
+      const [row] = await db.select({ id: personalAccessTokens.id }).from(personalAccessTokens).where(eq(personalAccessTokens.name, name));
+      return { input: { id: toGlobalId('PersonalAccessToken', row!.id) } };
     },
   },
 

@@ -43,7 +43,8 @@ export async function addSubgroupDeveloper(db: Database): Promise<void> {
   await db.insert(members).values({ userId: user.id, groupId: support.id, accessLevel: accessLevels.developer });
 }
 
-function usernameOf(role: Role): string {
+/** The user a role's requests run as (the Developer for the token rows). */
+export function usernameOf(role: Role): string {
   if (role === 'subgroup developer') return subgroupDeveloperUsername;
   if (role === 'read_api token' || role === 'expired token' || role === 'revoked token') return 'developer';
   return role;
