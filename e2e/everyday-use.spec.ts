@@ -177,6 +177,20 @@ test('a list marks itself busy while a tab, sort or search change loads', async 
   await expectNoAxeViolations(page);
 });
 
+test('an issue list marks itself busy while a state tab loads', async ({ page }) => {
+  await signIn(page, 'reporter');
+  await page.goto('/groups/acme/-/issues');
+  const region = page.getByTestId('loading-region');
+  await expect(region).toHaveAttribute('aria-busy', 'false');
+  await slowPages(page, 800);
+  await page.getByRole('navigation', { name: 'Filter issues by state' }).getByRole('link', { name: /^Closed/ }).click();
+  await expect(region).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading issues…' })).toHaveCount(1);
+  await expect(page).toHaveURL(/state=closed/);
+  await expect(region).toHaveAttribute('aria-busy', 'false');
+  await expectNoAxeViolations(page);
+});
+
 test('the sidebar picker creates a contact from a typed name or email and adds it to the issue', async ({ page }) => {
   const tag = uniqueTag();
   await signIn(page, 'developer');

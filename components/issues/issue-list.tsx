@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { graphql } from '@/lib/graphql';
 import { type IssueListQuery, type IssueStateFilter, issueListUrl } from '@/lib/issues/issue-list-url';
 import { FormattedDate } from '../ui/formatted-date';
+import { LoadingRegion } from '../ui/loading-region';
 import { buttonClass, focusRing, inputClass, labelClass, linkClass } from '../ui/styles';
 import { CustomerFilters } from './customer-filters';
 import { IssueStateBadge } from './issue-state-badge';
@@ -147,7 +148,7 @@ export function IssueList({ listPath, showProject, query, issues, pageInfo, coun
   const filters = filtersOf(query);
   const nameOf = (kind: 'contact' | 'organization') => crmFilters.find((filter) => filter.kind === kind)?.name ?? null;
   return (
-    <>
+    <LoadingRegion label="issues">
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <SearchForm listPath={listPath} query={query} />
         {crmGroupPath ? (
@@ -202,6 +203,6 @@ export function IssueList({ listPath, showProject, query, issues, pageInfo, coun
         </ul>
       )}
       <Pagination listPath={listPath} query={query} pageInfo={pageInfo} />
-    </>
+    </LoadingRegion>
   );
 }
