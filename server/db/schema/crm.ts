@@ -6,13 +6,37 @@ import {
   index,
   integer,
   numeric,
- 
+  primaryKey,
   text,
   timestamp,
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { groups } from './groups';
+import { users } from './users';
+
+/**
+ * A group's own ordered customer tiers (Enterprise > Business > Free), managed in CRM settings.
+ * `position` 1 is the highest tier; the service keeps positions dense.
+ */
+export const organizationTiers = snakeCase.table(
+  'customer_relations_organization_tiers',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    position: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('crm_organization_tiers_group_name_idx').on(t.groupId, sql`lower(${t.name})`),
+    index('crm_organization_tiers_group_position_idx').on(t.groupId, t.position),
+    check('crm_organization_tiers_name_length', sql`char_length(${t.name}) between 1 and 64`),
+    check('crm_organization_tiers_position', sql`${t.position} >= 1`),
+  ],
+);
 
 export const organizations = snakeCase.table(
   'customer_relations_organizations',
@@ -25,6 +49,11 @@ export const organizations = snakeCase.table(
     description: text(),
     defaultRate: numeric({ precision: 18, scale: 2 }),
     state: text({ enum: ['active', 'inactive'] }).notNull().default('active'),
+    // Rapport-only attributes (issue 15); the service checks that the tier is the group's own
+    // and that the account owner is a member.
+    tierId: integer(),
+    annualRevenue: numeric({ precision: 18, scale: 2 }),
+    accountOwnerId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -40,6 +69,37 @@ export const organizations = snakeCase.table(
     check('crm_organizations_description_length', sql`char_length(${t.description}) <= 1024`),
     check('crm_organizations_default_rate', sql`${t.defaultRate} >= 0`),
     check('crm_organizations_state', sql`${t.state} in ('active', 'inactive')`),
+    check('crm_organizations_annual_revenue', sql`${t.annualRevenue} >= 0`),
+    index('crm_organizations_tier_id_idx').on(t.tierId),
+    foreignKey({
+      name: 'crm_organizations_tier_fk',
+      columns: [t.tierId],
+      foreignColumns: [organizationTiers.id],
+    }).onDelete('set null'),
+  ],
+);
+
+/**
+ * Email domains that belong to an organization (lower case): a contact created without an
+ * organization whose email domain is listed here gets it. Unique per group: one owner per domain.
+ */
+export const organizationDomains = snakeCase.table(
+  'customer_relations_organization_domains',
+  {
+    groupId: integer().notNull(),
+    organizationId: integer().notNull(),
+    domain: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.domain] }),
+    index('crm_organization_domains_organization_id_idx').on(t.organizationId),
+    foreignKey({
+      name: 'crm_organization_domains_organization_fk',
+      columns: [t.organizationId, t.groupId],
+      foreignColumns: [organizations.id, organizations.groupId],
+    }).onDelete('cascade'),
+    check('crm_organization_domains_lower_case', sql`${t.domain} = lower(${t.domain})`),
+    check('crm_organization_domains_length', sql`char_length(${t.domain}) between 1 and 253`),
   ],
 );
 

@@ -23,13 +23,19 @@ export const groups = snakeCase.table(
   ],
 );
 
-export const groupCrmSettings = snakeCase.table('group_crm_settings', {
-  groupId: integer()
-    .primaryKey()
-    .references(() => groups.id, { onDelete: 'cascade' }),
-  enabled: boolean().notNull().default(true),
-  sourceGroupId: integer().references(() => groups.id, { onDelete: 'set null' }),
-});
+export const groupCrmSettings = snakeCase.table(
+  'group_crm_settings',
+  {
+    groupId: integer()
+      .primaryKey()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    enabled: boolean().notNull().default(true),
+    sourceGroupId: integer().references(() => groups.id, { onDelete: 'set null' }),
+    // ISO 4217 code of the group's organizations' annualRevenue (issue 15).
+    currency: text().notNull().default('USD'),
+  },
+  (t) => [check('group_crm_settings_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`)],
+);
 
 export const projects = snakeCase.table(
   'projects',

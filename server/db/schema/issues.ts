@@ -67,8 +67,15 @@ export const issueContacts = snakeCase.table(
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // A customer request (issue 15): the contact's need marked important, with who asked, where, why.
+    important: boolean().notNull().default(false),
+    requestNote: text(),
   },
-  (t) => [primaryKey({ columns: [t.issueId, t.contactId] }), index('issue_crm_contacts_contact_id_idx').on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.issueId, t.contactId] }),
+    index('issue_crm_contacts_contact_id_idx').on(t.contactId),
+    check('issue_crm_contacts_request_note_length', sql`char_length(${t.requestNote}) <= 255`),
+  ],
 );
 
 /**
