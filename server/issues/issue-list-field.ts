@@ -78,28 +78,34 @@ function isProject(parent: Project | GroupRow): parent is Project {
 }
 
 /**
- * The list's filter. Filtering by contact or organization needs the right to see issue contacts
- * where the list is (every project under one root group shares its CRM group); without it the list
- * is empty, so the filter cannot reveal which issues a contact is linked to. A malformed id or iid
- * finds nothing.
+ * The list's filter. As in GitLab's `Issuables::CrmContactFilter`, filtering by contact or
+ * organization applies only for a viewer who may see issue contacts where the list is (every
+ * project under one root group shares its CRM group); for anyone else the filter is ignored, so it
+ * cannot reveal which issues a contact is linked to. A malformed id or iid finds nothing.
  */
 async function issueListFilter(context: Context, parent: Project | GroupRow, args: IssueListArgs): Promise<IssueFilter> {
-  const contactId = crmIdArgument(args.crmContactId);
-  const organizationId = crmIdArgument(args.crmOrganizationId);
-  const filtersByCrm = contactId !== undefined || organizationId !== undefined;
   const iidArgs = args.iids ?? (args.iid == null ? null : [args.iid]);
   const iids = iidArgs?.map(parseIid);
-  const findsNothing =
-    contactId === null ||
-    organizationId === null ||
-    iids?.includes(null) === true ||
-    (filtersByCrm && !(await context.permissions.canReadIssueContacts(parent)));
+  const crmFilter = await crmFilterFor(context, parent, args);
   return {
     owner: ownerOf(context, parent, args),
-    findsNothing,
+    findsNothing: crmFilter.findsNothing || iids?.includes(null) === true,
     state: args.state,
     search: args.search,
     iids: iids?.filter((iid) => iid !== null),
+    contactId: crmFilter.contactId,
+    organizationId: crmFilter.organizationId,
+  };
+}
+
+async function crmFilterFor(context: Context, parent: Project | GroupRow, args: IssueListArgs) {
+  const contactId = crmIdArgument(args.crmContactId);
+  const organizationId = crmIdArgument(args.crmOrganizationId);
+  const ignored = { findsNothing: false, contactId: undefined, organizationId: undefined };
+  if (contactId === undefined && organizationId === undefined) return ignored;
+  if (!(await context.permissions.canReadIssueContacts(parent))) return ignored;
+  return {
+    findsNothing: contactId === null || organizationId === null,
     contactId: contactId ?? undefined,
     organizationId: organizationId ?? undefined,
   };

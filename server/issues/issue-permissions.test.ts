@@ -89,9 +89,10 @@ describe.each(rows)('%s', (caller) => {
     expect(response.data?.issue).toEqual({ iid: linked.iid, customerRelationsContacts: { count: access === 'contacts' ? 1 : 0 } });
   });
 
-  it('project.issues(crmContactId)', async () => {
-    const query = 'query($id: String) { project(fullPath: "acme/website") { issues(crmContactId: $id, first: 100) { nodes { iid } } } }';
-    const response = await postGraphQL<{ project: { issues: { nodes: { iid: string }[] } } | null }>(
+  it('project.issues(crmContactId): applied for a contact reader, ignored for anyone else as in GitLab', async () => {
+    const query =
+      'query($id: String) { project(fullPath: "acme/website") { filtered: issues(crmContactId: $id, state: all) { count nodes { iid } } all: issues(state: all) { count } } }';
+    const response = await postGraphQL<{ project: { filtered: { count: number; nodes: { iid: string }[] }; all: { count: number } } | null }>(
       query,
       { id: String(alice) },
       { headers: await headersOf(caller) },
@@ -99,9 +100,10 @@ describe.each(rows)('%s', (caller) => {
     expect(response.errors).toBeUndefined();
     const access = readAccess[caller];
     if (access === 'hidden') return expect(response.data?.project).toBeNull();
-    const iids = response.data?.project?.issues.nodes.map((node) => node.iid);
-    if (access === 'contacts') expect(iids).toContain(linked.iid);
-    else expect(iids).toEqual([]);
+    const { filtered, all } = response.data!.project!;
+    expect(filtered.nodes.map((node) => node.iid)).toContain(linked.iid);
+    if (access === 'contacts') expect(filtered.count).toBeLessThan(all.count);
+    else expect(filtered.count).toBe(all.count);
   });
 
   it('issueSetCrmContacts', async () => {
@@ -186,6 +188,7 @@ describe('contact details need a role on the CRM group itself', () => {
         rapportCanSetIssueContacts
         rapportCrmGroup { fullPath }
         filtered: issues(crmContactId: "${'${alice}'}") { count }
+        all: issues { count }
         issue(iid: $iid) {
           customerRelationsContacts { count nodes { id email phone } }
           rapportContactCandidates(search: "northwind") { email }
@@ -198,6 +201,7 @@ describe('contact details need a role on the CRM group itself', () => {
       rapportCanSetIssueContacts: boolean;
       rapportCrmGroup: { fullPath: string } | null;
       filtered: { count: number };
+      all: { count: number };
       issue: { customerRelationsContacts: { count: number; nodes: { id: string }[] }; rapportContactCandidates: { email: string }[] };
     } | null;
   }
@@ -220,10 +224,12 @@ describe('contact details need a role on the CRM group itself', () => {
 
   it.each(['support-developer', 'helpdesk-developer'])('%s sees the issue but no contact, candidate, filter or CRM group', async (caller) => {
     const project = await helpdeskAs(caller);
+    expect(project.all.count).toBeGreaterThan(1);
     expect(project).toEqual({
       rapportCanSetIssueContacts: false,
       rapportCrmGroup: null,
-      filtered: { count: 0 },
+      filtered: project.all,
+      all: project.all,
       issue: { customerRelationsContacts: { count: 0, nodes: [] }, rapportContactCandidates: [] },
     });
     const contacts = await postGraphQL<{ group: { contacts: { count: number } } | null }>('{ group(fullPath: "acme") { contacts { count } } }', {}, {
@@ -247,6 +253,7 @@ describe('contact details need a role on the CRM group itself', () => {
     const project = await helpdeskAs('reporter');
     expect(project.rapportCrmGroup).toEqual({ fullPath: 'acme' });
     expect(project.filtered.count).toBeGreaterThan(0);
+    expect(project.filtered.count).toBeLessThan(project.all.count);
     expect(project.issue.customerRelationsContacts).toEqual({
       count: 1,
       nodes: [{ id: contactGid(alice), email: 'alice.johnson@northwind.example', phone: expect.any(String) }],
