@@ -5,7 +5,7 @@
  * process as a Reporter, for this month and for the last twelve months. Prints the timings and
  * the statements, and writes bench/CUSTOMER-REPORT.md. Loopback only, like `npm run bench`.
  *
- *   BENCH_DATABASE_NAME=rapport_bench_time npx tsx bench/customer-report.ts [runs]
+ *   npm run bench:report [-- runs]   (its own database, rapport_bench_time: the timelogs stay out of `npm run bench`'s)
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -88,7 +88,7 @@ for (const period of periods) {
 
 const markdown = `# Customer report benchmark
 
-\`BENCH_DATABASE_NAME=rapport_bench_time npx tsx bench/customer-report.ts ${runs}\`, ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPUs
+\`npm run bench:report -- ${runs}\`, ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPUs
 (${os.cpus()[0]?.model ?? 'unknown'}), PostgreSQL on loopback, the machine shared with other work.
 
 Data: ${sizes!.organizations} organizations and ${sizes!.contacts} contacts in \`acme\`, ${sizes!.issues} issues, ${sizes!.links} issue–contact
