@@ -25,7 +25,8 @@ beforeAll(async () => {
     headers.set(role, await apiHeaders(handle.db, role));
     viewers.set(role, await pageViewer(handle.db, role));
   }
-});
+  // Seeding plus a fixture per role: beyond the default hook limit on a busy 2-core machine.
+}, 180_000);
 
 afterAll(async () => {
   await handle.close();
