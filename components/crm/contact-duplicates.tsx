@@ -43,7 +43,7 @@ export function ContactDuplicates({ groupPath, query, defaults, count, pairs, pa
         {count === 0
           ? 'No possible duplicates found.'
           : `${count} ${count === 1 ? 'pair' : 'pairs'} of contacts may be the same person: same name (ignoring case, accents and spaces), same phone number, or similar names in the same organization. Choose the contact to keep for each pair you merge.`}{' '}
-        <Link href={groupUrls.contacts(groupPath)} className={linkClass}>
+        <Link href={groupUrls.contacts(groupPath)} className={`${linkClass} underline`}>
           Back to contacts
         </Link>
       </p>
