@@ -28,21 +28,20 @@ export interface ContactDuplicatesProps {
   groupPath: string;
   query: ListQuery;
   defaults: { state: ListQuery['state']; sort: string };
-  count: number;
   pairs: DuplicatePair[];
   pageInfo: ListPageInfo;
 }
 
 /** The "Possible duplicates" page: each pair side by side with its reasons and a merge form. */
-export function ContactDuplicates({ groupPath, query, defaults, count, pairs, pageInfo }: ContactDuplicatesProps) {
+export function ContactDuplicates({ groupPath, query, defaults, pairs, pageInfo }: ContactDuplicatesProps) {
   return (
     <>
       <Breadcrumbs items={[{ label: 'Contacts', href: groupUrls.contacts(groupPath) }, { label: 'Possible duplicates' }]} />
       <PageHeading>Possible duplicate contacts</PageHeading>
       <p className="mb-4 text-sm text-gray-800">
-        {count === 0
+        {pairs.length === 0
           ? 'No possible duplicates found.'
-          : `${count} ${count === 1 ? 'pair' : 'pairs'} of contacts may be the same person: same name (ignoring case, accents and spaces), same phone number, or similar names in the same organization. Choose the contact to keep for each pair you merge.`}{' '}
+          : 'Pairs of contacts that may be the same person, newest first: same name (ignoring case, accents and spaces), same phone number, or similar names in the same organization. Choose the contact to keep for each pair you merge.'}{' '}
         <Link href={groupUrls.contacts(groupPath)} className={`${linkClass} underline`}>
           Back to contacts
         </Link>

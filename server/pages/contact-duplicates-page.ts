@@ -12,7 +12,6 @@ export interface ContactDuplicatesPage {
   group: GroupSummary;
   /** The page's cursor as shown (a refused one falls back to the first page). */
   query: ListQuery;
-  count: number;
   pairs: ContactDuplicatePairFragment[];
   pageInfo: ListPageInfoFragment;
 }
@@ -22,7 +21,6 @@ const contactDuplicatesQuery = graphql(`
     group(fullPath: $fullPath) {
       rapportCanDeleteCrm
       rapportContactDuplicates(first: $first, after: $after, last: $last, before: $before) {
-        count
         nodes { ...ContactDuplicatePair }
         pageInfo { ...ListPageInfo }
       }
@@ -41,7 +39,8 @@ function duplicatesQuery(params: SearchParams): ListQuery {
 
 /**
  * The possible duplicates of a CRM group, for those who may merge contacts (Maintainers and above);
- * null (a 404) for anyone else. A cursor the API refuses shows the first page instead.
+ * null (a 404) for anyone else. A cursor the API refuses shows the first page instead. The page asks
+ * for no total: counting compares the whole group once more, which costs as much as the page itself.
  */
 export async function loadContactDuplicates(viewer: Viewer, fullPath: string, params: SearchParams): Promise<ContactDuplicatesPage | null> {
   const requested = duplicatesQuery(params);
@@ -57,5 +56,5 @@ export async function loadContactDuplicates(viewer: Viewer, fullPath: string, pa
   const crm = found?.page.data.group;
   const duplicates = crm?.rapportContactDuplicates;
   if (!found || !crm?.rapportCanDeleteCrm || !duplicates) return null;
-  return { group: found.group, query: found.page.query, count: duplicates.count, pairs: duplicates.nodes, pageInfo: duplicates.pageInfo };
+  return { group: found.group, query: found.page.query, pairs: duplicates.nodes, pageInfo: duplicates.pageInfo };
 }

@@ -16,7 +16,6 @@ export default async function ContactDuplicatesPage(props: CrmListRouteProps) {
       groupPath={page.group.fullPath}
       query={page.query}
       defaults={duplicatesListDefaults}
-      count={page.count}
       pairs={page.pairs}
       pageInfo={page.pageInfo}
     />
