@@ -15,16 +15,20 @@ test('no page is wider than a 390 px screen, even with long names and emails', a
   const tag = uniqueTag();
   const email = `${'very.long.mailbox.name'.repeat(2)}.${tag}@subdomain.of.an.extremely-long-company-domain.example`;
   const { group } = await graphql<{ group: { id: string } }>(page, 'query { group(fullPath: "acme") { id } }', {});
-  await graphql(
-    page,
-    `mutation($input: CustomerRelationsContactCreateInput!) { customerRelationsContactCreate(input: $input) { errors } }`,
-    { input: { groupId: group.id, firstName: `Maximiliane${tag}`, lastName: 'Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh', email } },
-  );
+  // Twice, the second without an email: the two are a pair on the possible duplicates page.
+  for (const input of [{ email }, { email: null }]) {
+    await graphql(
+      page,
+      `mutation($input: CustomerRelationsContactCreateInput!) { customerRelationsContactCreate(input: $input) { errors } }`,
+      { input: { groupId: group.id, firstName: `Maximiliane${tag}`, lastName: 'Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh', ...input } },
+    );
+  }
   for (const path of [
     '/',
     '/groups/acme',
     contactsUrl(),
     `${contactsUrl()}?search=${tag}`,
+    `${contactsUrl()}/duplicates`,
     '/groups/acme/-/crm/organizations',
     '/groups/acme/-/crm/report',
     '/groups/acme/-/issues',

@@ -28,6 +28,7 @@ export function numericId(globalId: string): string {
 export const groupUrls = {
   overview: (groupPath: string) => `/groups/${groupPath}`,
   contacts: (groupPath: string) => `/groups/${groupPath}/-/crm/contacts`,
+  contactDuplicates: (groupPath: string) => `/groups/${groupPath}/-/crm/contacts/duplicates`,
   contact: (groupPath: string, contactId: string) => `/groups/${groupPath}/-/crm/contacts/${numericId(contactId)}`,
   organizations: (groupPath: string) => `/groups/${groupPath}/-/crm/organizations`,
   organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,

@@ -15,7 +15,7 @@ export interface CrmList<Row> {
   rows: Row[];
   pageInfo: ListPageInfo;
   counts: Record<RecordStateFilter, number>;
-  abilities: { canAdmin: boolean };
+  abilities: { canAdmin: boolean; canDelete: boolean };
 }
 
 /** What each list's table is given: the part of the page that differs between the lists. */
@@ -33,12 +33,15 @@ export function CrmListPage<Row>({
   list,
   Table,
   newButton,
+  moreActions,
 }: {
   noun: 'contacts' | 'organizations';
   list: CrmList<Row>;
   Table: ComponentType<CrmTableProps<Row>>;
   /** The heading's "New …" button, shown to people who may use it; the page's editor drawer opens it. */
   newButton: ReactNode;
+  /** Links of this list only, shown before the export to those who may change records. */
+  moreActions?: ReactNode;
 }) {
   const { group, abilities } = list;
   const location: ListLocation = { basePath: groupUrls[noun](group.fullPath), query: list.query, defaults: list.defaults };
@@ -48,6 +51,7 @@ export function CrmListPage<Row>({
         actions={
           abilities.canAdmin ? (
             <div className="flex flex-wrap gap-2">
+              {moreActions}
               {/* Exporting needs the Developer role, as changing records does (SPEC §3). */}
               <a
                 href={listHref(groupUrls.export(group.fullPath, noun), { ...list.query, after: undefined, before: undefined }, list.defaults)}

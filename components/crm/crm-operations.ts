@@ -71,3 +71,12 @@ export const updateCrmSettingsMutation = graphql(`
   }
 `);
 
+
+export const mergeContactsMutation = graphql(`
+  mutation RapportMergeContacts($input: RapportCustomerRelationsContactMergeInput!) {
+    rapportCustomerRelationsContactMerge(input: $input) {
+      contact { id }
+      errors
+    }
+  }
+`);

@@ -103,6 +103,7 @@ const actionLabels: Record<string, string> = {
   contact_imported: 'imported the contact',
   contact_added_to_issue: 'added the contact to',
   contact_removed_from_issue: 'removed the contact from',
+  contact_merged: 'merged a duplicate into the contact',
   organization_created: 'created the organization',
   organization_updated: 'updated the organization',
   organization_imported: 'imported the organization',
@@ -110,6 +111,7 @@ const actionLabels: Record<string, string> = {
 
 /** The fields an event shows, in the order the forms list them (contact, then organization). */
 const fieldLabels = new Map<string, string>([
+  ['mergedContact', 'Merged contact'],
   ['firstName', 'First name'],
   ['lastName', 'Last name'],
   ['email', 'Email'],

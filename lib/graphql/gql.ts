@@ -15,8 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": typeof types.ContactDetailFragmentDoc,
+    "\n  fragment ContactDuplicatePair on RapportContactDuplicate {\n    reasons\n    contact { ...ContactMergeSide }\n    duplicate { ...ContactMergeSide }\n  }\n": typeof types.ContactDuplicatePairFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": typeof types.ContactRecordFragmentDoc,
     "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n": typeof types.ContactCardFragmentDoc,
+    "\n  fragment ContactMergeSide on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n": typeof types.ContactMergeSideFragmentDoc,
     "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": typeof types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportUpdateContactDocument,
     "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": typeof types.RapportCreateOrganizationDocument,
@@ -25,6 +27,7 @@ type Documents = {
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportDeleteOrganizationDocument,
     "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n": typeof types.RapportOrganizationOptionsDocument,
     "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": typeof types.RapportUpdateCrmSettingsDocument,
+    "\n  mutation RapportMergeContacts($input: RapportCustomerRelationsContactMergeInput!) {\n    rapportCustomerRelationsContactMerge(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": typeof types.RapportMergeContactsDocument,
     "\n  fragment CustomerReportData on RapportCustomerReport {\n    from to\n    organizations { organizationId name defaultRate linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n    totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n  }\n": typeof types.CustomerReportDataFragmentDoc,
     "\n  fragment CustomerReportDrillDown on RapportCustomerReportOrganization {\n    organization { id name defaultRate }\n    hours billableAmount\n    issues { iid title state webUrl organizationCount hours }\n    timelogs { timeSpent spentAt summary userName issueIid issueTitle }\n  }\n": typeof types.CustomerReportDrillDownFragmentDoc,
     "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": typeof types.ListPageInfoFragmentDoc,
@@ -57,6 +60,7 @@ type Documents = {
     "\n  fragment PersonalAccessTokenRow on PersonalAccessToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": typeof types.PersonalAccessTokenRowFragmentDoc,
     "\n  mutation RapportCreatePersonalAccessToken($input: PersonalAccessTokenCreateInput!) {\n    personalAccessTokenCreate(input: $input) {\n      token\n      errors\n    }\n  }\n": typeof types.RapportCreatePersonalAccessTokenDocument,
     "\n  mutation RapportRevokePersonalAccessToken($input: PersonalAccessTokenRevokeInput!) {\n    personalAccessTokenRevoke(input: $input) {\n      errors\n    }\n  }\n": typeof types.RapportRevokePersonalAccessTokenDocument,
+    "\n  query RapportContactDuplicates($fullPath: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(fullPath: $fullPath) {\n      rapportCanDeleteCrm\n      rapportContactDuplicates(first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactDuplicatePair }\n        pageInfo { ...ListPageInfo }\n      }\n    }\n  }\n": typeof types.RapportContactDuplicatesDocument,
     "\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n": typeof types.RapportGroupContactsDocument,
     "\n  query RapportGroupOrganizations(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...OrganizationTableRow }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: organizationStateCounts(search: $search) { all active inactive }\n    }\n  }\n": typeof types.RapportGroupOrganizationsDocument,
     "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": typeof types.RapportContactPageDocument,
@@ -75,8 +79,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment ContactDetail on CustomerRelationsContact {\n    id firstName lastName email phone description active createdAt updatedAt\n    organization { id name defaultRate active }\n    issues(first: 100) { count nodes { ...LinkedIssueItem } }\n    rapportActivity(first: 20) { ...ActivityItem }\n  }\n": types.ContactDetailFragmentDoc,
+    "\n  fragment ContactDuplicatePair on RapportContactDuplicate {\n    reasons\n    contact { ...ContactMergeSide }\n    duplicate { ...ContactMergeSide }\n  }\n": types.ContactDuplicatePairFragmentDoc,
     "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n": types.ContactRecordFragmentDoc,
     "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n": types.ContactCardFragmentDoc,
+    "\n  fragment ContactMergeSide on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n": types.ContactMergeSideFragmentDoc,
     "\n  mutation RapportCreateContact($input: CustomerRelationsContactCreateInput!) {\n    customerRelationsContactCreate(input: $input) {\n      contact { id firstName lastName }\n      errors\n    }\n  }\n": types.RapportCreateContactDocument,
     "\n  mutation RapportUpdateContact($input: CustomerRelationsContactUpdateInput!) {\n    customerRelationsContactUpdate(input: $input) {\n      errors\n    }\n  }\n": types.RapportUpdateContactDocument,
     "\n  mutation RapportCreateOrganization($input: CustomerRelationsOrganizationCreateInput!) {\n    customerRelationsOrganizationCreate(input: $input) {\n      organization { ...OrganizationOption }\n      errors\n    }\n  }\n": types.RapportCreateOrganizationDocument,
@@ -85,6 +91,7 @@ const documents: Documents = {
     "\n  mutation RapportDeleteOrganization($input: CustomerRelationsOrganizationDeleteInput!) {\n    customerRelationsOrganizationDelete(input: $input) {\n      errors\n    }\n  }\n": types.RapportDeleteOrganizationDocument,
     "\n  query RapportOrganizationOptions($fullPath: ID!, $search: String) {\n    group(fullPath: $fullPath) {\n      organizations(search: $search, state: active, sort: NAME_ASC, first: 20) {\n        nodes { ...OrganizationOption }\n      }\n    }\n  }\n": types.RapportOrganizationOptionsDocument,
     "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n": types.RapportUpdateCrmSettingsDocument,
+    "\n  mutation RapportMergeContacts($input: RapportCustomerRelationsContactMergeInput!) {\n    rapportCustomerRelationsContactMerge(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n": types.RapportMergeContactsDocument,
     "\n  fragment CustomerReportData on RapportCustomerReport {\n    from to\n    organizations { organizationId name defaultRate linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n    totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues }\n  }\n": types.CustomerReportDataFragmentDoc,
     "\n  fragment CustomerReportDrillDown on RapportCustomerReportOrganization {\n    organization { id name defaultRate }\n    hours billableAmount\n    issues { iid title state webUrl organizationCount hours }\n    timelogs { timeSpent spentAt summary userName issueIid issueTitle }\n  }\n": types.CustomerReportDrillDownFragmentDoc,
     "\n  fragment ListPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n": types.ListPageInfoFragmentDoc,
@@ -117,6 +124,7 @@ const documents: Documents = {
     "\n  fragment PersonalAccessTokenRow on PersonalAccessToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": types.PersonalAccessTokenRowFragmentDoc,
     "\n  mutation RapportCreatePersonalAccessToken($input: PersonalAccessTokenCreateInput!) {\n    personalAccessTokenCreate(input: $input) {\n      token\n      errors\n    }\n  }\n": types.RapportCreatePersonalAccessTokenDocument,
     "\n  mutation RapportRevokePersonalAccessToken($input: PersonalAccessTokenRevokeInput!) {\n    personalAccessTokenRevoke(input: $input) {\n      errors\n    }\n  }\n": types.RapportRevokePersonalAccessTokenDocument,
+    "\n  query RapportContactDuplicates($fullPath: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(fullPath: $fullPath) {\n      rapportCanDeleteCrm\n      rapportContactDuplicates(first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactDuplicatePair }\n        pageInfo { ...ListPageInfo }\n      }\n    }\n  }\n": types.RapportContactDuplicatesDocument,
     "\n  query RapportGroupContacts(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsContactState, $sort: ContactSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: contacts(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactRecord }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: contactStateCounts(search: $search) { all active inactive }\n    }\n  }\n": types.RapportGroupContactsDocument,
     "\n  query RapportGroupOrganizations(\n    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,\n    $first: Int, $after: String, $last: Int, $before: String\n  ) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...OrganizationTableRow }\n        pageInfo { ...ListPageInfo }\n      }\n      counts: organizationStateCounts(search: $search) { all active inactive }\n    }\n  }\n": types.RapportGroupOrganizationsDocument,
     "\n  query RapportContactPage($fullPath: ID!, $ids: [CustomerRelationsContactID!]) {\n    group(fullPath: $fullPath) {\n      rapportCanAdminCrm rapportCanDeleteCrm\n      records: contacts(ids: $ids, first: 1) { nodes { ...ContactDetail } }\n    }\n  }\n": types.RapportContactPageDocument,
@@ -155,11 +163,19 @@ export function graphql(source: "\n  fragment ContactDetail on CustomerRelations
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ContactDuplicatePair on RapportContactDuplicate {\n    reasons\n    contact { ...ContactMergeSide }\n    duplicate { ...ContactMergeSide }\n  }\n"): (typeof documents)["\n  fragment ContactDuplicatePair on RapportContactDuplicate {\n    reasons\n    contact { ...ContactMergeSide }\n    duplicate { ...ContactMergeSide }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n"): (typeof documents)["\n  fragment ContactRecord on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { ...OrganizationOption }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n"): (typeof documents)["\n  fragment ContactCard on CustomerRelationsContact {\n    firstName lastName email phone description active\n    organization { name defaultRate }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactMergeSide on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n"): (typeof documents)["\n  fragment ContactMergeSide on CustomerRelationsContact {\n    id firstName lastName email phone description active\n    organization { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -192,6 +208,10 @@ export function graphql(source: "\n  query RapportOrganizationOptions($fullPath:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportUpdateCrmSettings($input: GroupCrmSettingsUpdateInput!) {\n    groupCrmSettingsUpdate(input: $input) {\n      crmSettings { enabled sourceGroup { fullPath } }\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RapportMergeContacts($input: RapportCustomerRelationsContactMergeInput!) {\n    rapportCustomerRelationsContactMerge(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportMergeContacts($input: RapportCustomerRelationsContactMergeInput!) {\n    rapportCustomerRelationsContactMerge(input: $input) {\n      contact { id }\n      errors\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -320,6 +340,10 @@ export function graphql(source: "\n  mutation RapportCreatePersonalAccessToken($
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RapportRevokePersonalAccessToken($input: PersonalAccessTokenRevokeInput!) {\n    personalAccessTokenRevoke(input: $input) {\n      errors\n    }\n  }\n"): (typeof documents)["\n  mutation RapportRevokePersonalAccessToken($input: PersonalAccessTokenRevokeInput!) {\n    personalAccessTokenRevoke(input: $input) {\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RapportContactDuplicates($fullPath: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(fullPath: $fullPath) {\n      rapportCanDeleteCrm\n      rapportContactDuplicates(first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactDuplicatePair }\n        pageInfo { ...ListPageInfo }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RapportContactDuplicates($fullPath: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(fullPath: $fullPath) {\n      rapportCanDeleteCrm\n      rapportContactDuplicates(first: $first, after: $after, last: $last, before: $before) {\n        nodes { ...ContactDuplicatePair }\n        pageInfo { ...ListPageInfo }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -147,6 +147,15 @@ export class Permissions extends AccessLookups {
     refuse(await crmRefusal(crmOff, () => this.canReadGroup(group)));
   }
 
+  /** Merging two contacts deletes one of them: the delete rule (Maintainer and above, beyond GitLab). */
+  async canMergeContacts(group: GroupRef): Promise<boolean> {
+    return this.canDeleteCrm(group);
+  }
+
+  async assertCanMergeContacts(group: GroupRef): Promise<void> {
+    await this.assertCanDeleteCrm(group);
+  }
+
   /** Why the viewer may not change the CRM setting of `group` (null: no such group), or null when they may. */
   private async crmSettingsRefusal(group: GroupRef | null): Promise<Refusal | null> {
     if (!this.crmFeatureEnabled) return 'feature_disabled';

@@ -245,6 +245,11 @@ export async function lockContact(tx: Database, id: number): Promise<Contact | n
   return contact ?? null;
 }
 
+/** Several contacts, locked in id order (so two transactions locking the same ones cannot deadlock). */
+export async function lockContacts(tx: Database, ids: readonly number[]): Promise<Contact[]> {
+  return tx.select().from(contacts).where(isAnyOf(contacts.id, ids)).orderBy(asc(contacts.id)).for('update');
+}
+
 /** Applies `values` and touches `updated_at`. */
 export async function updateContactRow(tx: Database, id: number, values: Partial<ContactValues>): Promise<Contact> {
   const [updated] = await tx

@@ -4,7 +4,7 @@ import { contacts, organizations } from '../db/schema/crm';
 import { projects } from '../db/schema/groups';
 import { issueContacts, issues, timelogs } from '../db/schema/issues';
 import { users } from '../db/schema/users';
-import { isAnyOf } from '../db/statements';
+import { isAnyOf, rowsOf } from '../db/statements';
 
 /**
  * The customer report's SQL. An issue belongs to an organization when one of its contacts does; an
@@ -33,11 +33,6 @@ export interface ReportRowData {
   timeSpent: number;
   /** Its issues with time in the period that are shared with other organizations. */
   sharedIssues: number;
-}
-
-async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
 }
 
 /** The issues of the group's organizations that the viewer can read, one row per issue and organization. */

@@ -35,6 +35,12 @@ export function inlineLimit(limit: number): Placeholder {
   return sql.raw(String(limit)) as unknown as Placeholder;
 }
 
+/** The rows of a statement written in SQL: both drivers answer `{ rows }`. */
+export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
 /**
  * `expression = any($1)` with the values bound as one array: the statement's text does not grow with
  * the list (a 100-id `IN (…)` costs drizzle ~1 ms to build), and `[]` matches nothing, as `IN` would.

@@ -17,6 +17,7 @@ import '../crm/crm-visibility-fields';
 import '../issues/project-issues-field';
 import '../issues/group-issues-field';
 import '../crm/delete-mutations';
+import '../crm/contact-duplicate-type';
 import '../crm/crm-abilities-fields';
 import '../audit/audit-activity-type';
 import '../groups/crm-settings-mutation';

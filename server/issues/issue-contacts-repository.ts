@@ -5,7 +5,7 @@ import type { Contact } from '../crm/contact-repository';
 import type { Database } from '../db/client';
 import { contacts, organizations } from '../db/schema/crm';
 import { projects } from '../db/schema/groups';
-import { isAnyOf, prepared } from '../db/statements';
+import { isAnyOf, prepared, rowsOf } from '../db/statements';
 import { issueContacts, issues } from '../db/schema/issues';
 import type { Issue } from './issue-repository';
 
@@ -170,6 +170,27 @@ export async function unlinkContacts(db: Database, issueId: number, contactIds: 
 export async function unlinkContactEverywhere(db: Database, contactId: number): Promise<number[]> {
   const rows = await db.delete(issueContacts).where(eq(issueContacts.contactId, contactId)).returning({ issueId: issueContacts.issueId });
   return rows.map((row) => row.issueId).sort((a, b) => a - b);
+}
+
+/**
+ * Moves every issue link of contact `fromId` to contact `toId` in one statement: an issue that had
+ * both keeps only its link to `toId`, and a moved link keeps its `created_at` (its place in the
+ * issue's contact order). Returns the issues `fromId` was on, in id order.
+ */
+export async function moveContactLinks(db: Database, fromId: number, toId: number): Promise<number[]> {
+  const rows = await rowsOf<{ issue_id: number }>(
+    db,
+    sql`with moved as (
+          delete from ${issueContacts} where ${issueContacts.contactId} = ${fromId}
+          returning ${issueContacts.issueId}, ${issueContacts.createdAt}
+        ), relinked as (
+          insert into ${issueContacts} (issue_id, contact_id, created_at)
+          select moved.issue_id, ${toId}, moved.created_at from moved
+          on conflict do nothing
+        )
+        select issue_id from moved order by issue_id`,
+  );
+  return rows.map((row) => row.issue_id);
 }
 
 /** Whether an issue of a project under `rootPath` has a contact that is not from `groupId`. */

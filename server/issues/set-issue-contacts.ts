@@ -4,10 +4,10 @@ import { contactIssueActions, recordAuditEvent, recordAuditEvents } from '../aud
 import type { Database } from '../db/client';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { contactsOfGroupByIds } from '../crm/contact-repository';
-import { linkContacts, linkedContactIds, unlinkContacts, unlinkContactEverywhere } from './issue-contacts-repository';
+import { linkContacts, linkedContactIds, moveContactLinks, unlinkContacts, unlinkContactEverywhere } from './issue-contacts-repository';
 import { insertNote, insertSystemNotes, lockIssue, touchIssues } from './issue-repository';
 import { contactsNotFoundMessage, inactiveContactsMessage, maxContactsAddedAtOnce, tooManyContactsMessage } from './messages';
-import { contactsChangedNote } from './system-notes';
+import { contactsChangedNote, contactsMergedNote } from './system-notes';
 
 /**
  * What to change: `add` and `remove` (APPEND, REMOVE, quick actions, the sidebar picker) or
@@ -126,6 +126,20 @@ export async function removeContactFromAllIssues(tx: Database, contactId: number
   const note = contactsChangedNote(0, 1);
   if (issueIds.length > 0 && note) {
     await insertSystemNotes(tx, issueIds, actorId, note);
+    await touchIssues(tx, issueIds);
+  }
+  return issueIds;
+}
+
+/**
+ * Moves the issue links of a contact being merged to the contact it is merged into (an issue that
+ * had both keeps one link): each issue it was on gets the merge's system note and a new `updatedAt`.
+ * Runs in the caller's transaction, which holds both contacts' row locks. Returns the issues, in id order.
+ */
+export async function moveContactToMergedContact(tx: Database, fromId: number, toId: number, actorId: number): Promise<number[]> {
+  const issueIds = await moveContactLinks(tx, fromId, toId);
+  if (issueIds.length > 0) {
+    await insertSystemNotes(tx, issueIds, actorId, contactsMergedNote);
     await touchIssues(tx, issueIds);
   }
   return issueIds;

@@ -15,6 +15,12 @@ export function contactsChangedNote(added: number, removed: number): string | nu
   return parts.length > 0 ? parts.join(' and ') : null;
 }
 
+/**
+ * On each issue a contact merge changed (beyond GitLab): in GitLab's voice, and like the notes above
+ * naming no one, since readers of an issue may not be readers of its contacts.
+ */
+export const contactsMergedNote = 'merged 2 duplicate contacts into 1';
+
 export const closedNote = 'closed';
 export const reopenedNote = 'reopened';
 export const descriptionChangedNote = 'changed the description';

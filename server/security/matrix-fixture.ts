@@ -10,8 +10,9 @@ import { addSubgroupDeveloper } from '../testing/roles';
  * The records every row of the permission matrix looks for, each carrying a value no other record
  * has, so a response can be searched for them: a CRM organization and contact of `acme` (made
  * through the API, so they have audit entries), an issue of the subgroup project
- * `acme/support/helpdesk` linked to the contact, a comment on it, and an active contact that is
- * not on the issue (a candidate for the contact picker).
+ * `acme/support/helpdesk` linked to the contact, a comment on it, an active contact that is
+ * not on the issue (a candidate for the contact picker), and a possible duplicate of the contact
+ * (same name), the newest pair of `acme`.
  */
 export interface MatrixFixture {
   acmeId: number;
@@ -19,6 +20,7 @@ export interface MatrixFixture {
   organization: { id: number; gid: string; name: string; description: string };
   contact: { id: number; gid: string; email: string; description: string };
   candidate: { id: number; email: string };
+  duplicate: { id: number; description: string };
   issue: { id: number; gid: string; iid: string; title: string; description: string; projectPath: string };
   noteBody: string;
   /** The summary of a timelog the reporter logged on the issue this month. */
@@ -65,6 +67,13 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
     .returning({ id: contacts.id });
   if (!candidate) throw new Error('insert failed');
 
+  const duplicateDescription = `duplicate-secret-${marker}`;
+  const [duplicate] = await db
+    .insert(contacts)
+    .values({ groupId: acmeId, firstName: 'Matrix', lastName: `Contact ${marker}`, description: duplicateDescription })
+    .returning({ id: contacts.id });
+  if (!duplicate) throw new Error('insert failed');
+
   const projectPath = 'acme/support/helpdesk';
   const title = `Matrix issue ${marker}`;
   const description = `issue-secret-${marker}`;
@@ -93,6 +102,7 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
     organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription },
     contact: { id: numericId(contact.id), gid: contact.id, email, description: contactDescription },
     candidate: { id: candidate.id, email: candidateEmail },
+    duplicate: { id: duplicate.id, description: duplicateDescription },
     issue: { id: numericId(issue.id), gid: issue.id, iid: issue.iid, title, description, projectPath },
     noteBody,
     timelogSummary,

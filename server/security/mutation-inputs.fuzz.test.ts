@@ -153,6 +153,14 @@ const fuzzed: Record<string, FuzzedMutation> = {
     document: mutation('customerRelationsContactDelete', 'CustomerRelationsContactDeleteInput'),
     input: () => fc.record({ id: globalIds('CustomerRelations::Contact', real.contacts) }),
   },
+  rapportCustomerRelationsContactMerge: {
+    document: mutation('rapportCustomerRelationsContactMerge', 'RapportCustomerRelationsContactMergeInput', 'errors contact { id email phone }'),
+    input: () =>
+      fc.record({
+        id: mostly(fc.constantFrom(...real.acmeContacts), globalIds('CustomerRelations::Contact', real.contacts)),
+        duplicateId: mostly(fc.constantFrom(...real.acmeContacts), globalIds('CustomerRelations::Contact', real.contacts)),
+      }),
+  },
   customerRelationsOrganizationCreate: {
     document: mutation('customerRelationsOrganizationCreate', 'CustomerRelationsOrganizationCreateInput', 'errors organization { id defaultRate }'),
     input: () =>

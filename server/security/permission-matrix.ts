@@ -9,6 +9,7 @@ import { unique } from '../crm/fixtures/crm-test-helpers';
 import { toGlobalId } from '../graphql/global-id';
 import { timelogs } from '../db/schema/issues';
 import { insufficientContactPermissionsMessage, timeTrackingRefusedMessage } from '../issues/messages';
+import { loadContactDuplicates } from '../pages/contact-duplicates-page';
 import { loadCustomerReportPage } from '../pages/customer-report-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
@@ -52,6 +53,7 @@ export const expectations: Record<string, string> = {
   'Group.rapportCanReadCrm':                         'H     H     E     S     S     S     S     S     S     S     T     T     H',
   'Group.rapportCanAdminCrm':                        'H     H     E     E     E     S     S     S     S     S     T     T     H',
   'Group.rapportCanDeleteCrm':                       'H     H     E     E     E     E     S     S     S     E     T     T     H',
+  'Group.rapportContactDuplicates':                  'H     H     E     E     E     E     S     S     S     E     T     T     H',
   'Group.rapportCanAdminCrmSettings':                'H     H     E     E     E     E     E     S     S     E     T     T     H',
   'Group.rapportCrmSettings':                        'H     H     E     E     E     E     E     S     S     E     T     T     H',
   'Query.project':                                   'H     H     S     S     S     S     S     S     S     S     T     T     S',
@@ -80,6 +82,7 @@ export const expectations: Record<string, string> = {
   customerRelationsOrganizationCreate:               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsOrganizationUpdate:               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsOrganizationDelete:               'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportCustomerRelationsContactMerge:              'D     D     D     D     D     D     A     A     A     D     T     T     D',
   groupCrmSettingsUpdate:                            'D     D     D     D     D     D     D     A     A     D     T     T     D',
   issueSetCrmContacts:                               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   createIssue:                                       'D     D     A     A     A     A     A     A     A     D     T     T     A',
@@ -99,6 +102,7 @@ export const expectations: Record<string, string> = {
   'page: organizations list':                        'H     H     H     S     S     S     S     S     S     H     H     H     H',
   'page: contact':                                   'H     H     H     S     S     S     S     S     S     H     H     H     H',
   'page: organization':                              'H     H     H     S     S     S     S     S     S     H     H     H     H',
+  'page: contact duplicates':                        'H     H     H     H     H     H     S     S     S     H     H     H     H',
   'page: customer relations settings':               'H     H     H     H     H     H     H     S     S     H     H     H     H',
   'page: project issues filtered by contact':        'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: group issues filtered by contact':          'H     H     E     S     S     S     S     S     S     H     H     H     E',
@@ -178,10 +182,11 @@ async function newIssue(db: Database, fixture: MatrixFixture): Promise<{ id: str
   return response.data!.createIssue.issue;
 }
 
+/** Each with a name of its own, so the contacts these rows leave behind never pair up as possible duplicates. */
 async function newContact(db: Database, fixture: MatrixFixture, role: Role) {
   const [row] = await db
     .insert(contacts)
-    .values({ groupId: fixture.acmeId, firstName: 'Target', lastName: role, email: `${unique('target')}@example.com` })
+    .values({ groupId: fixture.acmeId, firstName: 'Target', lastName: unique(role), email: `${unique('target')}@example.com` })
     .returning({ id: contacts.id });
   return toGlobalId('CustomerRelations::Contact', row!.id);
 }
@@ -259,6 +264,15 @@ export const operations: Record<string, Operation> = {
   'Group.rapportCanReadCrm': groupFlag('rapportCanReadCrm'),
   'Group.rapportCanAdminCrm': groupFlag('rapportCanAdminCrm'),
   'Group.rapportCanDeleteCrm': groupFlag('rapportCanDeleteCrm'),
+  'Group.rapportContactDuplicates': {
+    kind: 'read',
+    // The fixture's pair is the newest of acme (the rows before this one create no duplicates).
+    document: inAcme(`rapportContactDuplicates(first: 5) { count
+      nodes { reasons contact { email } duplicate { description } }
+      edges { cursor node { reasons } } ${pageInfo} }`),
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.contact.email, fixture.duplicate.description],
+  },
   'Group.rapportCanAdminCrmSettings': groupFlag('rapportCanAdminCrmSettings'),
   'Group.rapportCrmSettings': {
     kind: 'read',
@@ -434,6 +448,11 @@ export const operations: Record<string, Operation> = {
     document: `mutation($input: CustomerRelationsOrganizationDeleteInput!) { result: customerRelationsOrganizationDelete(input: $input) { ${payloadFields} } }`,
     prepare: async (db, fixture) => ({ input: { id: await newOrganization(db, fixture) } }),
   },
+  rapportCustomerRelationsContactMerge: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerRelationsContactMergeInput!) { result: rapportCustomerRelationsContactMerge(input: $input) { ${payloadFields} contact { id } } }`,
+    prepare: async (db, fixture, role) => ({ input: { id: await newContact(db, fixture, role), duplicateId: await newContact(db, fixture, role) } }),
+  },
   groupCrmSettingsUpdate: {
     kind: 'mutation',
     document: `mutation($input: GroupCrmSettingsUpdateInput!) { result: groupCrmSettingsUpdate(input: $input) { ${payloadFields} crmSettings { enabled } } }`,
@@ -548,6 +567,11 @@ export const operations: Record<string, Operation> = {
     kind: 'page',
     load: (viewer, fixture) => loadOrganizationPage(viewer, 'acme', String(fixture.organization.id)),
     secrets: (fixture) => [fixture.organization.name, fixture.organization.description, fixture.contact.email],
+  },
+  'page: contact duplicates': {
+    kind: 'page',
+    load: (viewer) => loadContactDuplicates(viewer, 'acme', {}),
+    secrets: (fixture) => [fixture.duplicate.description],
   },
   'page: customer relations settings': { kind: 'page', load: (viewer) => loadCrmSettingsPage(viewer, 'acme'), secrets: () => ['acme/support'] },
   'page: project issues filtered by contact': {

@@ -128,6 +128,8 @@ export const contacts = snakeCase.table(
       'gin',
       sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`,
     ),
+    // Serves the possible duplicates' "similar names in the same organization" (`%`, pg_trgm).
+    index('crm_contacts_name_trgm_idx').using('gin', sql`lower(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
     foreignKey({
       name: 'crm_contacts_organization_same_group_fk',
       columns: [t.organizationId, t.groupId],
