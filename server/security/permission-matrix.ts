@@ -81,6 +81,7 @@ export const expectations: Record<string, string> = {
   customerRelationsOrganizationUpdate:               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsOrganizationDelete:               'D     D     D     D     D     D     A     A     A     D     T     T     D',
   groupCrmSettingsUpdate:                            'D     D     D     D     D     D     D     A     A     D     T     T     D',
+  rapportCustomerRelationsImport:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
   issueSetCrmContacts:                               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   createIssue:                                       'D     D     A     A     A     A     A     A     A     D     T     T     A',
   "updateIssue of someone else's issue":             'D     D     D     A     A     A     A     A     A     D     T     T     A',
@@ -195,6 +196,8 @@ async function newOrganization(db: Database, fixture: MatrixFixture) {
 }
 
 const payloadFields = 'clientMutationId errors';
+const importReportFields =
+  'imported dryRun encoding ignoredColumns rows created updated unchanged skipped rejected organizationsCreated rejections { row column message }';
 
 export const operations: Record<string, Operation> = {
   'Query.currentUser, UserCore.groups': {
@@ -433,6 +436,13 @@ export const operations: Record<string, Operation> = {
     kind: 'mutation',
     document: `mutation($input: CustomerRelationsOrganizationDeleteInput!) { result: customerRelationsOrganizationDelete(input: $input) { ${payloadFields} } }`,
     prepare: async (db, fixture) => ({ input: { id: await newOrganization(db, fixture) } }),
+  },
+  rapportCustomerRelationsImport: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerRelationsImportInput!) { result: rapportCustomerRelationsImport(input: $input) { ${payloadFields} report { ${importReportFields} } } }`,
+    prepare: async (_db, _fixture, role) => ({
+      input: { groupPath: 'acme', kind: 'CONTACTS', dryRun: false, csv: `first_name,last_name,email,organization\nImported,${role},${unique('imported')}@example.com,${unique('Imported org')}\n` },
+    }),
   },
   groupCrmSettingsUpdate: {
     kind: 'mutation',

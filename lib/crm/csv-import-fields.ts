@@ -1,0 +1,60 @@
+/**
+ * What a CSV import fills in, shared by the import page (its column selects) and the server (which
+ * recognises headers and validates rows). Header names are compared without case, spaces or
+ * punctuation, so `first_name`, `First name`, `firstName` and `FIRST-NAME` are one name.
+ */
+
+export type CsvImportKind = 'contacts' | 'organizations';
+
+export type ContactImportField = 'firstName' | 'lastName' | 'email' | 'phone' | 'organization' | 'description' | 'state';
+export type OrganizationImportField = 'name' | 'defaultRate' | 'description' | 'state';
+export type CsvImportField = ContactImportField | OrganizationImportField;
+
+export interface CsvImportFieldSpec {
+  field: CsvImportField;
+  /** The label of the field's select, and the column named in row errors when no header names it. */
+  label: string;
+  required: boolean;
+  /** Normalised header names recognised for the field (see `normalizedHeader`), best first. */
+  headers: readonly string[];
+}
+
+export const csvImportFields: Record<CsvImportKind, readonly CsvImportFieldSpec[]> = {
+  contacts: [
+    { field: 'firstName', label: 'First name', required: true, headers: ['firstname', 'givenname', 'forename', 'first'] },
+    { field: 'lastName', label: 'Last name', required: true, headers: ['lastname', 'surname', 'familyname', 'last'] },
+    { field: 'email', label: 'Email', required: false, headers: ['email', 'emailaddress', 'mail'] },
+    { field: 'phone', label: 'Phone', required: false, headers: ['phone', 'phonenumber', 'telephone', 'tel', 'mobile'] },
+    {
+      field: 'organization',
+      label: 'Organization',
+      required: false,
+      headers: ['organization', 'organisation', 'organizationname', 'organisationname', 'company', 'companyname', 'account'],
+    },
+    { field: 'description', label: 'Description', required: false, headers: ['description', 'notes', 'note', 'comments'] },
+    { field: 'state', label: 'State', required: false, headers: ['state', 'status'] },
+  ],
+  organizations: [
+    {
+      field: 'name',
+      label: 'Name',
+      required: true,
+      headers: ['name', 'organization', 'organisation', 'organizationname', 'organisationname', 'company', 'companyname'],
+    },
+    { field: 'defaultRate', label: 'Default rate', required: false, headers: ['defaultrate', 'rate', 'hourlyrate'] },
+    { field: 'description', label: 'Description', required: false, headers: ['description', 'notes', 'note', 'comments'] },
+    { field: 'state', label: 'State', required: false, headers: ['state', 'status'] },
+  ],
+};
+
+/** `First name`, `first_name`, `firstName` and `E-mail` become `firstname` and `email`. */
+export function normalizedHeader(header: string): string {
+  return header.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The largest file accepted, by the import page and the API alike. */
+export const csvImportMaxBytes = 20 * 1024 * 1024;
+export const csvImportMaxSizeLabel = '20 MB';
+
+/** Rows shown in the preview before the dry run. */
+export const csvImportPreviewRows = 5;
