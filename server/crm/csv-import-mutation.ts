@@ -1,7 +1,13 @@
-import { type CsvImportField, csvImportFields, csvImportMaxSizeLabel } from '@/lib/crm/csv-import-fields';
+import {
+  type ColumnMapping,
+  type CsvImportField,
+  type CsvImportRejection,
+  type CsvImportReport,
+  csvImportFields,
+  csvImportMaxSizeLabel,
+} from '@/lib/crm/csv-import-fields';
 import { builder } from '../graphql/builder';
-import type { CsvImportRejection, CsvImportReport } from './csv-import-service';
-import { type ColumnMapping, importCrmCsv } from './csv-import-service';
+import { importCrmCsv } from './csv-import-service';
 
 /**
  * Rapport only: the CSV import for scripts, the file given as text. The same service as the import

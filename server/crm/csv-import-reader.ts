@@ -1,16 +1,12 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { csvImportMaxBytes, csvImportMaxSizeLabel } from '@/lib/crm/csv-import-fields';
+import { type CsvEncoding, type CsvEncodingChoice, csvImportMaxBytes, csvImportMaxSizeLabel } from '@/lib/crm/csv-import-fields';
 
 /**
  * Reading an uploaded CSV file: its size, its encoding, then its records one at a time, parsed by
  * csv-parse as the decoded text streams in, so no more than a chunk of text and a record are held
  * besides the file's bytes (which the size limit bounds).
  */
-
-export type CsvEncoding = 'UTF-8' | 'Windows-1252';
-/** `auto`: UTF-8 when the bytes are valid UTF-8, else Windows-1252 when they can be. */
-export type CsvEncodingChoice = 'auto' | CsvEncoding;
 
 /** Something wrong with the whole file: nothing of it is imported. */
 export class CsvFileError extends Error {

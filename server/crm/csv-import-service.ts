@@ -1,14 +1,20 @@
 import {
+  type ColumnMapping,
+  type CsvColumn,
+  type CsvEncodingChoice,
   type CsvImportField,
   type CsvImportFieldSpec,
   type CsvImportKind,
+  type CsvImportPreview,
+  type CsvImportReport,
+  type ExistingRecords,
   csvImportFields,
   csvImportPreviewRows,
   normalizedHeader,
 } from '@/lib/crm/csv-import-fields';
 import type { GroupRef } from '../auth/access-lookups';
 import type { Permissions } from '../auth/permissions';
-import { recordAuditEvent } from '../audit/audit-repository';
+import { type AuditActivity, recentGroupEvents, recordAuditEvent } from '../audit/audit-repository';
 import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { DomainError } from '../errors';
@@ -17,8 +23,6 @@ import { emailTakenMessage } from './contacts-service';
 import { nameTakenMessage } from './organizations-service';
 import {
   checkFileSize,
-  type CsvEncoding,
-  type CsvEncodingChoice,
   CsvFileError,
   type CsvRecord,
   detectEncoding,
@@ -36,9 +40,6 @@ import { contactFieldsSchema, organizationFieldsSchema } from './validation';
  * any rejected row, rolls it back: nothing is written.
  */
 
-export type ExistingRecords = 'update' | 'skip';
-/** The column chosen for each field: a header of the file, or null to leave the field out. */
-export type ColumnMapping = Partial<Record<CsvImportField, string | null>>;
 
 export interface CsvImportOptions {
   kind: CsvImportKind;
@@ -53,42 +54,8 @@ export interface CsvImportOptions {
 
 export type CsvImportProgress = { phase: 'reading'; bytesRead: number; totalBytes: number } | { phase: 'writing' };
 
-export interface CsvImportRejection {
-  /** The spreadsheet row (the header is row 1). */
-  row: number;
-  /** The header of the column at fault, when one is. */
-  column: string | null;
-  message: string;
-}
 
-export interface CsvColumn {
-  header: string;
-  /** The field the column fills, or null when it is ignored. */
-  field: CsvImportField | null;
-}
 
-export interface CsvImportReport {
-  kind: CsvImportKind;
-  dryRun: boolean;
-  existing: ExistingRecords;
-  /** Whether the records were written (never on a dry run or with any error or rejection). */
-  imported: boolean;
-  encoding: CsvEncoding | null;
-  columns: CsvColumn[];
-  /** Data rows read (blank rows left out). */
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Rows matching an existing record that would change it, left alone as asked. */
-  skipped: number;
-  rejected: number;
-  organizationsCreated: number;
-  /** The first `maxListedRejections` rejected rows' problems (`rejected` counts them all). */
-  rejections: CsvImportRejection[];
-  /** Problems with the whole file: then nothing else was read. */
-  errors: string[];
-}
 
 export const maxListedRejections = 1000;
 /** Rows per staging statement: each column goes in as one array, so only memory bounds it. */
@@ -251,6 +218,48 @@ function emptyReport(kind: CsvImportKind, options: Pick<CsvImportOptions, 'dryRu
   };
 }
 
+const importAction = 'crm_imported';
+
+/** What a finished import recorded in the audit log: its counts, who ran it and when. */
+export interface RecordedImport {
+  id: number;
+  createdAt: Date;
+  actor: { username: string; name: string } | null;
+  kind: CsvImportKind;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  organizationsCreated: number;
+  encoding: string | null;
+}
+
+const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+function recordedImport(event: AuditActivity): RecordedImport {
+  const { changes } = event;
+  return {
+    id: event.id,
+    createdAt: event.createdAt,
+    actor: event.actor ? { username: event.actor.username, name: event.actor.name } : null,
+    kind: changes.kind === 'organizations' ? 'organizations' : 'contacts',
+    rows: count(changes.rows),
+    created: count(changes.created),
+    updated: count(changes.updated),
+    unchanged: count(changes.unchanged),
+    skipped: count(changes.skipped),
+    organizationsCreated: count(changes.organizationsCreated),
+    encoding: typeof changes.encoding === 'string' ? changes.encoding : null,
+  };
+}
+
+/** The group's latest imports from the audit log, for the import page; Developers and above. */
+export async function recentCrmImports(db: Database, permissions: Permissions, fullPath: string, limit = 10): Promise<RecordedImport[]> {
+  const group = await crmImportGroup(permissions, fullPath);
+  return (await recentGroupEvents(db, group.id, importAction, limit)).map(recordedImport);
+}
+
 /** Thrown inside the transaction to roll it back with the report it produced. */
 class RolledBack extends Error {
   constructor(readonly report: CsvImportReport) {
@@ -291,7 +300,7 @@ export async function importCrmCsv(
       if (!write) throw new RolledBack(report);
       report.imported = true;
       const { rejections: _rejections, errors: _errors, columns: _columns, dryRun: _dryRun, imported: _imported, ...counted } = report;
-      await recordAuditEvent(tx, permissions.user?.id ?? null, 'crm_imported', { type: 'Group', id: group.id, groupId: group.id }, counted);
+      await recordAuditEvent(tx, permissions.user?.id ?? null, importAction, { type: 'Group', id: group.id, groupId: group.id }, counted);
       return report;
     });
   } catch (error) {
@@ -367,15 +376,6 @@ async function readAndStage(tx: Database, bytes: Uint8Array, report: CsvImportRe
   await stageBatch(tx, kind, batch);
 }
 
-export interface CsvImportPreview {
-  kind: CsvImportKind;
-  encoding: CsvEncoding | null;
-  /** Every column of the file with the field it would fill (empty when the file cannot be read). */
-  columns: CsvColumn[];
-  /** The first data rows, as the file holds them. */
-  rows: string[][];
-  errors: string[];
-}
 
 /** The header and the first rows of a file, with the columns recognised: what the page shows before the dry run. */
 export async function previewCrmCsv(

@@ -10,7 +10,7 @@ import { createSeededAppDatabase } from '../testing/test-database';
 import { exportCrmCsv } from './csv-export';
 import { emptyFileMessage, fileTooLargeMessage, wrongEncodingMessage } from './csv-import-reader';
 import { type CsvImportOptions, importCrmCsv, previewCrmCsv } from './csv-import-service';
-import { crmRowCounts, groupId, headersFor, insertContact, insertOrganization, unique } from './fixtures/crm-test-helpers';
+import { contactByEmailIn, crmRowCounts, groupId, headersFor, insertContact, insertOrganization, unique } from './fixtures/crm-test-helpers';
 
 let handle: DatabaseHandle;
 let acmeId: number;
@@ -61,10 +61,7 @@ async function runImport(input: Record<string, unknown>) {
   return response.data!.rapportCustomerRelationsImport!;
 }
 
-async function contactByEmail(email: string) {
-  const [row] = await handle.db.select().from(contacts).where(and(eq(contacts.groupId, acmeId), sql`lower(${contacts.email}) = lower(${email})`));
-  return row ?? null;
-}
+const contactByEmail = (email: string) => contactByEmailIn(handle.db, 'acme', email);
 
 async function organizationNamed(name: string) {
   return handle.db.select().from(organizations).where(and(eq(organizations.groupId, acmeId), sql`lower(${organizations.name}) = lower(${name})`));
