@@ -20,7 +20,7 @@ test('a developer imports contacts: a dry run finds the bad row, the fixed file 
   await page.getByLabel('CSV file').setInputFiles(csvFile([header, ...good, `Imported,Broken${run},not-an-email,,`]));
   // The columns are recognised from the headers; the extra one is listed as ignored.
   await expect(page.getByLabel('First name (required)')).toHaveValue('First name');
-  await expect(page.getByLabel('Organization')).toHaveValue('Company');
+  await expect(page.getByLabel('Organization', { exact: true })).toHaveValue('Company');
   await expect(page.getByText('Ignored columns: Shoe size')).toBeVisible();
   await expect(page.getByRole('table', { name: /First 3 rows of the file/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -47,9 +47,9 @@ test('a developer imports contacts: a dry run finds the bad row, the fixed file 
 
   await page.getByRole('link', { name: 'Go to the contacts list' }).click();
   await page.getByRole('searchbox').fill(run);
-  await expect(page.getByRole('cell', { name: `Ada${run}` })).toBeVisible();
-  await expect(page.getByRole('cell', { name: `Bob${run}` })).toBeVisible();
-  await expect(page.getByRole('cell', { name: `Import Org ${run}` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: `Ada${run}`, exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: `Bob${run}`, exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: `Import Org ${run}`, exact: true }).first()).toBeVisible();
 });
 
 test('a reporter has no import: no link, and the page is not found', async ({ page }) => {
