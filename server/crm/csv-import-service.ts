@@ -286,7 +286,7 @@ export async function importCrmCsv(
     report.encoding = detectEncoding(bytes, options.encoding);
     return await db.transaction(async (tx) => {
       await readAndStage(tx, bytes, report, options);
-      if (report.rows === 0 && report.rejected === 0) report.errors.push('The file has no rows to import');
+      if (report.rows === 0) report.errors.push('The file has no rows to import');
       if (report.errors.length > 0) throw new RolledBack(report);
       options.onProgress?.({ phase: 'writing' });
       const fields = [...new Set(report.columns.flatMap((column) => (column.field ? [column.field] : [])))];
