@@ -9,6 +9,7 @@ import { unique } from '../crm/fixtures/crm-test-helpers';
 import { toGlobalId } from '../graphql/global-id';
 import { timelogs } from '../db/schema/issues';
 import { insufficientContactPermissionsMessage, timeTrackingRefusedMessage } from '../issues/messages';
+import { loadCrmImportPage } from '../pages/crm-import-page';
 import { loadCustomerReportPage } from '../pages/customer-report-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
@@ -106,6 +107,7 @@ export const expectations: Record<string, string> = {
   'page: issue':                                     'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
   'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
+  'page: CRM import':                                'H     H     H     H     H     S     S     S     S     H     H     H     H',
 };
 
 export type Outcome = 'H' | 'E' | 'S' | 'T' | 'A' | 'D' | 'R';
@@ -576,5 +578,7 @@ export const operations: Record<string, Operation> = {
     secrets: (fixture) => [fixture.contact.email, fixture.contact.description],
   },
   'page: customer report': { kind: 'page', load: (viewer) => loadCustomerReportPage(viewer, 'acme', {}), secrets: (fixture) => [fixture.organization.name] },
+  // The page's own data is the group's recent imports (the list is there, empty or not, only for S).
+  'page: CRM import': { kind: 'page', load: (viewer) => loadCrmImportPage(viewer, 'acme', {}), secrets: () => ['"recentImports"'] },
   'page: new issue': { kind: 'page', load: (viewer, fixture) => loadNewIssuePage(viewer, fixture.issue.projectPath), secrets: () => ['Customer support requests.'] },
 };
