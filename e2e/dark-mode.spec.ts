@@ -23,6 +23,7 @@ const developerPages = [
   '/groups/acme/-/crm/contacts',
   '/groups/acme/-/crm/organizations',
   '/groups/acme/-/crm/report',
+  '/groups/acme/-/crm/import',
   '/groups/acme/-/issues',
   '/-/user_settings/personal_access_tokens',
   '/acme/website',

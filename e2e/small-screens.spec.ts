@@ -31,6 +31,7 @@ test('no page is wider than a 390 px screen, even with long names and emails', a
     `${contactsUrl()}/duplicates`,
     '/groups/acme/-/crm/organizations',
     '/groups/acme/-/crm/report',
+    '/groups/acme/-/crm/import',
     '/groups/acme/-/issues',
     '/-/user_settings/personal_access_tokens',
     '/groups/acme/-/settings/crm',

@@ -34,6 +34,8 @@ export const groupUrls = {
   organization: (groupPath: string, organizationId: string) => `/groups/${groupPath}/-/crm/organizations/${numericId(organizationId)}`,
   /** The CSV download of a list; the list view's parameters go in its query string. */
   export: (groupPath: string, records: 'contacts' | 'organizations') => `/groups/${groupPath}/-/crm/${records}/export.csv`,
+  crmImport: (groupPath: string, records?: 'contacts' | 'organizations') => `/groups/${groupPath}/-/crm/import${records ? `?kind=${records}` : ''}`,
+  crmImportUpload: (groupPath: string) => `/groups/${groupPath}/-/crm/import/upload`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
   customerReport: (groupPath: string) => `/groups/${groupPath}/-/crm/report`,
   issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,

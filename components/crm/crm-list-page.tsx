@@ -60,6 +60,9 @@ export function CrmListPage<Row>({
               >
                 Export as CSV<span className="sr-only"> (this view: {noun} as filtered, searched and sorted)</span>
               </a>
+              <a href={groupUrls.crmImport(group.fullPath, noun)} className={buttonClass}>
+                Import CSV<span className="sr-only"> ({noun})</span>
+              </a>
               {newButton}
             </div>
           ) : null

@@ -7,7 +7,14 @@ export function GroupLayout({
   group,
   children,
 }: {
-  group: { name: string; fullPath: string; rapportCanReadCrm: boolean; rapportCanReadCustomerReport: boolean; rapportCanAdminCrmSettings: boolean };
+  group: {
+    name: string;
+    fullPath: string;
+    rapportCanReadCrm: boolean;
+    rapportCanAdminCrm: boolean;
+    rapportCanReadCustomerReport: boolean;
+    rapportCanAdminCrmSettings: boolean;
+  };
   children: ReactNode;
 }) {
   return (
@@ -15,6 +22,7 @@ export function GroupLayout({
       <GroupSidebar
         group={group}
         showCustomerRelations={group.rapportCanReadCrm}
+        showImport={group.rapportCanAdminCrm}
         showCustomerReport={group.rapportCanReadCustomerReport}
         showSettings={group.rapportCanAdminCrmSettings}
       />

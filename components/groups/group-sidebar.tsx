@@ -10,16 +10,18 @@ import { focusRing } from '../ui/styles';
 
 /** What every group page's layout needs of its group: the sidebar's menus depend on the flags. */
 export const groupSummaryFragment = graphql(`
-  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }
+  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }
 `);
 export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
-type GroupSection = 'overview' | 'issues' | 'contacts' | 'organizations' | 'customer-report' | 'crm-settings';
+type GroupSection = 'overview' | 'issues' | 'contacts' | 'organizations' | 'crm-import' | 'customer-report' | 'crm-settings';
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
   /** Customer relations menu: only on a CRM group with CRM enabled, for people who may read it. */
   showCustomerRelations: boolean;
+  /** Customer relations > Import: Developers and above. */
+  showImport?: boolean;
   /** Customer relations > Customer report: Reporters and above. */
   showCustomerReport?: boolean;
   /** Settings > Customer relations: for Owners of a top-level group. */
@@ -29,7 +31,9 @@ interface GroupSidebarProps {
 /** The section of the page shown, from the route's segments below the group layout. */
 function sectionOf(segments: string[]): GroupSection {
   const [area, page] = segments;
-  if (area === 'crm') return page === 'organizations' ? 'organizations' : page === 'report' ? 'customer-report' : 'contacts';
+  if (area === 'crm') {
+    return page === 'organizations' ? 'organizations' : page === 'report' ? 'customer-report' : page === 'import' ? 'crm-import' : 'contacts';
+  }
   if (area === 'issues') return 'issues';
   return area === 'settings' ? 'crm-settings' : 'overview';
 }
@@ -53,7 +57,7 @@ function SidebarLink({ href, current, children }: { href: string; current: boole
  * sidebar does (everything in the navigation after its first child is hidden until it is opened);
  * from the `md` breakpoint up they are always shown and the button is not.
  */
-export function GroupSidebar({ group, showCustomerRelations, showCustomerReport, showSettings }: GroupSidebarProps) {
+export function GroupSidebar({ group, showCustomerRelations, showImport, showCustomerReport, showSettings }: GroupSidebarProps) {
   const current = sectionOf(useSelectedLayoutSegments());
   const [menuOpen, setMenuOpen] = useState(false);
   const navigationId = useId();
@@ -109,6 +113,13 @@ export function GroupSidebar({ group, showCustomerRelations, showCustomerReport,
                 Organizations
               </SidebarLink>
             </li>
+            {showImport ? (
+              <li>
+                <SidebarLink href={groupUrls.crmImport(group.fullPath)} current={current === 'crm-import'}>
+                  Import
+                </SidebarLink>
+              </li>
+            ) : null}
             {showCustomerReport ? (
               <li>
                 <SidebarLink href={groupUrls.customerReport(group.fullPath)} current={current === 'customer-report'}>

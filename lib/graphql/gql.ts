@@ -37,7 +37,7 @@ type Documents = {
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": typeof types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": typeof types.LinkedIssueItemFragmentDoc,
     "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n": typeof types.ActivityItemFragmentDoc,
-    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
+    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": typeof types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": typeof types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": typeof types.ProjectListItemFragmentDoc,
     "\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n": typeof types.SuggestedContactFragmentDoc,
@@ -101,7 +101,7 @@ const documents: Documents = {
     "\n  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }\n": types.OrganizationTableRowFragmentDoc,
     "\n  fragment LinkedIssueItem on Issue { id iid title state webUrl createdAt closedAt }\n": types.LinkedIssueItemFragmentDoc,
     "\n  fragment ActivityItem on RapportAuditEvent { id action createdAt actor { name username } changes { field text } }\n": types.ActivityItemFragmentDoc,
-    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
+    "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n": types.GroupSummaryFragmentDoc,
     "\n  fragment GroupListItem on Group { id name fullPath description }\n": types.GroupListItemFragmentDoc,
     "\n  fragment ProjectListItem on Project { id name fullPath description }\n": types.ProjectListItemFragmentDoc,
     "\n  fragment SuggestedContact on CustomerRelationsContact { id firstName lastName email }\n": types.SuggestedContactFragmentDoc,
@@ -251,7 +251,7 @@ export function graphql(source: "\n  fragment ActivityItem on RapportAuditEvent 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n"): (typeof documents)["\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n"];
+export function graphql(source: "\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n"): (typeof documents)["\n  fragment GroupSummary on Group { id name fullPath rapportCanReadCrm rapportCanAdminCrm rapportCanReadCustomerReport rapportCanAdminCrmSettings }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -138,3 +138,15 @@ export function createActivityLoader(db: Database, targetType: AuditTargetType, 
     { cacheKeyFn: activityKey },
   );
 }
+
+/** A group's newest events of one action on the group itself (its imports, say), newest first, with their actors. */
+export async function recentGroupEvents(db: Database, groupId: number, action: string, limit: number): Promise<AuditActivity[]> {
+  const rows = await db
+    .select({ id: auditEvents.id, action: auditEvents.action, changes: auditEvents.changes, createdAt: auditEvents.createdAt, actor: users })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.targetType, 'Group'), eq(auditEvents.targetId, groupId), eq(auditEvents.groupId, groupId), eq(auditEvents.action, action)))
+    .orderBy(sql`${auditEvents.createdAt} desc`, sql`${auditEvents.id} desc`)
+    .limit(Math.min(Math.max(Math.trunc(limit), 1), maxActivityEvents));
+  return rows;
+}

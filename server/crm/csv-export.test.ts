@@ -72,6 +72,7 @@ describe('escapeFormula', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['\rcmd', "'\rcmd"],
+    ["'quoted", "''quoted"],
     ['Plain = text', 'Plain = text'],
     ['', ''],
   ])('%j → %j', (value, escaped) => {

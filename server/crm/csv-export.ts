@@ -21,10 +21,12 @@ export const exportPageSize = 500;
 
 /**
  * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first),
- * prefixed with a single quote as OWASP's "CSV injection" advice says; anything else as it is.
+ * prefixed with a single quote as OWASP's "CSV injection" advice says; anything else as it is. A
+ * cell that itself starts with a quote gets one too, so the import can take exactly one off again
+ * (csv-import-reader.ts) and an exported file imports as the records it came from.
  */
 export function escapeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
 }
 
 interface ExportSpec<Row> {

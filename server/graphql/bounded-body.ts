@@ -1,7 +1,7 @@
 const utf8 = new TextDecoder();
 
 /** Reads the body as it streams in and stops at `limit` bytes, whatever Content-Length claimed. */
-async function readBoundedBytes(body: ReadableStream<Uint8Array>, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
+export async function readBoundedBytes(body: ReadableStream<Uint8Array>, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -28,6 +28,7 @@ import '../issues/issue-ui-fields';
 import '../issues/timelog-type';
 import '../issues/timelog-mutations';
 import '../crm/customer-report-type';
+import '../crm/csv-import-mutation';
 import '../users/personal-access-token-type';
 import '../users/personal-access-token-mutations';
 

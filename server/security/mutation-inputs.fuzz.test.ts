@@ -255,6 +255,35 @@ const fuzzed: Record<string, FuzzedMutation> = {
     document: mutation('timelogDelete', 'TimelogDeleteInput', 'errors timelog { id }'),
     input: () => fc.record({ id: globalIds('Timelog', real.timelogs) }),
   },
+  rapportCustomerRelationsImport: {
+    document: mutation('rapportCustomerRelationsImport', 'RapportCustomerRelationsImportInput', 'errors report { imported created updated rejected rejections { row column message } }'),
+    input: () => {
+      const cell = fc.oneof(plainName, fc.emailAddress(), fc.constantFrom(...real.emails), hostileText, fc.constantFrom('', '"', '""', '"a,b"', "'=1+1", '12.50', '-1', 'inactive'));
+      const header: fc.Arbitrary<readonly string[]> = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(['first_name', 'Last name', 'E-mail', 'phone', 'organization', 'state'], ['name', 'default_rate', 'description', 'state']) },
+        { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom('first_name', 'Last name', 'email', 'name', 'default_rate', ''), hostileText), { minLength: 1, maxLength: 7 }) },
+      );
+      const csv = fc
+        .tuple(header, fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 }), fc.constantFrom('\n', '\r\n'))
+        .map(([names, rows, newline]) => [names, ...rows].map((row) => row.join(',')).join(newline));
+      return fc.record(
+        {
+          groupPath: mostly(fc.constant('acme'), groupPaths),
+          kind: mostly(fc.constantFrom('CONTACTS', 'ORGANIZATIONS'), fc.constantFrom('contacts', 'PEOPLE')),
+          csv: fc.oneof({ arbitrary: csv, weight: 3 }, { arbitrary: hostileText, weight: 1 }),
+          dryRun: hostileBoolean,
+          existing: fc.option(fc.constantFrom('UPDATE', 'SKIP', 'update', 'MERGE'), { nil: null }),
+          columnMapping: fc.option(
+            fc.array(fc.record({ field: fc.constantFrom('FIRST_NAME', 'LAST_NAME', 'EMAIL', 'NAME', 'DEFAULT_RATE', 'first_name'), column: fc.option(fc.oneof(plainName, hostileText), { nil: null }) }), {
+              maxLength: 3,
+            }),
+            { nil: null },
+          ),
+        },
+        { requiredKeys: ['groupPath', 'kind', 'csv'] },
+      );
+    },
+  },
   personalAccessTokenCreate: {
     document: mutation('personalAccessTokenCreate', 'PersonalAccessTokenCreateInput', 'errors token personalAccessToken { id expiresAt }'),
     headers: () => browserHeaders,

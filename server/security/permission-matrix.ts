@@ -10,6 +10,7 @@ import { toGlobalId } from '../graphql/global-id';
 import { timelogs } from '../db/schema/issues';
 import { insufficientContactPermissionsMessage, timeTrackingRefusedMessage } from '../issues/messages';
 import { loadContactDuplicates } from '../pages/contact-duplicates-page';
+import { loadCrmImportPage } from '../pages/crm-import-page';
 import { loadCustomerReportPage } from '../pages/customer-report-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
@@ -84,6 +85,7 @@ export const expectations: Record<string, string> = {
   customerRelationsOrganizationDelete:               'D     D     D     D     D     D     A     A     A     D     T     T     D',
   rapportCustomerRelationsContactMerge:              'D     D     D     D     D     D     A     A     A     D     T     T     D',
   groupCrmSettingsUpdate:                            'D     D     D     D     D     D     D     A     A     D     T     T     D',
+  rapportCustomerRelationsImport:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
   issueSetCrmContacts:                               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   createIssue:                                       'D     D     A     A     A     A     A     A     A     D     T     T     A',
   "updateIssue of someone else's issue":             'D     D     D     A     A     A     A     A     A     D     T     T     A',
@@ -109,6 +111,7 @@ export const expectations: Record<string, string> = {
   'page: issue':                                     'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
   'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
+  'page: CRM import':                                'H     H     H     H     H     S     S     S     S     H     H     H     H',
 };
 
 export type Outcome = 'H' | 'E' | 'S' | 'T' | 'A' | 'D' | 'R';
@@ -200,6 +203,8 @@ async function newOrganization(db: Database, fixture: MatrixFixture) {
 }
 
 const payloadFields = 'clientMutationId errors';
+const importReportFields =
+  'imported dryRun encoding ignoredColumns rows created updated unchanged skipped rejected organizationsCreated rejections { row column message }';
 
 export const operations: Record<string, Operation> = {
   'Query.currentUser, UserCore.groups': {
@@ -452,6 +457,13 @@ export const operations: Record<string, Operation> = {
     kind: 'mutation',
     document: `mutation($input: RapportCustomerRelationsContactMergeInput!) { result: rapportCustomerRelationsContactMerge(input: $input) { ${payloadFields} contact { id } } }`,
     prepare: async (db, fixture, role) => ({ input: { id: await newContact(db, fixture, role), duplicateId: await newContact(db, fixture, role) } }),
+    },
+  rapportCustomerRelationsImport: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerRelationsImportInput!) { result: rapportCustomerRelationsImport(input: $input) { ${payloadFields} report { ${importReportFields} } } }`,
+    prepare: async (_db, _fixture, role) => ({
+      input: { groupPath: 'acme', kind: 'CONTACTS', dryRun: false, csv: `first_name,last_name,email,organization\nImported,${role},${unique('imported')}@example.com,${unique('Imported org')}\n` },
+    }),
   },
   groupCrmSettingsUpdate: {
     kind: 'mutation',
@@ -590,5 +602,7 @@ export const operations: Record<string, Operation> = {
     secrets: (fixture) => [fixture.contact.email, fixture.contact.description],
   },
   'page: customer report': { kind: 'page', load: (viewer) => loadCustomerReportPage(viewer, 'acme', {}), secrets: (fixture) => [fixture.organization.name] },
+  // The page's own data is the group's recent imports (the list is there, empty or not, only for S).
+  'page: CRM import': { kind: 'page', load: (viewer) => loadCrmImportPage(viewer, 'acme', {}), secrets: () => ['"recentImports"'] },
   'page: new issue': { kind: 'page', load: (viewer, fixture) => loadNewIssuePage(viewer, fixture.issue.projectPath), secrets: () => ['Customer support requests.'] },
 };
