@@ -91,8 +91,9 @@ const pairOrder = keysetOrder(newer.id, 'numeric', 'desc', older.id);
 
 /**
  * A page of the group's possible duplicates with both contacts, in one statement whatever the page
- * size. The whole group is compared: equal names and phones by hash joins, similar names through the
- * trigram index within each organization.
+ * size. Every page compares the whole group (joins on the computed name and phone keys, and on the
+ * organization for similar names): on 100,000 contacts in 10,000 organizations on PostgreSQL, 5–12 s
+ * of wall time per page on this 2-core machine at a load average of 11–19 (JIT about a third of it).
  */
 export async function listContactDuplicates(db: Database, groupId: number, page: PageArgs): Promise<Page<ContactDuplicate & { id: number; sortValue: string | null }>> {
   const plan = planKeysetPage(pairOrder, page);
