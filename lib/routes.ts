@@ -35,6 +35,7 @@ export const groupUrls = {
   export: (groupPath: string, records: 'contacts' | 'organizations') => `/groups/${groupPath}/-/crm/${records}/export.csv`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
   customerReport: (groupPath: string) => `/groups/${groupPath}/-/crm/report`,
+  customerRequests: (groupPath: string) => `/groups/${groupPath}/-/crm/requests`,
   issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,
 };
 

@@ -10,6 +10,7 @@ import { toGlobalId } from '../graphql/global-id';
 import { issueContacts, timelogs } from '../db/schema/issues';
 import { insufficientContactPermissionsMessage, timeTrackingRefusedMessage } from '../issues/messages';
 import { loadCustomerReportPage } from '../pages/customer-report-page';
+import { loadCustomerRequestsPage } from '../pages/customer-requests-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadGroupOverview, loadViewerGroups } from '../pages/group-pages';
@@ -110,6 +111,7 @@ export const expectations: Record<string, string> = {
   'page: issue':                                     'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
   'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
+  'page: customer requests':                         'H     H     H     H     S     S     S     S     S     H     H     H     H',
 };
 
 export type Outcome = 'H' | 'E' | 'S' | 'T' | 'A' | 'D' | 'R';
@@ -609,5 +611,10 @@ export const operations: Record<string, Operation> = {
     secrets: (fixture) => [fixture.contact.email, fixture.contact.description],
   },
   'page: customer report': { kind: 'page', load: (viewer) => loadCustomerReportPage(viewer, 'acme', {}), secrets: (fixture) => [fixture.organization.name] },
+  'page: customer requests': {
+    kind: 'page',
+    load: (viewer) => loadCustomerRequestsPage(viewer, 'acme'),
+    secrets: (fixture) => [fixture.tierName, fixture.issue.title, fixture.requestNote],
+  },
   'page: new issue': { kind: 'page', load: (viewer, fixture) => loadNewIssuePage(viewer, fixture.issue.projectPath), secrets: () => ['Customer support requests.'] },
 };
