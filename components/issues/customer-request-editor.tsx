@@ -74,7 +74,7 @@ export function CustomerRequestEditor({
         aria-controls={open ? `${id}-form` : undefined}
         className="rounded-sm text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
       >
-        Edit request<span className="sr-only"> of {contactName}</span>
+        Request<span className="sr-only"> of {contactName}: important, note</span>
       </button>
       {open ? (
         <form id={`${id}-form`} aria-label={`Request of ${contactName}`} onSubmit={(event) => void save(event)} className="mt-2 space-y-2">

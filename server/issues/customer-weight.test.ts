@@ -270,3 +270,24 @@ describe('Group.rapportCustomerRequests', () => {
     expect(await statementsFor(50)).toHaveLength((await statementsFor(1)).length);
   });
 });
+
+describe('cursors of another sort', () => {
+  it.each([
+    ['TITLE_ASC', 'CUSTOMER_COUNT_DESC'],
+    ['TITLE_ASC', 'CREATED_DESC'],
+    ['CUSTOMER_COUNT_DESC', 'UPDATED_ASC'],
+    ['CREATED_DESC', 'CUSTOMER_REVENUE_DESC'],
+    ['CUSTOMER_REVENUE_DESC', 'IMPORTANT_REQUESTS_ASC'],
+    ['CUSTOMER_COUNT_DESC', 'CUSTOMER_TIER_DESC'],
+  ])('a %s cursor on a %s list is refused as a bad argument or read as a position, never a server error', async (from, to) => {
+    const page = await listPage('reporter', { sort: from, first: 2 });
+    const { errors } = await queryAs(handle.db, 'reporter', listQuery, { fullPath: fixture.projectPath, sort: to, first: 2, after: page.pageInfo.endCursor });
+    for (const error of errors ?? []) expect(error.message).toBe("Please provide a valid cursor for 'after'");
+  });
+
+  it('refuses a forged cursor', async () => {
+    const forged = Buffer.from('DC:T:["S:x","N:1"]').toString('base64');
+    const { errors } = await queryAs(handle.db, 'reporter', listQuery, { fullPath: fixture.projectPath, sort: 'CUSTOMER_COUNT_DESC', first: 2, before: forged });
+    expect(errors?.map((error) => error.message)).toEqual(["Please provide a valid cursor for 'before'"]);
+  });
+});

@@ -1,5 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
+import { DomainError } from '../errors';
+import type { PageArgs } from '../pagination/keyset';
 import { executeNamed } from '../db/statements';
 import type { issues } from '../db/schema/issues';
 import type { Context } from '../graphql/context';
@@ -84,6 +87,45 @@ interface IssueListOrder {
   extras?: Record<string, (table: typeof issues) => SQL>;
 }
 
+/** What each value of a cursor of the list's order must be: its keys', then the id's. */
+type CursorKind = 'time' | 'text' | 'number';
+
+const cursorValueFits: Record<CursorKind, (value: unknown) => boolean> = {
+  time: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
+  text: (value) => typeof value === 'string',
+  // A count is a number; a summed revenue arrives as PostgreSQL's numeric text.
+  number: (value) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d{1,30}(?:\.\d{1,30})?$/.test(value)),
+};
+
+function cursorKindsOf(order: IssueListOrder): CursorKind[] {
+  const keyKinds = Object.keys(order.orderBy).map((key): CursorKind => (key === 'title' ? 'text' : key === 'createdAt' || key === 'updatedAt' ? 'time' : 'number'));
+  return 'id' in order.orderBy ? keyKinds : [...keyKinds, 'number'];
+}
+
+/**
+ * A cursor of another order (a page of another sort, or a forged one) is refused with GitLab's
+ * pagination error before it reaches SQL, where comparing a title with a timestamp would fail.
+ * The drizzle plugin writes cursors as `DC:` and its typed values (see its cursors.js).
+ */
+function refuseCursorOfAnotherOrder(args: PageArgs, order: IssueListOrder): void {
+  const kinds = cursorKindsOf(order);
+  for (const argumentName of ['after', 'before'] as const) {
+    const cursor = args[argumentName];
+    if (!cursor) continue;
+    let values: unknown[] = [];
+    try {
+      const decoded = decodeBase64(cursor);
+      const value = decoded.startsWith('DC:') ? decodeCursorChunk(decoded.slice(3)) : [];
+      values = Array.isArray(value) ? value : [value];
+    } catch {
+      values = [];
+    }
+    if (values.length === 0 || values.length > kinds.length || !values.every((value, index) => cursorValueFits[kinds[index]!](value))) {
+      throw new DomainError('invalid_argument', `Please provide a valid cursor for '${argumentName}'`);
+    }
+  }
+}
+
 /**
  * The list's order, and the computed keys it needs. Without the right to read the issue contacts a
  * weight sort falls back to the default order, so the order cannot tell whose issues they are.
@@ -129,6 +171,8 @@ export interface IssueListArgs {
   iids?: readonly string[] | null;
   sort?: IssueSort | null;
   includeSubgroups?: boolean | null;
+  after?: string | null;
+  before?: string | null;
 }
 
 /** GitLab passes CRM IDs to this filter as numeric strings (`crmContactId: "42"`); anything else finds nothing. */
@@ -189,6 +233,7 @@ export async function resolveIssueList(query: IssuesQuery, parent: Project | Gro
   const where = (table: typeof issues) => issueFilterCondition(table, filter);
   const sortsByWeight = parseSort(args.sort ?? 'CREATED_DESC').field in weightSorts;
   const order = orderFor(args.sort, sortsByWeight && (await context.permissions.canReadIssueContacts(parent)));
+  refuseCursorOfAnotherOrder(args, order);
   const rows = await executeNamed(
     context.db.query.issues.findMany(query({ where: { RAW: where }, ...order }) as Parameters<typeof context.db.query.issues.findMany>[0]),
     { named: !args.search },
