@@ -38,6 +38,7 @@ export const groupUrls = {
   crmImportUpload: (groupPath: string) => `/groups/${groupPath}/-/crm/import/upload`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
   customerReport: (groupPath: string) => `/groups/${groupPath}/-/crm/report`,
+  customerRequests: (groupPath: string) => `/groups/${groupPath}/-/crm/requests`,
   issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,
 };
 

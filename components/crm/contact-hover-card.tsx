@@ -25,7 +25,16 @@ const closeDelay = 150;
  * screen a tap opens the card instead of following the link: the card carries the link too.
  * Everything shown arrives with the page as props, so opening the card needs no request.
  */
-export function ContactHoverCard({ contact, href }: { contact: ContactCardData; href: string }) {
+export function ContactHoverCard({
+  contact,
+  href,
+  request,
+}: {
+  contact: ContactCardData;
+  href: string;
+  /** The contact's request on the issue whose sidebar shows the card. */
+  request?: { important: boolean; note: string | null };
+}) {
   const fullName = `${contact.firstName} ${contact.lastName}`;
   const { organization } = contact;
   const cardId = useId();
@@ -133,6 +142,12 @@ export function ContactHoverCard({ contact, href }: { contact: ContactCardData; 
                   </div>
                 ) : null}
               </dl>
+            ) : null}
+            {request && (request.important || request.note) ? (
+              <div data-testid="contact-request" className="mt-2 border-t border-gray-200 pt-2">
+                {request.important ? <p className="font-medium text-amber-900">Important request</p> : null}
+                {request.note ? <p className="break-words whitespace-pre-wrap text-gray-800">{request.note}</p> : null}
+              </div>
             ) : null}
             {contact.description ? <p className="mt-2 border-t border-gray-200 pt-2 whitespace-pre-wrap text-gray-700">{contact.description}</p> : null}
             <p className="mt-2 border-t border-gray-200 pt-2">

@@ -14,7 +14,14 @@ export const groupSummaryFragment = graphql(`
 `);
 export type GroupSummary = ResultOf<typeof groupSummaryFragment>;
 
-type GroupSection = 'overview' | 'issues' | 'contacts' | 'organizations' | 'crm-import' | 'customer-report' | 'crm-settings';
+type GroupSection = 'overview' | 'issues' | 'contacts' | 'organizations' | 'crm-import' | 'customer-report' | 'customer-requests' | 'crm-settings';
+
+const crmSections: Record<string, GroupSection> = {
+  organizations: 'organizations',
+  import: 'crm-import',
+  report: 'customer-report',
+  requests: 'customer-requests',
+};
 
 interface GroupSidebarProps {
   group: { name: string; fullPath: string };
@@ -22,7 +29,7 @@ interface GroupSidebarProps {
   showCustomerRelations: boolean;
   /** Customer relations > Import: Developers and above. */
   showImport?: boolean;
-  /** Customer relations > Customer report: Reporters and above. */
+  /** Customer relations > Customer report and Customer requests: Reporters and above. */
   showCustomerReport?: boolean;
   /** Settings > Customer relations: for Owners of a top-level group. */
   showSettings: boolean;
@@ -31,9 +38,7 @@ interface GroupSidebarProps {
 /** The section of the page shown, from the route's segments below the group layout. */
 function sectionOf(segments: string[]): GroupSection {
   const [area, page] = segments;
-  if (area === 'crm') {
-    return page === 'organizations' ? 'organizations' : page === 'report' ? 'customer-report' : page === 'import' ? 'crm-import' : 'contacts';
-  }
+  if (area === 'crm') return (page ? crmSections[page] : undefined) ?? 'contacts';
   if (area === 'issues') return 'issues';
   return area === 'settings' ? 'crm-settings' : 'overview';
 }
@@ -124,6 +129,13 @@ export function GroupSidebar({ group, showCustomerRelations, showImport, showCus
               <li>
                 <SidebarLink href={groupUrls.customerReport(group.fullPath)} current={current === 'customer-report'}>
                   Customer report
+                </SidebarLink>
+              </li>
+            ) : null}
+            {showCustomerReport ? (
+              <li>
+                <SidebarLink href={groupUrls.customerRequests(group.fullPath)} current={current === 'customer-requests'}>
+                  Customer requests
                 </SidebarLink>
               </li>
             ) : null}

@@ -13,6 +13,7 @@ import { useTransientMessage } from '../ui/status-region';
 import { buttonClass, focusRing } from '../ui/styles';
 import { useGraphQL } from '../ui/use-graphql';
 import { ContactPicker, contactName } from './contact-picker';
+import { CustomerRequestEditor, type CustomerRequestState } from './customer-request-editor';
 import { setIssueContactsMutation } from './issue-operations';
 
 export const issueSidebarContactFragment = graphql(`
@@ -44,6 +45,7 @@ export function IssueContactsSection({
   iid,
   count,
   contacts,
+  requests,
   canEdit,
   contactGroup,
 }: {
@@ -51,6 +53,8 @@ export function IssueContactsSection({
   iid: string;
   count: number;
   contacts: IssueSidebarContact[];
+  /** Each linked contact's request, by the contact's global ID. */
+  requests: ReadonlyMap<string, CustomerRequestState>;
   canEdit: boolean;
   /** The CRM group (global ID and path), for people who may also create its contacts. */
   contactGroup: { id: string; fullPath: string } | null;
@@ -137,22 +141,49 @@ export function IssueContactsSection({
         <p className="mt-2 text-sm text-gray-700">To add active contacts, use /add_contacts.</p>
       ) : (
         <ul className="mt-2 space-y-1 text-sm">
-          {contacts.map((contact) => (
-            <li key={contact.id} className="flex items-center justify-between gap-2">
-              <ContactHoverCard contact={contact} href={issueListHref(projectPath, { state: 'opened', crmContactId: numericId(contact.id) })} />
-              {canEdit ? (
-                <button
-                  type="button"
-                  onClick={() => void remove(contact)}
-                  disabled={busy}
-                  aria-label={`Remove ${contactName(contact)}`}
-                  className={`rounded-sm px-1.5 text-gray-700 hover:bg-gray-200 hover:text-gray-900 ${focusRing}`}
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
-              ) : null}
-            </li>
-          ))}
+          {contacts.map((contact) => {
+            const request = requests.get(contact.id) ?? { important: false, note: null };
+            return (
+              <li key={contact.id}>
+                <div className="flex items-center justify-between gap-2">
+                  <div className="flex min-w-0 flex-wrap items-center gap-1">
+                    <ContactHoverCard
+                      contact={contact}
+                      request={request}
+                      href={issueListHref(projectPath, { state: 'opened', crmContactId: numericId(contact.id) })}
+                    />
+                    {request.important ? (
+                      <span data-testid="important-request" className="rounded-full bg-amber-100 px-2 text-xs font-medium text-amber-900">
+                        Important
+                      </span>
+                    ) : null}
+                  </div>
+                  {canEdit ? (
+                    <button
+                      type="button"
+                      onClick={() => void remove(contact)}
+                      disabled={busy}
+                      aria-label={`Remove ${contactName(contact)}`}
+                      className={`rounded-sm px-1.5 text-gray-700 hover:bg-gray-200 hover:text-gray-900 ${focusRing}`}
+                    >
+                      <span aria-hidden="true">×</span>
+                    </button>
+                  ) : null}
+                </div>
+                {canEdit ? (
+                  <CustomerRequestEditor
+                    // A saved request re-renders the page: the form starts again from what was stored.
+                    key={`${request.important}:${request.note ?? ''}`}
+                    projectPath={projectPath}
+                    iid={iid}
+                    contactId={contact.id}
+                    contactName={contactName(contact)}
+                    request={request}
+                  />
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       )}
       <FormErrors errors={errors} />

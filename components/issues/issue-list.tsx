@@ -1,7 +1,7 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import Link from 'next/link';
 import { graphql } from '@/lib/graphql';
-import { type IssueListQuery, type IssueStateFilter, issueListUrl } from '@/lib/issues/issue-list-url';
+import { type IssueListQuery, type IssueStateFilter, isCustomerSort, issueListSorts, issueListUrl } from '@/lib/issues/issue-list-url';
 import { FormattedDate } from '../ui/formatted-date';
 import { LoadingRegion } from '../ui/loading-region';
 import { buttonClass, focusRing, inputClass, labelClass, linkClass } from '../ui/styles';
@@ -13,6 +13,7 @@ export const issueListRowFragment = graphql(`
     id iid title state createdAt webUrl reference(full: true)
     author { username name }
     customerRelationsContacts { nodes { id firstName lastName organization { id name } } }
+    customerWeight { organizationCount annualRevenue importantRequestCount highestTier { name } }
   }
 `);
 type IssueListRow = ResultOf<typeof issueListRowFragment>;
@@ -40,19 +41,70 @@ const stateTabs: [IssueStateFilter, string][] = [
 
 const filterLabels = { contact: 'Contact', organization: 'Organization' } as const;
 
-/** The filters (state, search, contact, organization) without the page cursor. */
+/** The filters (state, search, contact, organization, tier) and the sort, without the page cursor. */
 function filtersOf(query: IssueListQuery): IssueListQuery {
-  const { state, search, crmContactId, crmOrganizationId } = query;
-  return { state, search, crmContactId, crmOrganizationId };
+  const { state, search, crmContactId, crmOrganizationId, customerTier, sort } = query;
+  return { state, search, crmContactId, crmOrganizationId, customerTier, sort };
+}
+
+/** The query's other parameters, for a GET form that changes some of them. */
+function HiddenFilters({ query, except }: { query: IssueListQuery; except: ('search' | 'sort' | 'customerTier')[] }) {
+  const fields: [string, string | undefined][] = [
+    ['state', query.state !== 'opened' ? query.state : undefined],
+    ['search', except.includes('search') ? undefined : query.search],
+    ['crm_contact_id', query.crmContactId],
+    ['crm_organization_id', query.crmOrganizationId],
+    ['customer_tier', except.includes('customerTier') ? undefined : query.customerTier],
+    ['sort', except.includes('sort') ? undefined : query.sort?.toLowerCase()],
+  ];
+  return (
+    <>
+      {fields.map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+    </>
+  );
+}
+
+/**
+ * The sort and, for people who may see the issues' customers, the customer sorts and the tier
+ * filter: a plain GET form, like the search.
+ */
+function SortForm({ listPath, query, customersShown }: Pick<IssueListProps, 'listPath' | 'query'> & { customersShown: boolean }) {
+  const sorts = issueListSorts.filter(([value]) => customersShown || !isCustomerSort(value));
+  return (
+    <form aria-label="Sort issues" action={listPath} method="get" className="flex flex-wrap items-end gap-3">
+      <HiddenFilters query={query} except={['sort', 'customerTier']} />
+      <div>
+        <label htmlFor="issue-sort" className={labelClass}>
+          Sort by
+        </label>
+        <select id="issue-sort" name="sort" defaultValue={(query.sort ?? 'CREATED_DESC').toLowerCase()} className={`mt-1 ${inputClass}`}>
+          {sorts.map(([value, label]) => (
+            <option key={value} value={value.toLowerCase()}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {customersShown ? (
+        <div>
+          <label htmlFor="issue-customer-tier" className={labelClass}>
+            Customer tier
+          </label>
+          <input id="issue-customer-tier" type="text" name="customer_tier" defaultValue={query.customerTier ?? ''} maxLength={64} className={`mt-1 ${inputClass}`} />
+        </div>
+      ) : null}
+      <button type="submit" className={buttonClass}>
+        Apply
+      </button>
+    </form>
+  );
 }
 
 function SearchForm({ listPath, query }: Pick<IssueListProps, 'listPath' | 'query'>) {
   // A plain GET form: the list is URL-driven and searching works without JavaScript.
   return (
     <form role="search" aria-label="Issues" action={listPath} method="get" className="flex min-w-48 flex-1 items-end gap-3">
-      {query.state !== 'opened' ? <input type="hidden" name="state" value={query.state} /> : null}
-      {query.crmContactId ? <input type="hidden" name="crm_contact_id" value={query.crmContactId} /> : null}
-      {query.crmOrganizationId ? <input type="hidden" name="crm_organization_id" value={query.crmOrganizationId} /> : null}
+      <HiddenFilters query={query} except={['search']} />
       <div className="flex-1">
         <label htmlFor="issue-search" className={labelClass}>
           Search issues
@@ -67,7 +119,7 @@ function SearchForm({ listPath, query }: Pick<IssueListProps, 'listPath' | 'quer
 }
 
 function ActiveFilters({ listPath, query, crmFilters }: Pick<IssueListProps, 'listPath' | 'query' | 'crmFilters'>) {
-  if (crmFilters.length === 0) return null;
+  if (crmFilters.length === 0 && !query.customerTier) return null;
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
       <p className="text-gray-800">Filtered by</p>
@@ -90,6 +142,17 @@ function ActiveFilters({ listPath, query, crmFilters }: Pick<IssueListProps, 'li
             </li>
           );
         })}
+        {query.customerTier ? (
+          <li data-testid="tier-filter" className="inline-flex items-center gap-1 rounded-full border border-gray-400 bg-gray-50 py-0.5 pr-1 pl-3">
+            <span>
+              Customer tier: <span className="font-medium text-gray-900">{query.customerTier}</span>
+            </span>
+            <Link href={issueListUrl(listPath, { ...filtersOf(query), customerTier: undefined })} className={`rounded-full px-1.5 text-gray-800 hover:bg-gray-200 ${focusRing}`}>
+              <span aria-hidden="true">×</span>
+              <span className="sr-only">Clear customer tier filter {query.customerTier}</span>
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </div>
   );
@@ -144,6 +207,32 @@ function IssueCustomers({ contacts }: { contacts: IssueListRow['customerRelation
   );
 }
 
+const compactNumber = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** The issue's customer weight in a line: "3 customers · 1.2M revenue · 2 important · Enterprise". */
+export function customerWeightSummary(weight: NonNullable<IssueListRow['customerWeight']>): string | null {
+  if (weight.organizationCount === 0 && weight.importantRequestCount === 0) return null;
+  return [
+    weight.organizationCount === 1 ? '1 customer' : `${weight.organizationCount} customers`,
+    weight.annualRevenue === null ? null : `${compactNumber.format(weight.annualRevenue)} revenue`,
+    weight.importantRequestCount > 0 ? `${weight.importantRequestCount} important` : null,
+    weight.highestTier?.name ?? null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function CustomerWeightLine({ weight }: { weight: IssueListRow['customerWeight'] }) {
+  const summary = weight ? customerWeightSummary(weight) : null;
+  if (!summary) return null;
+  return (
+    <p data-testid="issue-customer-weight" className="mt-1 text-sm text-gray-800">
+      <span className="sr-only">Customer weight: </span>
+      {summary}
+    </p>
+  );
+}
+
 export function IssueList({ listPath, showProject, query, issues, pageInfo, counts, crmGroupPath, crmFilters }: IssueListProps) {
   const filters = filtersOf(query);
   const nameOf = (kind: 'contact' | 'organization') => crmFilters.find((filter) => filter.kind === kind)?.name ?? null;
@@ -160,6 +249,9 @@ export function IssueList({ listPath, showProject, query, issues, pageInfo, coun
             organizationName={nameOf('organization')}
           />
         ) : null}
+      </div>
+      <div className="mb-4">
+        <SortForm listPath={listPath} query={query} customersShown={crmGroupPath !== null} />
       </div>
       <ActiveFilters listPath={listPath} query={query} crmFilters={crmFilters} />
       <nav aria-label="Filter issues by state" className="border-b border-gray-200">
@@ -196,6 +288,7 @@ export function IssueList({ listPath, showProject, query, issues, pageInfo, coun
                   {showProject ? issue.reference : `#${issue.iid}`} · created <FormattedDate value={issue.createdAt} /> by {issue.author.name}
                 </p>
                 <IssueCustomers contacts={issue.customerRelationsContacts} />
+                <CustomerWeightLine weight={issue.customerWeight} />
               </div>
               <IssueStateBadge state={issue.state} />
             </li>

@@ -65,3 +65,11 @@ export const deleteTimelogMutation = graphql(`
     }
   }
 `);
+
+export const updateCustomerRequestMutation = graphql(`
+  mutation RapportUpdateCustomerRequest($input: RapportIssueCustomerRequestUpdateInput!) {
+    rapportIssueCustomerRequestUpdate(input: $input) {
+      errors
+    }
+  }
+`);

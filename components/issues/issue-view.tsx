@@ -19,6 +19,7 @@ export const issueViewFragment = graphql(`
     author { username name }
     ...IssueTimeTracking
     customerRelationsContacts(first: 100) { count nodes { ...IssueSidebarContact ...SuggestedContact } }
+    rapportCustomerRequests { important note contact { id } }
     notes(first: 100) {
       nodes { ...IssueNoteItem }
       pageInfo { hasNextPage }
@@ -91,6 +92,7 @@ export function IssueView({ project, issue }: IssueViewProps) {
               iid={issue.iid}
               count={contacts.count}
               contacts={contacts.nodes}
+              requests={new Map((issue.rapportCustomerRequests ?? []).map(({ contact, ...request }) => [contact.id, request]))}
               canEdit={project.rapportCanSetIssueContacts}
               contactGroup={project.rapportCanSetIssueContacts && project.rapportCrmGroup?.rapportCanAdminCrm ? project.rapportCrmGroup : null}
             />

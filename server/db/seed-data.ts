@@ -175,6 +175,8 @@ export interface DemoIssue {
   closedAfterDays?: number;
   /** Emails of linked contacts (in the project's CRM group). */
   contacts?: string[];
+  /** Customer requests of some of those contacts, by email: marked important, with a note. */
+  requests?: Record<string, { important: boolean; note: string }>;
   notes?: DemoNote[];
 }
 
@@ -201,6 +203,7 @@ export const websiteIssues: DemoIssue[] = [
     author: 'developer',
     daysAgo: 12,
     contacts: ['alice.johnson@northwind.example', 'bob.martinez@northwind.example'],
+    requests: { 'alice.johnson@northwind.example': { important: true, note: 'Blocks their monthly restock order; Alice raised it on the support call.' } },
     notes: [
       { author: 'reporter', afterHours: 2, body: 'Northwind reported this again this morning. It blocks their monthly restock order.' },
       { author: 'developer', afterHours: 3, system: true, body: 'added 2 contacts' },
@@ -218,6 +221,7 @@ export const websiteIssues: DemoIssue[] = [
     author: 'owner',
     daysAgo: 40,
     contacts: ['grace.whitfield@cedarvalley.example'],
+    requests: { 'grace.whitfield@cedarvalley.example': { important: true, note: 'Needed before their renewal, asked in the quarterly review.' } },
   },
   {
     title: 'Invoice PDF shows the wrong VAT rate',

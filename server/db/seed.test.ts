@@ -136,12 +136,14 @@ describe('seedDemoData', () => {
     const [issue] = await handle.db.select().from(issues).where(and(eq(issues.projectId, website.id), eq(issues.iid, 1)));
     expect(issue).toBeDefined();
     const linked = await handle.db
-      .select({ state: contacts.state, groupId: contacts.groupId })
+      .select({ state: contacts.state, groupId: contacts.groupId, important: issueContacts.important, note: issueContacts.requestNote })
       .from(issueContacts)
       .innerJoin(contacts, eq(contacts.id, issueContacts.contactId))
       .where(eq(issueContacts.issueId, issue!.id));
     expect(linked.length).toBeGreaterThanOrEqual(2);
     expect(linked.every((c) => c.state === 'active' && c.groupId === website.groupId)).toBe(true);
+    // A customer request marked important, so the requests page has something to show.
+    expect(linked.filter((c) => c.important && c.note)).toHaveLength(1);
 
     const issueNotes = await handle.db
       .select({ body: notes.body, system: notes.system, author: users.username })

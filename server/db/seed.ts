@@ -212,15 +212,16 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
     const issueByKey = new Map(issueRows.map((i) => [`${i.projectId}:${i.iid}`, i]));
 
     // Issue contacts and notes ------------------------------------------------------------------
-    const links: { issueId: number; contactId: number; createdAt: Date }[] = [];
+    const links: { issueId: number; contactId: number; createdAt: Date; important: boolean; requestNote: string | null }[] = [];
     const noteRows: { issueId: number; authorId: number; body: string; system: boolean; createdAt: Date }[] = [];
     for (const seed of issueSeeds) {
       const issue = lookup(issueByKey, `${seed.projectId}:${seed.iid}`, 'issue');
       const linkedAt = new Date(issue.createdAt.getTime() + 3 * hour);
-      const linkedIds = (seed.contacts ?? []).map((email) =>
-        lookup(contactIds, `${seed.crmGroupId}:${email.toLowerCase()}`, 'contact'),
-      );
-      for (const contactId of linkedIds) links.push({ issueId: issue.id, contactId, createdAt: linkedAt });
+      for (const email of seed.contacts ?? []) {
+        const contactId = lookup(contactIds, `${seed.crmGroupId}:${email.toLowerCase()}`, 'contact');
+        const request = seed.requests?.[email];
+        links.push({ issueId: issue.id, contactId, createdAt: linkedAt, important: request?.important ?? false, requestNote: request?.note ?? null });
+      }
       for (const note of seed.notes ?? []) {
         noteRows.push({
           issueId: issue.id,

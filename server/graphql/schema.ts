@@ -25,6 +25,7 @@ import '../issues/issue-contacts-mutations';
 import '../issues/issue-mutations';
 import '../issues/note-mutations';
 import '../issues/issue-ui-fields';
+import '../issues/customer-request-type';
 import '../issues/timelog-type';
 import '../issues/timelog-mutations';
 import '../crm/customer-report-type';

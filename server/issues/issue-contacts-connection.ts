@@ -18,7 +18,7 @@ import {
 } from './issue-contacts-repository';
 
 /** What an issue's contacts field shows: null (CRM off), an empty list (not allowed to read them) or the contacts. */
-type ContactsAccess = 'off' | 'hidden' | 'shown';
+export type ContactsAccess = 'off' | 'hidden' | 'shown';
 
 export type IssueContactsConnection = ArrayPage<Contact> | CountedPage<Contact> | null;
 
@@ -117,6 +117,14 @@ export function issueContactsConnection(
   if (access === 'hidden') return emptyPage<Contact>();
   const contacts = contactsOfRequest.contactsOf(issue.id, shapeAskedBy(info));
   return contacts instanceof Promise ? contacts.then((loaded) => new ArrayPage(loaded, args)) : new ArrayPage(contacts, args);
+}
+
+/**
+ * Whether the viewer sees the contacts of the project's issues: decided once per project and
+ * request, for every field that shows them (contacts, customer requests, customer weight).
+ */
+export function issueContactsAccess(context: Context, projectId: number): ContactsAccess | Promise<ContactsAccess> {
+  return issueContactsOfRequest(context).accessTo(projectId);
 }
 
 const contactsField = 'customerRelationsContacts';

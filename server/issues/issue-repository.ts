@@ -7,6 +7,7 @@ import { executeNamed, inlineLimit, isAnyOf, prepared } from '../db/statements';
 import { searchCondition } from '../db/search-terms';
 import { contacts } from '../db/schema/crm';
 import { DomainError } from '../errors';
+import { linkedToTierCondition } from './customer-weight-repository';
 import type { Project } from '../groups/group-repository';
 
 export type Issue = typeof issues.$inferSelect;
@@ -165,6 +166,8 @@ export interface IssueFilter {
   iids?: readonly number[] | null;
   contactId?: number;
   organizationId?: number;
+  /** A tier's name: issues with a linked organization in that tier. */
+  customerTier?: string;
 }
 
 /** The issue list's condition on `table` (the issues table, or the alias the drizzle plugin queries). */
@@ -188,6 +191,7 @@ export function issueFilterCondition(table: typeof issues, filter: IssueFilter):
       sql`exists (select 1 from ${issueContacts} inner join ${contacts} on ${contacts.id} = ${issueContacts.contactId} where ${issueContacts.issueId} = ${table.id} and ${contacts.organizationId} = ${filter.organizationId})`,
     );
   }
+  if (filter.customerTier !== undefined) conditions.push(linkedToTierCondition(table.id, filter.customerTier));
   return sql.join(conditions, sql` and `);
 }
 

@@ -75,3 +75,8 @@ export const estimateFormatMessage = '/estimate needs a duration, for example /e
 export const spendFormatMessage = '/spend needs a duration, for example /spend 1h 30m or /spend -30m 2026-01-31';
 export const spendDateInvalidMessage = (date: string) => `/spend date ${date} is not a valid date (YYYY-MM-DD)`;
 export const timeTrackingRefusedMessage = 'You have insufficient permissions to track time on this issue';
+
+// Customer requests (Rapport only, issue 15)
+export function contactNotOnIssueMessage(contactId: number): string {
+  return `Contact ${contactId} is not linked to this issue`;
+}

@@ -9,7 +9,7 @@ import { withGroupSummary } from './group-summary';
 // The group list shows the issues of its subgroups' projects too, as GitLab's group issue list does.
 const groupIssuesQuery = graphql(`
   query RapportGroupIssues(
-    $fullPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,
+    $fullPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String, $customerTier: String, $sort: IssueSort,
     $first: Int, $after: String, $last: Int, $before: String,
     $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],
     $withContact: Boolean!, $withOrganization: Boolean!
@@ -22,14 +22,14 @@ const groupIssuesQuery = graphql(`
       }
       issues(
         includeSubgroups: true, state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,
-        first: $first, after: $after, last: $last, before: $before
+        customerTier: $customerTier, sort: $sort, first: $first, after: $after, last: $last, before: $before
       ) {
         nodes { ...IssueListRow }
         pageInfo { ...ListPageInfo }
       }
-      opened: issues(includeSubgroups: true, state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
-      closed: issues(includeSubgroups: true, state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
-      all: issues(includeSubgroups: true, state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
+      opened: issues(includeSubgroups: true, state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId, customerTier: $customerTier) { count }
+      closed: issues(includeSubgroups: true, state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId, customerTier: $customerTier) { count }
+      all: issues(includeSubgroups: true, state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId, customerTier: $customerTier) { count }
     }
   }
 `);

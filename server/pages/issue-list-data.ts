@@ -24,6 +24,8 @@ export function issueListVariables(filters: IssueListQuery, cursor: { after?: st
     search: filters.search ? searchWithinLimits(filters.search) : null,
     crmContactId: filters.crmContactId ?? null,
     crmOrganizationId: filters.crmOrganizationId ?? null,
+    customerTier: filters.customerTier ?? null,
+    sort: filters.sort ?? 'CREATED_DESC',
     ...(cursor.before ? { last: issueListPageSize, before: cursor.before } : { first: issueListPageSize, after: cursor.after ?? null }),
     contactIds: filters.crmContactId ? [toGlobalId('CustomerRelations::Contact', Number(filters.crmContactId))] : [],
     organizationIds: filters.crmOrganizationId ? [toGlobalId('CustomerRelations::Organization', Number(filters.crmOrganizationId))] : [],

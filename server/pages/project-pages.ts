@@ -45,7 +45,7 @@ export async function loadNewIssuePage(viewer: Viewer, projectPath: string) {
 
 const projectIssuesQuery = graphql(`
   query RapportProjectIssues(
-    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String,
+    $projectPath: ID!, $state: IssuableState, $search: String, $crmContactId: String, $crmOrganizationId: String, $customerTier: String, $sort: IssueSort,
     $first: Int, $after: String, $last: Int, $before: String,
     $contactIds: [CustomerRelationsContactID!], $organizationIds: [CustomerRelationsOrganizationID!],
     $withContact: Boolean!, $withOrganization: Boolean!
@@ -59,14 +59,14 @@ const projectIssuesQuery = graphql(`
       }
       issues(
         state: $state, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId,
-        first: $first, after: $after, last: $last, before: $before
+        customerTier: $customerTier, sort: $sort, first: $first, after: $after, last: $last, before: $before
       ) {
         nodes { ...IssueListRow }
         pageInfo { ...ListPageInfo }
       }
-      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
-      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
-      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId) { count }
+      opened: issues(state: opened, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId, customerTier: $customerTier) { count }
+      closed: issues(state: closed, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId, customerTier: $customerTier) { count }
+      all: issues(state: all, search: $search, crmContactId: $crmContactId, crmOrganizationId: $crmOrganizationId, customerTier: $customerTier) { count }
     }
   }
 `);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/client';
-import { contacts } from '../db/schema/crm';
+import { and, eq } from 'drizzle-orm';
+import { contacts, organizations, organizationTiers } from '../db/schema/crm';
+import { issueContacts } from '../db/schema/issues';
 import { toGlobalId } from '../graphql/global-id';
 import { groupId } from '../crm/fixtures/crm-test-helpers';
 import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
@@ -25,6 +27,9 @@ export interface MatrixFixture {
   noteBody: string;
   /** The summary of a timelog the reporter logged on the issue this month. */
   timelogSummary: string;
+  /** The organization's tier, and the note of the contact's request on the issue (marked important). */
+  tierName: string;
+  requestNote: string;
 }
 
 async function call<T>(db: Database, username: string, document: string, variables: Record<string, unknown>): Promise<T> {
@@ -86,6 +91,16 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
   await call(db, 'developer', 'mutation($input: IssueSetCrmContactsInput!) { s: issueSetCrmContacts(input: $input) { errors } }', {
     input: { projectPath, iid: issue.iid, contactIds: [contact.id] },
   });
+  // Tiers and request flags have their own features; the matrix only needs them present.
+  const tierName = `tier-secret-${marker}`;
+  const [tier] = await db.insert(organizationTiers).values({ groupId: acmeId, name: tierName, position: 1 }).returning({ id: organizationTiers.id });
+  await db.update(organizations).set({ tierId: tier!.id }).where(eq(organizations.id, numericId(organization.id)));
+  const requestNote = `request-secret-${marker}`;
+  await db
+    .update(issueContacts)
+    .set({ important: true, requestNote })
+    .where(and(eq(issueContacts.issueId, numericId(issue.id)), eq(issueContacts.contactId, numericId(contact.id))));
+
   const noteBody = `note-secret-${marker}`;
   await call(db, 'reporter', 'mutation($input: CreateNoteInput!) { n: createNote(input: $input) { errors } }', {
     input: { noteableId: issue.id, body: noteBody },
@@ -106,5 +121,7 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
     issue: { id: numericId(issue.id), gid: issue.id, iid: issue.iid, title, description, projectPath },
     noteBody,
     timelogSummary,
+    tierName,
+    requestNote,
   };
 }

@@ -7,11 +7,12 @@ import { personalAccessTokens } from '../db/schema/users';
 import { storePersonalAccessToken } from '../auth/tokens';
 import { unique } from '../crm/fixtures/crm-test-helpers';
 import { toGlobalId } from '../graphql/global-id';
-import { timelogs } from '../db/schema/issues';
+import { issueContacts, timelogs } from '../db/schema/issues';
 import { insufficientContactPermissionsMessage, timeTrackingRefusedMessage } from '../issues/messages';
 import { loadContactDuplicates } from '../pages/contact-duplicates-page';
 import { loadCrmImportPage } from '../pages/crm-import-page';
 import { loadCustomerReportPage } from '../pages/customer-report-page';
+import { loadCustomerRequestsPage } from '../pages/customer-requests-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadGroupOverview, loadViewerGroups } from '../pages/group-pages';
@@ -63,6 +64,9 @@ export const expectations: Record<string, string> = {
   'Project.issue, Issue.notes':                      'H     H     S     S     S     S     S     S     S     S     T     T     S',
   'Query.issue':                                     'H     H     S     S     S     S     S     S     S     S     T     T     S',
   'Issue.customerRelationsContacts':                 'H     H     E     S     S     S     S     S     S     S     T     T     E',
+  'Issue.rapportCustomerRequests, customerWeight':   'H     H     E     S     S     S     S     S     S     S     T     T     E',
+  'Project.issues(customerTier, weight sort)':       'H     H     E     S     S     S     S     S     S     S     T     T     E',
+  'Group.issues(customerTier)':                      'H     H     E     S     S     S     S     S     S     S     T     T     E',
   'Issue.rapportContactCandidates':                  'H     H     E     E     E     S     S     S     S     S     T     T     E',
   'Issue.rapportCanUpdate':                          'H     H     E     S     S     S     S     S     S     S     T     T     S',
   'Project.rapportCanReadIssueContacts':             'H     H     E     S     S     S     S     S     S     S     T     T     E',
@@ -72,6 +76,7 @@ export const expectations: Record<string, string> = {
   'Issue.rapportCanTrackTime':                       'H     H     E     E     S     S     S     S     S     S     T     T     S',
   'Group.rapportCanReadCustomerReport':              'H     H     E     E     S     S     S     S     S     S     T     T     H',
   'Group.rapportCustomerReport':                     'H     H     E     E     S     S     S     S     S     S     T     T     H',
+  'Group.rapportCustomerRequests':                   'H     H     E     E     S     S     S     S     S     S     T     T     H',
   'Group.rapportCustomerReportOrganization':         'H     H     E     E     S     S     S     S     S     S     T     T     H',
   'Organization.rapportBillingThisMonth':            'H     H     E     E     S     S     S     S     S     S     T     T     H',
   'Group.issues, Issue.reference':                   'H     H     S     S     S     S     S     S     S     S     T     T     S',
@@ -87,6 +92,7 @@ export const expectations: Record<string, string> = {
   groupCrmSettingsUpdate:                            'D     D     D     D     D     D     D     A     A     D     T     T     D',
   rapportCustomerRelationsImport:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
   issueSetCrmContacts:                               'D     D     D     D     D     A     A     A     A     D     T     T     D',
+  rapportIssueCustomerRequestUpdate:                 'D     D     D     D     D     A     A     A     A     D     T     T     D',
   createIssue:                                       'D     D     A     A     A     A     A     A     A     D     T     T     A',
   "updateIssue of someone else's issue":             'D     D     D     A     A     A     A     A     A     D     T     T     A',
   createNote:                                        'D     D     A     A     A     A     A     A     A     D     T     T     A',
@@ -112,6 +118,7 @@ export const expectations: Record<string, string> = {
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
   'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
   'page: CRM import':                                'H     H     H     H     H     S     S     S     S     H     H     H     H',
+  'page: customer requests':                         'H     H     H     H     S     S     S     S     S     H     H     H     H',
 };
 
 export type Outcome = 'H' | 'E' | 'S' | 'T' | 'A' | 'D' | 'R';
@@ -336,6 +343,29 @@ export const operations: Record<string, Operation> = {
     root: (data) => data.project,
     secrets: (fixture) => [fixture.contact.email, fixture.contact.description],
   },
+  'Issue.rapportCustomerRequests, customerWeight': {
+    kind: 'read',
+    document: onIssue(`rapportCustomerRequests { important note contact { email } }
+      customerWeight { organizationCount annualRevenue importantRequestCount highestTier { name position } }`),
+    variables: issueVariables,
+    root: (data) => data.project,
+    secrets: (fixture) => [fixture.contact.email, fixture.requestNote, fixture.tierName],
+  },
+  'Project.issues(customerTier, weight sort)': {
+    kind: 'read',
+    document: `query($tier: String) { project(fullPath: "acme/support/helpdesk") {
+      issues(customerTier: $tier, sort: CUSTOMER_TIER_DESC, first: 5) { count nodes { title } edges { cursor node { id } } ${pageInfo} } } }`,
+    variables: (fixture) => ({ tier: fixture.tierName }),
+    root: (data) => data.project,
+    secrets: (fixture) => [fixture.issue.title],
+  },
+  'Group.issues(customerTier)': {
+    kind: 'read',
+    document: `query($tier: String) { group(fullPath: "acme/support") { issues(customerTier: $tier, includeSubgroups: true, first: 5) { count nodes { title } } } }`,
+    variables: (fixture) => ({ tier: fixture.tierName }),
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.issue.title],
+  },
   'Issue.rapportContactCandidates': {
     kind: 'read',
     document: `query($iid: String, $search: String) { project(fullPath: "acme/support/helpdesk") {
@@ -375,6 +405,12 @@ export const operations: Record<string, Operation> = {
       totals { linkedIssues issuesOpened issuesClosed hours billableAmount sharedIssues } }`),
     root: (data) => data.group,
     secrets: (fixture) => [fixture.organization.name],
+  },
+  'Group.rapportCustomerRequests': {
+    kind: 'read',
+    document: inAcme('rapportCustomerRequests(perTier: 50) { tier { name position } issues { title } }'),
+    root: (data) => data.group,
+    secrets: (fixture) => [fixture.tierName, fixture.issue.title],
   },
   'Group.rapportCustomerReportOrganization': {
     kind: 'read',
@@ -488,6 +524,15 @@ export const operations: Record<string, Operation> = {
     prepare: async (db, fixture) => ({
       input: { projectPath: fixture.issue.projectPath, iid: (await newIssue(db, fixture)).iid, contactIds: [fixture.contact.gid] },
     }),
+  },
+  rapportIssueCustomerRequestUpdate: {
+    kind: 'mutation',
+    document: `mutation($input: RapportIssueCustomerRequestUpdateInput!) { result: rapportIssueCustomerRequestUpdate(input: $input) { ${payloadFields} issue { id } } }`,
+    prepare: async (db, fixture, role) => {
+      const issue = await newIssue(db, fixture);
+      await db.insert(issueContacts).values({ issueId: Number(issue.id.split('/').pop()), contactId: fixture.contact.id });
+      return { input: { projectPath: fixture.issue.projectPath, iid: issue.iid, contactId: fixture.contact.gid, important: true, note: `Asked ${role}` } };
+    },
   },
   createIssue: {
     kind: 'mutation',
@@ -613,5 +658,10 @@ export const operations: Record<string, Operation> = {
   'page: customer report': { kind: 'page', load: (viewer) => loadCustomerReportPage(viewer, 'acme', {}), secrets: (fixture) => [fixture.organization.name] },
   // The page's own data is the group's recent imports (the list is there, empty or not, only for S).
   'page: CRM import': { kind: 'page', load: (viewer) => loadCrmImportPage(viewer, 'acme', {}), secrets: () => ['"recentImports"'] },
+  'page: customer requests': {
+    kind: 'page',
+    load: (viewer) => loadCustomerRequestsPage(viewer, 'acme'),
+    secrets: (fixture) => [fixture.tierName, fixture.issue.title, fixture.requestNote],
+  },
   'page: new issue': { kind: 'page', load: (viewer, fixture) => loadNewIssuePage(viewer, fixture.issue.projectPath), secrets: () => ['Customer support requests.'] },
 };
