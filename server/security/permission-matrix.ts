@@ -165,11 +165,11 @@ export interface PageOperation {
 export type Operation = ReadOperation | MutationOperation | PageOperation;
 
 /**
- * The CRM filters of issue lists apply only for a viewer who may read issue contacts; for anyone
- * else they are ignored, as in GitLab, so the list is the unfiltered one. The fixture contact is on
- * exactly one issue, among the seeded ones.
+ * The CRM filters of issue lists (contact, organization, tier) apply only for a viewer who may read
+ * issue contacts; for anyone else they are ignored, as in GitLab, so the list is the unfiltered one.
+ * The fixture contact, and so its organization's tier, is on exactly one issue, among the seeded ones.
  */
-const filtersToTheContactsIssue = (list: Data) => list.filtered.count === 1 && list.all.count > 1;
+const filtersToTheFixtureIssue = (list: Data) => list.filtered.count === 1 && list.all.count > 1;
 
 const inAcme = (selection: string) => `query { group(fullPath: "acme") { ${selection} } }`;
 const inHelpdesk = (selection: string) => `query { project(fullPath: "acme/support/helpdesk") { ${selection} } }`;
@@ -319,7 +319,7 @@ export const operations: Record<string, Operation> = {
       filtered: issues(crmContactId: $contact, first: 5) { count nodes { title } } all: issues { count } } }`,
     variables: (fixture) => ({ contact: String(fixture.contact.id) }),
     root: (data) => data.project,
-    flag: (data) => filtersToTheContactsIssue(data.project),
+    flag: (data) => filtersToTheFixtureIssue(data.project),
   },
   'Project.issue, Issue.notes': {
     kind: 'read',
@@ -354,17 +354,19 @@ export const operations: Record<string, Operation> = {
   'Project.issues(customerTier, weight sort)': {
     kind: 'read',
     document: `query($tier: String) { project(fullPath: "acme/support/helpdesk") {
-      issues(customerTier: $tier, sort: CUSTOMER_TIER_DESC, first: 5) { count nodes { title } edges { cursor node { id } } ${pageInfo} } } }`,
+      filtered: issues(customerTier: $tier, sort: CUSTOMER_TIER_DESC, first: 5) { count nodes { title } edges { cursor node { id } } ${pageInfo} }
+      all: issues { count } } }`,
     variables: (fixture) => ({ tier: fixture.tierName }),
     root: (data) => data.project,
-    secrets: (fixture) => [fixture.issue.title],
+    flag: (data) => filtersToTheFixtureIssue(data.project),
   },
   'Group.issues(customerTier)': {
     kind: 'read',
-    document: `query($tier: String) { group(fullPath: "acme/support") { issues(customerTier: $tier, includeSubgroups: true, first: 5) { count nodes { title } } } }`,
+    document: `query($tier: String) { group(fullPath: "acme/support") {
+      filtered: issues(customerTier: $tier, includeSubgroups: true, first: 5) { count nodes { title } } all: issues(includeSubgroups: true) { count } } }`,
     variables: (fixture) => ({ tier: fixture.tierName }),
     root: (data) => data.group,
-    secrets: (fixture) => [fixture.issue.title],
+    flag: (data) => filtersToTheFixtureIssue(data.group),
   },
   'Issue.rapportContactCandidates': {
     kind: 'read',
@@ -455,7 +457,7 @@ export const operations: Record<string, Operation> = {
       filtered: issues(crmContactId: $contact, includeSubgroups: true, first: 5) { count nodes { title } } all: issues(includeSubgroups: true) { count } } }`,
     variables: (fixture) => ({ contact: String(fixture.contact.id) }),
     root: (data) => data.group,
-    flag: (data) => filtersToTheContactsIssue(data.group),
+    flag: (data) => filtersToTheFixtureIssue(data.group),
   },
   'Group.rapportIssueCrmGroup': {
     kind: 'read',
