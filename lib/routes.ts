@@ -35,6 +35,8 @@ export const groupUrls = {
   export: (groupPath: string, records: 'contacts' | 'organizations') => `/groups/${groupPath}/-/crm/${records}/export.csv`,
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
   customerReport: (groupPath: string) => `/groups/${groupPath}/-/crm/report`,
+  /** Rapport only (issue 15): the CRM group's customer tiers, currency and assigning contacts by domain. */
+  customerSettings: (groupPath: string) => `/groups/${groupPath}/-/crm/customer_settings`,
   issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,
 };
 

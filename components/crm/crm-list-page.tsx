@@ -33,12 +33,18 @@ export function CrmListPage<Row>({
   list,
   Table,
   newButton,
+  actions,
+  filters,
 }: {
   noun: 'contacts' | 'organizations';
   list: CrmList<Row>;
   Table: ComponentType<CrmTableProps<Row>>;
   /** The heading's "New …" button, shown to people who may use it; the page's editor drawer opens it. */
   newButton: ReactNode;
+  /** More heading actions (the organizations' customer settings link for Maintainers). */
+  actions?: ReactNode;
+  /** Filters beside the search (the organizations' tier). */
+  filters?: ReactNode;
 }) {
   const { group, abilities } = list;
   const location: ListLocation = { basePath: groupUrls[noun](group.fullPath), query: list.query, defaults: list.defaults };
@@ -56,6 +62,7 @@ export function CrmListPage<Row>({
               >
                 Export as CSV<span className="sr-only"> (this view: {noun} as filtered, searched and sorted)</span>
               </a>
+              {actions}
               {newButton}
             </div>
           ) : null
@@ -64,6 +71,7 @@ export function CrmListPage<Row>({
       <LoadingRegion label={noun}>
         <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
         <ListSearchForm location={location} label={`Search ${noun}`} />
+        {filters}
         <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
         <ListPagination location={location} pageInfo={list.pageInfo} />
       </LoadingRegion>

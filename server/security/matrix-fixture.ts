@@ -16,7 +16,7 @@ import { addSubgroupDeveloper } from '../testing/roles';
 export interface MatrixFixture {
   acmeId: number;
   acmeGid: string;
-  organization: { id: number; gid: string; name: string; description: string };
+  organization: { id: number; gid: string; name: string; description: string; domain: string };
   contact: { id: number; gid: string; email: string; description: string };
   candidate: { id: number; email: string };
   issue: { id: number; gid: string; iid: string; title: string; description: string; projectPath: string };
@@ -42,11 +42,12 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
 
   const organizationName = `Matrix Organization ${marker}`;
   const organizationDescription = `organization-secret-${marker}`;
+  const organizationDomain = `matrix-${marker}.example`;
   const { organization } = await call<{ organization: { id: string } }>(
     db,
     'developer',
     'mutation($input: CustomerRelationsOrganizationCreateInput!) { o: customerRelationsOrganizationCreate(input: $input) { organization { id } } }',
-    { input: { groupId: acmeGid, name: organizationName, description: organizationDescription, defaultRate: 99.5 } },
+    { input: { groupId: acmeGid, name: organizationName, description: organizationDescription, defaultRate: 99.5, domains: [organizationDomain] } },
   );
 
   const email = `matrix-contact-${marker}@example.com`;
@@ -90,7 +91,7 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
   return {
     acmeId,
     acmeGid,
-    organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription },
+    organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription, domain: organizationDomain },
     contact: { id: numericId(contact.id), gid: contact.id, email, description: contactDescription },
     candidate: { id: candidate.id, email: candidateEmail },
     issue: { id: numericId(issue.id), gid: issue.id, iid: issue.iid, title, description, projectPath },

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import type { Database } from '../db/client';
-import { contacts, organizations } from '../db/schema/crm';
+import { contacts, organizations, organizationTiers } from '../db/schema/crm';
 import { groupCrmSettings } from '../db/schema/groups';
 import { personalAccessTokens } from '../db/schema/users';
 import { storePersonalAccessToken } from '../auth/tokens';
@@ -54,6 +54,9 @@ export const expectations: Record<string, string> = {
   'Group.rapportCanDeleteCrm':                       'H     H     E     E     E     E     S     S     S     E     T     T     H',
   'Group.rapportCanAdminCrmSettings':                'H     H     E     E     E     E     E     S     S     E     T     T     H',
   'Group.rapportCrmSettings':                        'H     H     E     E     E     E     E     S     S     E     T     T     H',
+  'Group.rapportCustomerTiers, rapportCrmCurrency':  'H     H     E     S     S     S     S     S     S     S     T     T     H',
+  'Group.rapportCanManageCrm':                       'H     H     E     E     E     E     S     S     S     E     T     T     H',
+  'Group.rapportCrmMembers':                         'H     H     E     E     E     S     S     S     S     S     T     T     H',
   'Query.project':                                   'H     H     S     S     S     S     S     S     S     S     T     T     S',
   'Project.issues':                                  'H     H     S     S     S     S     S     S     S     S     T     T     S',
   'Project.issues(crmContactId)':                    'H     H     E     S     S     S     S     S     S     S     T     T     E',
@@ -81,6 +84,11 @@ export const expectations: Record<string, string> = {
   customerRelationsOrganizationUpdate:               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   customerRelationsOrganizationDelete:               'D     D     D     D     D     D     A     A     A     D     T     T     D',
   groupCrmSettingsUpdate:                            'D     D     D     D     D     D     D     A     A     D     T     T     D',
+  rapportCustomerTierCreate:                         'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportCustomerTierUpdate:                         'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportCustomerTierDelete:                         'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportCrmCurrencyUpdate:                          'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportContactsAssignByDomain:                     'D     D     D     D     D     D     A     A     A     D     T     T     D',
   issueSetCrmContacts:                               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   createIssue:                                       'D     D     A     A     A     A     A     A     A     D     T     T     A',
   "updateIssue of someone else's issue":             'D     D     D     A     A     A     A     A     A     D     T     T     A',
@@ -194,6 +202,14 @@ async function newOrganization(db: Database, fixture: MatrixFixture) {
   return toGlobalId('CustomerRelations::Organization', row!.id);
 }
 
+async function newTier(db: Database, fixture: MatrixFixture) {
+  const [row] = await db
+    .insert(organizationTiers)
+    .values({ groupId: fixture.acmeId, name: unique('Target tier'), position: 1000 })
+    .returning({ id: organizationTiers.id });
+  return toGlobalId('Rapport::CustomerTier', row!.id);
+}
+
 const payloadFields = 'clientMutationId errors';
 
 export const operations: Record<string, Operation> = {
@@ -242,13 +258,14 @@ export const operations: Record<string, Operation> = {
     document: `query($ids: [CustomerRelationsOrganizationID!]) { group(fullPath: "acme") {
       organizations(ids: $ids, first: 1) { count
         nodes { id name description defaultRate active createdAt updatedAt contactCount openIssueCount
+          domains annualRevenue tier { id name position organizationCount } accountOwner { username }
           contacts(first: 5) { count nodes { email } }
           issues(first: 5) { count nodes { title } }
           rapportActivity(first: 5) { action changes { value } } }
         edges { cursor node { id } } ${pageInfo} } } }`,
     variables: (fixture) => ({ ids: [fixture.organization.gid] }),
     root: (data) => data.group,
-    secrets: (fixture) => [fixture.organization.name, fixture.organization.description, fixture.contact.email, fixture.issue.title],
+    secrets: (fixture) => [fixture.organization.name, fixture.organization.description, fixture.organization.domain, fixture.contact.email, fixture.issue.title],
   },
   'Group.contactStateCounts, organizationStateCounts': {
     kind: 'read',
@@ -265,6 +282,19 @@ export const operations: Record<string, Operation> = {
     document: inAcme('rapportCrmSettings { enabled sourceGroup { fullPath } }'),
     root: (data) => data.group,
     flag: (data) => data.group.rapportCrmSettings?.sourceGroup.fullPath === 'acme',
+  },
+  'Group.rapportCustomerTiers, rapportCrmCurrency': {
+    kind: 'read',
+    document: inAcme('rapportCustomerTiers { id name position organizationCount } rapportCrmCurrency'),
+    root: (data) => data.group,
+    flag: (data) => data.group.rapportCrmCurrency !== null,
+  },
+  'Group.rapportCanManageCrm': groupFlag('rapportCanManageCrm'),
+  'Group.rapportCrmMembers': {
+    kind: 'read',
+    document: inAcme('rapportCrmMembers { id username name }'),
+    root: (data) => data.group,
+    flag: (data) => data.group.rapportCrmMembers.length > 0,
   },
   'Query.project': {
     kind: 'read',
@@ -440,6 +470,38 @@ export const operations: Record<string, Operation> = {
     prepare: async () => ({ input: { fullPath: 'acme', enabled: false } }),
     restore: async (db, fixture) => {
       await db.update(groupCrmSettings).set({ enabled: true }).where(eq(groupCrmSettings.groupId, fixture.acmeId));
+    },
+  },
+  rapportCustomerTierCreate: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerTierCreateInput!) { result: rapportCustomerTierCreate(input: $input) { ${payloadFields} tier { id name position } } }`,
+    prepare: async (_db, fixture) => ({ input: { groupId: fixture.acmeGid, name: unique('Tier') } }),
+  },
+  rapportCustomerTierUpdate: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerTierUpdateInput!) { result: rapportCustomerTierUpdate(input: $input) { ${payloadFields} tier { id } } }`,
+    prepare: async (db, fixture) => ({ input: { id: await newTier(db, fixture), name: unique('Renamed') } }),
+  },
+  rapportCustomerTierDelete: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerTierDeleteInput!) { result: rapportCustomerTierDelete(input: $input) { ${payloadFields} } }`,
+    prepare: async (db, fixture) => ({ input: { id: await newTier(db, fixture) } }),
+  },
+  rapportCrmCurrencyUpdate: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCrmCurrencyUpdateInput!) { result: rapportCrmCurrencyUpdate(input: $input) { ${payloadFields} currency } }`,
+    prepare: async (_db, fixture) => ({ input: { groupId: fixture.acmeGid, currency: 'EUR' } }),
+    restore: async (db, fixture) => {
+      await db.update(groupCrmSettings).set({ currency: 'USD' }).where(eq(groupCrmSettings.groupId, fixture.acmeId));
+    },
+  },
+  rapportContactsAssignByDomain: {
+    kind: 'mutation',
+    document: `mutation($input: RapportContactsAssignByDomainInput!) { result: rapportContactsAssignByDomain(input: $input) { ${payloadFields} dryRun
+      assignments { contact { id } organization { id } } ambiguous { contact { id } organizations { id } } } }`,
+    prepare: async (db, fixture, role) => {
+      await db.insert(contacts).values({ groupId: fixture.acmeId, firstName: 'Unassigned', lastName: role, email: `${unique('assigned')}@${fixture.organization.domain}` });
+      return { input: { groupId: fixture.acmeGid } };
     },
   },
   issueSetCrmContacts: {
