@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/client';
-import { contacts } from '../db/schema/crm';
+import { contacts, organizationTiers } from '../db/schema/crm';
 import { toGlobalId } from '../graphql/global-id';
 import { groupId } from '../crm/fixtures/crm-test-helpers';
 import { postGraphQL, tokenHeaders } from '../testing/graphql-client';
@@ -16,7 +16,7 @@ import { addSubgroupDeveloper } from '../testing/roles';
 export interface MatrixFixture {
   acmeId: number;
   acmeGid: string;
-  organization: { id: number; gid: string; name: string; description: string; domain: string };
+  organization: { id: number; gid: string; name: string; description: string; domain: string; tierName: string };
   contact: { id: number; gid: string; email: string; description: string };
   candidate: { id: number; email: string };
   issue: { id: number; gid: string; iid: string; title: string; description: string; projectPath: string };
@@ -43,11 +43,14 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
   const organizationName = `Matrix Organization ${marker}`;
   const organizationDescription = `organization-secret-${marker}`;
   const organizationDomain = `matrix-${marker}.example`;
+  const tierName = `Matrix tier ${marker}`;
+  const [tier] = await db.insert(organizationTiers).values({ groupId: acmeId, name: tierName, position: 1 }).returning({ id: organizationTiers.id });
+  if (!tier) throw new Error('insert failed');
   const { organization } = await call<{ organization: { id: string } }>(
     db,
     'developer',
     'mutation($input: CustomerRelationsOrganizationCreateInput!) { o: customerRelationsOrganizationCreate(input: $input) { organization { id } } }',
-    { input: { groupId: acmeGid, name: organizationName, description: organizationDescription, defaultRate: 99.5, domains: [organizationDomain] } },
+    { input: { groupId: acmeGid, name: organizationName, description: organizationDescription, defaultRate: 99.5, domains: [organizationDomain], tierId: toGlobalId('Rapport::CustomerTier', tier.id) } },
   );
 
   const email = `matrix-contact-${marker}@example.com`;
@@ -91,7 +94,7 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
   return {
     acmeId,
     acmeGid,
-    organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription, domain: organizationDomain },
+    organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription, domain: organizationDomain, tierName },
     contact: { id: numericId(contact.id), gid: contact.id, email, description: contactDescription },
     candidate: { id: candidate.id, email: candidateEmail },
     issue: { id: numericId(issue.id), gid: issue.id, iid: issue.iid, title, description, projectPath },

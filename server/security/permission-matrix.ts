@@ -10,6 +10,7 @@ import { toGlobalId } from '../graphql/global-id';
 import { timelogs } from '../db/schema/issues';
 import { insufficientContactPermissionsMessage, timeTrackingRefusedMessage } from '../issues/messages';
 import { loadCustomerReportPage } from '../pages/customer-report-page';
+import { loadCustomerSettingsPage } from '../pages/customer-settings-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadGroupOverview, loadViewerGroups } from '../pages/group-pages';
@@ -112,6 +113,7 @@ export const expectations: Record<string, string> = {
   'page: group issues filtered by contact':          'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: issue':                                     'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
+  'page: customer tiers and domains':                'H     H     H     H     H     H     S     S     S     H     H     H     H',
   'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
 };
 
@@ -265,7 +267,14 @@ export const operations: Record<string, Operation> = {
         edges { cursor node { id } } ${pageInfo} } } }`,
     variables: (fixture) => ({ ids: [fixture.organization.gid] }),
     root: (data) => data.group,
-    secrets: (fixture) => [fixture.organization.name, fixture.organization.description, fixture.organization.domain, fixture.contact.email, fixture.issue.title],
+    secrets: (fixture) => [
+      fixture.organization.name,
+      fixture.organization.description,
+      fixture.organization.domain,
+      fixture.organization.tierName,
+      fixture.contact.email,
+      fixture.issue.title,
+    ],
   },
   'Group.contactStateCounts, organizationStateCounts': {
     kind: 'read',
@@ -288,6 +297,7 @@ export const operations: Record<string, Operation> = {
     document: inAcme('rapportCustomerTiers { id name position organizationCount } rapportCrmCurrency'),
     root: (data) => data.group,
     flag: (data) => data.group.rapportCrmCurrency !== null,
+    secrets: (fixture) => [fixture.organization.tierName],
   },
   'Group.rapportCanManageCrm': groupFlag('rapportCanManageCrm'),
   'Group.rapportCrmMembers': {
@@ -626,6 +636,11 @@ export const operations: Record<string, Operation> = {
     kind: 'page',
     load: (viewer, fixture) => loadIssuePage(viewer, fixture.issue.projectPath, fixture.issue.iid),
     secrets: (fixture) => [fixture.contact.email, fixture.contact.description],
+  },
+  'page: customer tiers and domains': {
+    kind: 'page',
+    load: (viewer) => loadCustomerSettingsPage(viewer, 'acme'),
+    secrets: (fixture) => [fixture.organization.tierName],
   },
   'page: customer report': { kind: 'page', load: (viewer) => loadCustomerReportPage(viewer, 'acme', {}), secrets: (fixture) => [fixture.organization.name] },
   'page: new issue': { kind: 'page', load: (viewer, fixture) => loadNewIssuePage(viewer, fixture.issue.projectPath), secrets: () => ['Customer support requests.'] },
