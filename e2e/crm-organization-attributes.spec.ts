@@ -47,7 +47,7 @@ test('a Maintainer sets tiers, gives an organization a domain, tier and revenue,
   await page.getByLabel('Tier', { exact: true }).selectOption({ label: tier });
   await page.getByRole('button', { name: 'Apply filter' }).click();
   await expect(page).toHaveURL(/tier=\d+/);
-  await expect(page.getByRole('table', { name: 'Customer relations organizations' }).getByRole('link', { name: organization })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Customer relations organizations' }).getByRole('link', { name: organization, exact: true })).toBeVisible();
 
   // A contact created without an organization gets it from its email domain.
   await page.goto(contactsUrl());
