@@ -24,6 +24,8 @@ const config: CodegenConfig = {
           IssuableID: 'string',
           TimelogID: 'string',
           PersonalAccessTokenID: 'string',
+          UserID: 'string',
+          RapportCustomerTierID: 'string',
           ProjectID: 'string',
           Time: 'string',
         },

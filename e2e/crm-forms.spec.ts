@@ -136,7 +136,7 @@ test('organizations: a bad rate is refused next to its field, then the organizat
   await page.keyboard.press('Enter');
   const row = page.getByRole('row').filter({ hasText: name });
   await expect(row.getByRole('cell').nth(1)).toHaveText('99.50');
-  await expect(row.getByRole('cell').nth(3)).toHaveText('0');
+  await expect(row.getByRole('cell').nth(5)).toHaveText('0');
 
   // A duplicate name is refused (case-insensitively) next to the Name field.
   await createDuplicate(page, name.toUpperCase());
@@ -175,6 +175,6 @@ test('a contact created with a new organization shows under it, with the counts'
   await createContactInDrawer(page, { firstName: 'Cora', lastName: `Count${tag}`, email: `cora.${tag}@example.com`, organization });
   await page.goto(`${organizationsUrl()}?search=${encodeURIComponent(organization)}`);
   const row = page.getByRole('row').filter({ hasText: organization });
-  await expect(row.getByRole('cell').nth(3)).toHaveText('1');
-  await expect(row.getByRole('cell').nth(4)).toHaveText('0');
+  await expect(row.getByRole('cell').nth(5)).toHaveText('1');
+  await expect(row.getByRole('cell').nth(6)).toHaveText('0');
 });

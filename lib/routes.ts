@@ -39,6 +39,8 @@ export const groupUrls = {
   crmSettings: (groupPath: string) => `/groups/${groupPath}/-/settings/crm`,
   customerReport: (groupPath: string) => `/groups/${groupPath}/-/crm/report`,
   customerRequests: (groupPath: string) => `/groups/${groupPath}/-/crm/requests`,
+  /** Rapport only (issue 15): the CRM group's customer tiers, currency and assigning contacts by domain. */
+  customerSettings: (groupPath: string) => `/groups/${groupPath}/-/crm/customer_settings`,
   issues: (groupPath: string) => `/groups/${groupPath}/-/issues`,
 };
 

@@ -34,6 +34,7 @@ export function CrmListPage<Row>({
   Table,
   newButton,
   moreActions,
+  filters,
 }: {
   noun: 'contacts' | 'organizations';
   list: CrmList<Row>;
@@ -42,6 +43,8 @@ export function CrmListPage<Row>({
   newButton: ReactNode;
   /** Links of this list only, shown before the export to those who may change records. */
   moreActions?: ReactNode;
+  /** Filters beside the search (the organizations' tier). */
+  filters?: ReactNode;
 }) {
   const { group, abilities } = list;
   const location: ListLocation = { basePath: groupUrls[noun](group.fullPath), query: list.query, defaults: list.defaults };
@@ -71,6 +74,7 @@ export function CrmListPage<Row>({
       <LoadingRegion label={noun}>
         <StateTabs location={location} counts={list.counts} label={`Filter ${noun} by state`} />
         <ListSearchForm location={location} label={`Search ${noun}`} />
+        {filters}
         <Table rows={list.rows} location={location} groupPath={group.fullPath} canEdit={abilities.canAdmin} />
         <ListPagination location={location} pageInfo={list.pageInfo} />
       </LoadingRegion>

@@ -71,11 +71,55 @@ export const updateCrmSettingsMutation = graphql(`
   }
 `);
 
-
 export const mergeContactsMutation = graphql(`
   mutation RapportMergeContacts($input: RapportCustomerRelationsContactMergeInput!) {
     rapportCustomerRelationsContactMerge(input: $input) {
       contact { id }
+      errors
+    }
+  }
+`);
+
+export const createCustomerTierMutation = graphql(`
+  mutation RapportCreateCustomerTier($input: RapportCustomerTierCreateInput!) {
+    rapportCustomerTierCreate(input: $input) {
+      tier { id }
+      errors
+    }
+  }
+`);
+
+export const updateCustomerTierMutation = graphql(`
+  mutation RapportUpdateCustomerTier($input: RapportCustomerTierUpdateInput!) {
+    rapportCustomerTierUpdate(input: $input) {
+      errors
+    }
+  }
+`);
+
+export const deleteCustomerTierMutation = graphql(`
+  mutation RapportDeleteCustomerTier($input: RapportCustomerTierDeleteInput!) {
+    rapportCustomerTierDelete(input: $input) {
+      errors
+    }
+  }
+`);
+
+export const updateCrmCurrencyMutation = graphql(`
+  mutation RapportUpdateCrmCurrency($input: RapportCrmCurrencyUpdateInput!) {
+    rapportCrmCurrencyUpdate(input: $input) {
+      currency
+      errors
+    }
+  }
+`);
+
+export const assignContactsByDomainMutation = graphql(`
+  mutation RapportAssignContactsByDomain($input: RapportContactsAssignByDomainInput!) {
+    rapportContactsAssignByDomain(input: $input) {
+      dryRun
+      assignments { contact { id firstName lastName email } organization { id name } }
+      ambiguous { contact { id firstName lastName email } organizations { id name } }
       errors
     }
   }

@@ -24,7 +24,7 @@ export function StateTabs({ location, counts, label }: { location: ListLocation;
           return (
             <li key={state}>
               <Link
-                href={listHref(basePath, { search: query.search, sort: query.sort, state }, defaults)}
+                href={listHref(basePath, { search: query.search, sort: query.sort, tier: query.tier, state }, defaults)}
                 aria-current={current ? 'page' : undefined}
                 className={`inline-flex items-center gap-2 rounded-t-md border-b-2 px-3 py-2 text-sm ${
                   current ? 'border-blue-700 font-semibold text-gray-900' : 'border-transparent text-gray-700 hover:border-gray-400'
@@ -49,7 +49,7 @@ export function SortableHeader({ location, field, children }: { location: ListLo
   const next = ascending ? `${field}_DESC` : `${field}_ASC`;
   return (
     <th scope="col" aria-sort={ascending ? 'ascending' : descending ? 'descending' : undefined} className="px-3 py-2 text-left font-semibold">
-      <Link href={listHref(basePath, { search: query.search, state: query.state, sort: next }, defaults)} className={`inline-flex items-center gap-1 text-gray-900 ${linkClass}`}>
+      <Link href={listHref(basePath, { search: query.search, state: query.state, tier: query.tier, sort: next }, defaults)} className={`inline-flex items-center gap-1 text-gray-900 ${linkClass}`}>
         {children}
         <span aria-hidden="true" className="text-gray-700">
           {ascending ? '▲' : descending ? '▼' : ''}
@@ -69,7 +69,7 @@ export type ListPageInfo = ResultOf<typeof listPageInfoFragment>;
 export function ListPagination({ location, pageInfo }: { location: ListLocation; pageInfo: ListPageInfo }) {
   const { basePath, query, defaults } = location;
   if (!pageInfo.hasPreviousPage && !pageInfo.hasNextPage) return null;
-  const base = { search: query.search, state: query.state, sort: query.sort };
+  const base = { search: query.search, state: query.state, sort: query.sort, tier: query.tier };
   const disabled = 'inline-flex items-center rounded-md border border-gray-300 px-3 py-1.5 text-sm text-gray-600';
   return (
     <nav aria-label="Pagination" className="mt-4 flex justify-center gap-2">

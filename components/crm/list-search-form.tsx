@@ -40,7 +40,7 @@ export function ListSearchForm({ location, label }: { location: ListLocation; la
     if (search === query.search) return;
     pending.current.push(search);
     // A new search starts at the first page, keeping the tab and the sort.
-    navigate(listHref(basePath, { search, state: query.state, sort: query.sort }, defaults), { scroll: false });
+    navigate(listHref(basePath, { search, state: query.state, sort: query.sort, tier: query.tier }, defaults), { scroll: false });
   };
 
   return (

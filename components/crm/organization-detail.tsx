@@ -8,7 +8,7 @@ import { InactiveBadge } from './contacts-table';
 import { groupUrls, numericId } from '@/lib/routes';
 import type { ReactNode } from 'react';
 import { DeleteRecordButton } from './delete-record-button';
-import { EditOrganizationButton, OrganizationEditorProvider } from './organization-editor';
+import { EditOrganizationButton, type OrganizationAttributeOptions, OrganizationEditorProvider } from './organization-editor';
 import { formatRate } from './organizations-table';
 import { Breadcrumbs, FieldList, LinkedIssues, RecentActivity, Section } from './record-sections';
 import { cell, ColumnHeader, RecordTable } from './record-table';
@@ -18,6 +18,7 @@ import { EmailAddress } from '../ui/email-address';
 export const organizationDetailFragment = graphql(`
   fragment OrganizationDetail on CustomerRelationsOrganization {
     id name defaultRate description active createdAt updatedAt contactCount openIssueCount
+    domains annualRevenue tier { id name } accountOwner { id name username }
     rapportBillingThisMonth { from to hours billableAmount }
     contacts(first: 100, sort: LAST_NAME_ASC) { count nodes { id firstName lastName email phone active } }
     issues(first: 100) { count nodes { ...LinkedIssueItem } }
@@ -31,6 +32,8 @@ export interface OrganizationDetailProps {
   canEdit: boolean;
   canDelete: boolean;
   organization: ResultOf<typeof organizationDetailFragment>;
+  /** The drawer's tiers, members and currency; the currency also labels the annual revenue. */
+  options: OrganizationAttributeOptions | null;
 }
 
 function OrganizationContacts({ contacts, total, groupPath }: { contacts: NonNullable<OrganizationDetailProps['organization']['contacts']>['nodes']; total: number; groupPath: string }) {
@@ -90,18 +93,19 @@ function undeletableReason(name: string, contactCount: number): string {
   return `${name} has ${contacts}. An organization with contacts cannot be deleted: move its contacts to another organization or delete them first.`;
 }
 
-export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, organization }: OrganizationDetailProps) {
+export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, organization, options }: OrganizationDetailProps) {
   const issues = organization.issues ?? { count: 0, nodes: [] };
   const contacts = organization.contacts ?? { count: 0, nodes: [] };
-  const { id, name, defaultRate, description, active } = organization;
+  const { id, name, defaultRate, description, active, domains, annualRevenue, tier, accountOwner } = organization;
+  const revenue = formatRate(annualRevenue);
   return (
-    <OrganizationEditorProvider groupId={groupId}>
+    <OrganizationEditorProvider groupId={groupId} options={options}>
       <Breadcrumbs items={[{ label: 'Organizations', href: groupUrls.organizations(groupPath) }, { label: organization.name }]} />
       <PageHeading
         actions={
           canEdit || canDelete ? (
             <div className="flex gap-2">
-              {canEdit ? <EditOrganizationButton record={{ id, name, defaultRate, description, active }} label={name} /> : null}
+              {canEdit ? <EditOrganizationButton record={{ id, name, defaultRate, description, active, domains, annualRevenue, tier, accountOwner }} label={name} /> : null}
               {canDelete ? (
                 <DeleteRecordButton
                   kind="organization"
@@ -125,6 +129,10 @@ export function OrganizationDetail({ groupId, groupPath, canEdit, canDelete, org
           ['Name', organization.name],
           ['Default rate', formatRate(organization.defaultRate)],
           ['Description', organization.description],
+          ['Email domains', domains.length > 0 ? domains.join(', ') : null],
+          ['Tier', tier?.name ?? null],
+          ['Annual revenue', revenue === null ? null : `${revenue} ${options?.rapportCrmCurrency ?? ''}`.trim()],
+          ['Account owner', accountOwner ? `${accountOwner.name} (@${accountOwner.username})` : null],
           ['State', organization.active ? 'Active' : 'Inactive'],
           ['Contacts', String(organization.contactCount)],
           ['Open issues', String(organization.openIssueCount)],

@@ -10,11 +10,11 @@ import { EditOrganizationButton } from './organization-editor';
 import { ActionsHeader, cell, ColumnHeader, NoRecordsRow, RecordRowActions, RecordTable } from './record-table';
 
 export const organizationTableRowFragment = graphql(`
-  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount }
+  fragment OrganizationTableRow on CustomerRelationsOrganization { ...OrganizationRecord contactCount openIssueCount tier { id name } }
 `);
 export type OrganizationTableRow = ResultOf<typeof organizationTableRowFragment>;
 
-const columnCount = 6;
+const columnCount = 8;
 
 export function formatRate(rate: number | null): string | null {
   return rate === null ? null : rate.toFixed(2);
@@ -28,6 +28,12 @@ export function OrganizationsTable({ rows, location, groupPath, canEdit }: CrmTa
       </SortableHeader>
       <SortableHeader location={location} field="DEFAULT_RATE">
         Default rate
+      </SortableHeader>
+      <SortableHeader location={location} field="TIER">
+        Tier
+      </SortableHeader>
+      <SortableHeader location={location} field="ANNUAL_REVENUE">
+        Annual revenue
       </SortableHeader>
       <SortableHeader location={location} field="DESCRIPTION">
         Description
@@ -53,6 +59,8 @@ export function OrganizationsTable({ rows, location, groupPath, canEdit }: CrmTa
                 {organization.active ? null : <InactiveBadge />}
               </td>
               <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatRate(organization.defaultRate)}</td>
+              <td className={`${cell} whitespace-nowrap`}>{organization.tier?.name}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatRate(organization.annualRevenue)}</td>
               <td className={`${cell} max-w-xs whitespace-pre-wrap text-gray-700`}>{organization.description}</td>
               <td className={`${cell} text-right tabular-nums`}>{organization.contactCount}</td>
               <td className={`${cell} text-right tabular-nums`}>{organization.openIssueCount}</td>

@@ -92,6 +92,32 @@ export function TextAreaField({ id, label, value, onChange, errors, hint }: Fiel
   );
 }
 
+/** A native select; `options` are value and label pairs, the first usually the "none" choice (value ''). */
+export function SelectField({ id, label, value, onChange, errors, hint, options }: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        className={`mt-1 ${inputClass} ${errors?.length ? 'border-red-700' : ''}`}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id={id} errors={errors} hint={hint} />
+    </div>
+  );
+}
+
 export function CheckboxField({ id, label, checked, onChange, hint }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: ReactNode }) {
   return (
     <div>

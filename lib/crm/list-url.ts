@@ -7,6 +7,8 @@ export interface ListQuery {
   search: string;
   state: RecordStateFilter;
   sort: string;
+  /** Organizations only (Rapport, issue 15): the id of a customer tier to filter by. */
+  tier?: string;
   after?: string;
   before?: string;
 }
@@ -22,6 +24,7 @@ export function listHref(basePath: string, query: ListQuery, defaults: ListDefau
   if (query.search) params.set('search', query.search);
   if (query.state !== defaults.state) params.set('state', query.state);
   if (query.sort !== defaults.sort) params.set('sort', query.sort);
+  if (query.tier) params.set('tier', query.tier);
   if (query.after) params.set('after', query.after);
   else if (query.before) params.set('before', query.before);
   const search = params.toString();

@@ -156,6 +156,18 @@ export class Permissions extends AccessLookups {
     await this.assertCanDeleteCrm(group);
   }
 
+  /**
+   * Rapport's CRM group settings beyond GitLab (issue 15): the customer tiers, the revenue currency
+   * and assigning contacts to organizations by domain. Maintainers and above, like deleting.
+   */
+  async canManageCrmGroup(group: GroupRef): Promise<boolean> {
+    return this.canDeleteCrm(group);
+  }
+
+  async assertCanManageCrmGroup(group: GroupRef): Promise<void> {
+    await this.assertCanDeleteCrm(group);
+  }
+
   /** Why the viewer may not change the CRM setting of `group` (null: no such group), or null when they may. */
   private async crmSettingsRefusal(group: GroupRef | null): Promise<Refusal | null> {
     if (!this.crmFeatureEnabled) return 'feature_disabled';

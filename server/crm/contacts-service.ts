@@ -5,10 +5,10 @@ import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { DomainError, failure, type ServiceResult } from '../errors';
 import { type Contact, contactAudited, findContactWithGroup, insertContact, lockContact, updateContactRow } from './contact-repository';
-import { organizationInGroupLocked } from './organization-repository';
+import { organizationIdForEmail, organizationInGroupLocked } from './organization-repository';
 import { changedFields, stateFromActive } from './record-changes';
 import { givenFields, validationMessages } from '../validation';
-import { contactFieldsSchema, contactUpdateSchema } from './validation';
+import { type ContactFields, contactFieldsSchema, contactUpdateSchema } from './validation';
 
 export const organizationNotInGroupMessage = 'The specified organization was not found or does not belong to this group';
 export const emailTakenMessage = 'Email has already been taken';
@@ -32,7 +32,21 @@ function uniqueEmailFailure(error: unknown) {
   throw error;
 }
 
-/** Creates a contact in a CRM group: the service behind the mutation and the "New contact" form. */
+/**
+ * The organization a contact created without one gets from its email's domain (issue 15): the one
+ * organization of the group listing that domain or a parent of it, locked like a given one; null
+ * when none or several do.
+ */
+async function organizationFromDomain(tx: Database, groupId: number, fields: ContactFields): Promise<number | null> {
+  if (fields.organizationId != null || !fields.email) return fields.organizationId ?? null;
+  const organizationId = await organizationIdForEmail(tx, groupId, fields.email);
+  return organizationId !== null && (await organizationInGroupLocked(tx, organizationId, groupId)) ? organizationId : null;
+}
+
+/**
+ * Creates a contact in a CRM group: the service behind the mutation and the "New contact" form.
+ * A contact without an organization gets the one its email domain belongs to.
+ */
 export async function createContact(
   db: Database,
   permissions: Permissions,
@@ -50,7 +64,7 @@ export async function createContact(
       // Rails lists the group's message after the field messages.
       const messages = [...(parsed.success ? [] : validationMessages(parsed.error)), ...(notCrmGroup ? [notCrmGroup] : [])];
       if (!parsed.success || messages.length > 0) return failure(...messages);
-      const fields = parsed.data;
+      const fields = { ...parsed.data, organizationId: await organizationFromDomain(tx, group.id, parsed.data) };
       const created = await insertContact(tx, { ...fields, groupId: group.id });
       await recordAuditEvent(tx, permissions.user?.id ?? null, 'contact_created', contactAudited(created), { ...fields });
       return { ok: true as const, value: created };

@@ -129,11 +129,18 @@ builder.objectFields(GroupRef, (t) => ({
         state: t.arg({ type: OrganizationStateEnum, description: 'State of the organization to search for.' }),
         sort: t.arg({ type: OrganizationSortEnum, defaultValue: 'NAME_ASC', description: 'Criteria to sort organizations by.' }),
         ids: t.arg({ type: ['CustomerRelationsOrganizationID'], description: 'Filter organizations by IDs.' }),
+        tierId: t.arg({ type: 'RapportCustomerTierID', description: 'Rapport only: filter organizations by customer tier.' }),
       },
       resolve: async (group, args, context) => {
         const crmGroup = await context.permissions.readableCrmGroup(group);
         if (!crmGroup) return emptyPage<Organization>();
-        const filter: OrganizationFilter = { groupId: crmGroup.id, search: args.search, state: stateFilter(args.state), ids: args.ids };
+        const filter: OrganizationFilter = {
+          groupId: crmGroup.id,
+          search: args.search,
+          state: stateFilter(args.state),
+          ids: args.ids,
+          tierId: args.tierId,
+        };
         const page = await listOrganizations(context.db, filter, args.sort ?? 'NAME_ASC', args);
         return countedPage(page, () => countOrganizations(context.db, filter));
       },

@@ -14,6 +14,10 @@ builder.relayMutationField(
       name: t.string({ required: true, description: 'Name of the organization.' }),
       defaultRate: t.float({ description: 'Standard billing rate for the organization.' }),
       description: t.string({ description: 'Description or notes for the organization.' }),
+      domains: t.stringList({ description: 'Rapport only: email domains of the organization (replaces the list; an empty list clears it).' }),
+      tierId: t.field({ type: 'RapportCustomerTierID', description: "Rapport only: global ID of one of the group's customer tiers; null clears it." }),
+      annualRevenue: t.float({ description: "Rapport only: annual revenue, in the group's currency; null clears it." }),
+      accountOwnerId: t.field({ type: 'UserID', description: 'Rapport only: global ID of a member of the group who owns the account; null clears it.' }),
     }),
   },
   {
@@ -48,6 +52,10 @@ builder.relayMutationField(
       defaultRate: t.float({ description: 'Standard billing rate for the organization.' }),
       description: t.string({ description: 'Description of or notes for the organization.' }),
       active: t.boolean({ description: 'State of the organization.' }),
+      domains: t.stringList({ description: 'Rapport only: email domains of the organization (replaces the list; an empty list clears it).' }),
+      tierId: t.field({ type: 'RapportCustomerTierID', description: "Rapport only: global ID of one of the group's customer tiers; null clears it." }),
+      annualRevenue: t.float({ description: "Rapport only: annual revenue, in the group's currency; null clears it." }),
+      accountOwnerId: t.field({ type: 'UserID', description: 'Rapport only: global ID of a member of the group who owns the account; null clears it.' }),
     }),
   },
   {

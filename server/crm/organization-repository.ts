@@ -1,9 +1,9 @@
 import type { AuditedRecord } from '../audit/audit-repository';
-import { type SQL, and, eq, getColumns, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, getColumns, ne, sql } from 'drizzle-orm';
 import type { GroupRef } from '../auth/access-lookups';
 import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf, prepared } from '../db/statements';
 import type { Database } from '../db/client';
-import { organizations } from '../db/schema/crm';
+import { contacts, organizationDomains, organizations, organizationTiers } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
 import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
 import type { RecordState } from './contact-repository';
@@ -17,6 +17,9 @@ export const organizationSortFields = [
   { name: 'NAME', label: 'Name' },
   { name: 'DESCRIPTION', label: 'Description' },
   { name: 'DEFAULT_RATE', label: 'Default Rate' },
+  // Rapport only (issue 15): DESC puts the highest tier first; organizations without one come last.
+  { name: 'TIER', label: 'Rapport only: Tier' },
+  { name: 'ANNUAL_REVENUE', label: 'Rapport only: Annual revenue' },
 ] as const satisfies readonly SortField[];
 
 export const organizationSorts = [
@@ -30,12 +33,19 @@ export interface OrganizationFilter {
   search?: string | null;
   state?: RecordState | null;
   ids?: readonly number[] | null;
+  /** Rapport only: organizations with this tier. */
+  tierId?: number | null;
 }
+
+/** The tier's rank for sorting: higher is a higher tier (position 1 is the highest). */
+const tierRank = sql<number | null>`(select -${organizationTiers.position} from ${organizationTiers} where ${organizationTiers.id} = ${organizations.tierId})`;
 
 const sortKeys = {
   NAME: { key: organizations.name, kind: 'text' },
   DESCRIPTION: { key: organizations.description, kind: 'text' },
   DEFAULT_RATE: { key: organizations.defaultRate, kind: 'numeric' },
+  TIER: { key: tierRank, kind: 'numeric' },
+  ANNUAL_REVENUE: { key: organizations.annualRevenue, kind: 'numeric' },
   CREATED: { key: organizations.createdAt, kind: 'timestamp' },
   UPDATED: { key: organizations.updatedAt, kind: 'timestamp' },
 } as const;
@@ -51,6 +61,7 @@ function bindOrganizationFilter(filter: OrganizationFilter, bindings: Bindings):
     groupId: bindings.bind('groupId', filter.groupId),
     state: bindings.bindOptional('state', filter.state || null),
     ids: bindings.bindOptional('ids', filter.ids),
+    tierId: bindings.bindOptional('tierId', filter.tierId),
     search: bindSearch(filter.search, bindings),
   };
 }
@@ -60,6 +71,7 @@ export function organizationFilterCondition(filter: Bound<OrganizationFilter>): 
     eq(organizations.groupId, filter.groupId),
     filter.state ? eq(organizations.state, filter.state) : undefined,
     filter.ids ? isAnyOf(organizations.id, filter.ids) : undefined,
+    filter.tierId ? eq(organizations.tierId, filter.tierId) : undefined,
     searchCondition(
       filter.search,
       sql`(${organizations.name} || ' ' || coalesce(${organizations.description}, ''))`,
@@ -180,3 +192,112 @@ export const organizationAudited = (organization: Pick<Organization, 'id' | 'gro
   id: organization.id,
   groupId: organization.groupId,
 });
+
+/** The organizations' domains, alphabetically, in one statement (the per-request loader's batch). */
+export async function domainsByOrganizationIds(db: Database, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const rows = await db
+    .select({ organizationId: organizationDomains.organizationId, domain: organizationDomains.domain })
+    .from(organizationDomains)
+    .where(isAnyOf(organizationDomains.organizationId, ids))
+    .orderBy(asc(organizationDomains.domain));
+  const byOrganization = new Map<number, string[]>();
+  for (const row of rows) byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), row.domain]);
+  return byOrganization;
+}
+
+/** Which of `domains` another organization of the group already has, with that organization's name. */
+export async function domainsClaimedByOthers(
+  db: Database,
+  groupId: number,
+  organizationId: number | null,
+  domains: readonly string[],
+): Promise<{ domain: string; organizationName: string }[]> {
+  if (domains.length === 0) return [];
+  return db
+    .select({ domain: organizationDomains.domain, organizationName: organizations.name })
+    .from(organizationDomains)
+    .innerJoin(organizations, eq(organizations.id, organizationDomains.organizationId))
+    .where(
+      and(
+        eq(organizationDomains.groupId, groupId),
+        isAnyOf(organizationDomains.domain, domains),
+        organizationId === null ? undefined : ne(organizationDomains.organizationId, organizationId),
+      ),
+    )
+    .orderBy(asc(organizationDomains.domain));
+}
+
+/** Replaces the organization's domains with `domains` (already normalized); returns the ones it had. */
+export async function replaceOrganizationDomains(tx: Database, organization: Pick<Organization, 'id' | 'groupId'>, domains: readonly string[]): Promise<string[]> {
+  const removed = await tx.delete(organizationDomains).where(eq(organizationDomains.organizationId, organization.id)).returning({ domain: organizationDomains.domain });
+  if (domains.length > 0) {
+    await tx.insert(organizationDomains).values(domains.map((domain) => ({ groupId: organization.groupId, organizationId: organization.id, domain })));
+  }
+  return removed.map((row) => row.domain).sort();
+}
+
+/** The domain part of a contact's email, lower-case. */
+const contactEmailDomain = (email: SQL | typeof contacts.email) => sql`lower(split_part(${email}, '@', 2))`;
+
+/** A listed domain matches the email's domain when it is the same or a parent domain (`acme.com` for `eu.acme.com`). */
+function domainMatches(emailDomainSql: SQL): SQL {
+  return sql`(${organizationDomains.domain} = ${emailDomainSql} or right(${emailDomainSql}, char_length(${organizationDomains.domain}) + 1) = '.' || ${organizationDomains.domain})`;
+}
+
+/**
+ * A set-based helper for writers of many contacts (the CSV import): the id of the one organization
+ * of `groupId` whose domains match `email`'s domain, or NULL when none or several do. Use it in an
+ * `INSERT … SELECT` or `UPDATE … SET organization_id = coalesce(organization_id, <this>)`.
+ */
+export function organizationIdByEmailDomain(groupId: number | SQL, email: SQL | typeof contacts.email): SQL<number | null> {
+  const domain = contactEmailDomain(email);
+  return sql<number | null>`(select case when count(distinct ${organizationDomains.organizationId}) = 1 then min(${organizationDomains.organizationId}) end
+    from ${organizationDomains} where ${organizationDomains.groupId} = ${groupId} and ${domainMatches(domain)})`;
+}
+
+/** The organization a new contact with this email gets from its domain (one statement), or null. */
+export async function organizationIdForEmail(tx: Database, groupId: number, email: string): Promise<number | null> {
+  const result = (await tx.execute(sql`select ${organizationIdByEmailDomain(groupId, sql`${email}`)} as id`)) as unknown as { rows: { id: number | null }[] };
+  return result.rows[0]?.id ?? null;
+}
+
+export interface DomainMatch {
+  contact: typeof contacts.$inferSelect;
+  organization: Organization;
+}
+
+/**
+ * Every contact of the group without an organization whose email domain matches some
+ * organization's domains, with each matching organization (one row per pair, one statement).
+ */
+export async function contactDomainMatches(db: Database, groupId: number): Promise<DomainMatch[]> {
+  return db
+    .select({ contact: contacts, organization: organizations })
+    .from(contacts)
+    .innerJoin(organizationDomains, and(eq(organizationDomains.groupId, contacts.groupId), domainMatches(contactEmailDomain(contacts.email))))
+    .innerJoin(organizations, eq(organizations.id, organizationDomains.organizationId))
+    .where(and(eq(contacts.groupId, groupId), sql`${contacts.organizationId} is null`, sql`${contacts.email} is not null`))
+    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id), asc(organizations.name), asc(organizations.id));
+}
+
+/**
+ * Gives each contact its organization, only while it still has none (one statement); returns the
+ * contacts changed.
+ */
+export async function assignContactOrganizations(
+  tx: Database,
+  groupId: number,
+  assignments: readonly { contactId: number; organizationId: number }[],
+): Promise<{ contactId: number; organizationId: number }[]> {
+  if (assignments.length === 0) return [];
+  const contactIds = assignments.map((assignment) => assignment.contactId);
+  const organizationIds = assignments.map((assignment) => assignment.organizationId);
+  return tx
+    .update(contacts)
+    .set({
+      organizationId: sql`(${sql.param(organizationIds)}::int[])[array_position(${sql.param(contactIds)}::int[], ${contacts.id})]`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(contacts.groupId, groupId), isAnyOf(contacts.id, contactIds), sql`${contacts.organizationId} is null`))
+    .returning({ contactId: contacts.id, organizationId: sql<number>`${contacts.organizationId}` });
+}

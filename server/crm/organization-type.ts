@@ -2,6 +2,9 @@ import { builder } from '../graphql/builder';
 import { toGlobalId } from '../graphql/global-id';
 import type { Organization } from './organization-repository';
 import { countOf } from '../graphql/connections';
+import { UserRef } from '../users/user-type';
+import { CustomerTierRef } from './customer-tier-type';
+import { accountOwnerLoader, customerTierLoader, organizationDomainsLoader } from './organization-loader';
 
 /** A plain object type, like CustomerRelationsContact (see there why). */
 export const OrganizationRef = builder.objectRef<Organization>('CustomerRelationsOrganization');
@@ -19,6 +22,27 @@ OrganizationRef.implement({
       nullable: true,
       description: 'Standard billing rate for the organization.',
       resolve: (organization) => (organization.defaultRate === null ? null : Number(organization.defaultRate)),
+    }),
+    domains: t.stringList({
+      description: 'Rapport only: email domains of the organization; a contact created without an organization whose email is at one of them (or a subdomain) gets it.',
+      resolve: (organization, _args, context) => organizationDomainsLoader(context).load(organization.id),
+    }),
+    tier: t.field({
+      type: CustomerTierRef,
+      nullable: true,
+      description: "Rapport only: the organization's customer tier.",
+      resolve: (organization, _args, context) => (organization.tierId === null ? null : customerTierLoader(context).load(organization.tierId)),
+    }),
+    annualRevenue: t.float({
+      nullable: true,
+      description: "Rapport only: the organization's annual revenue, in the currency of the group (`Group.rapportCrmCurrency`).",
+      resolve: (organization) => (organization.annualRevenue === null ? null : Number(organization.annualRevenue)),
+    }),
+    accountOwner: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Rapport only: the group member who owns the account.',
+      resolve: (organization, _args, context) => (organization.accountOwnerId === null ? null : accountOwnerLoader(context).load(organization.accountOwnerId)),
     }),
     active: t.boolean({ description: 'State of the organization.', resolve: (organization) => organization.state === 'active' }),
     createdAt: t.expose('createdAt', { type: 'Time', description: 'Timestamp the organization was created.' }),

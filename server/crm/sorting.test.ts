@@ -2,7 +2,7 @@ import { type SQL, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { contacts, organizations } from '../db/schema/crm';
+import { contacts, organizations, organizationTiers } from '../db/schema/crm';
 import { postGraphQL } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { contactSortFields } from './contact-repository';
@@ -137,10 +137,13 @@ async function expectedContactIds(sort: string): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
-const organizationKeys: Record<string, AnyPgColumn> = {
+const organizationKeys: Record<string, SQL | AnyPgColumn> = {
   NAME: organizations.name,
   DESCRIPTION: organizations.description,
   DEFAULT_RATE: organizations.defaultRate,
+  // Rapport only: DESC is the highest tier (position 1) first.
+  TIER: sql`(select -${organizationTiers.position} from ${organizationTiers} where ${organizationTiers.id} = ${organizations.tierId})`,
+  ANNUAL_REVENUE: organizations.annualRevenue,
   CREATED: organizations.createdAt,
   UPDATED: organizations.updatedAt,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hasAtMostTwoDecimals, notANumberMessage, tooManyDecimalsMessage } from '@/lib/crm/default-rate';
+import { hasAtMostTwoDecimals, notANumber, tooManyDecimals } from '@/lib/crm/default-rate';
+import { invalidDomainMessage, isDomain, maxDomainsPerOrganization, normalizeDomain, tooManyDomainsMessage } from '@/lib/crm/domains';
 import { blank, tooLong } from '../validation';
 
 // PostgreSQL text cannot store NUL; refuse it like any other invalid value instead of failing in SQL.
@@ -56,17 +57,35 @@ export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
 /** numeric(18, 2): the largest rate the column holds is just under 10^16. */
 export const maxDefaultRate = 1e16;
 
+/** A non-negative amount the numeric(18, 2) columns hold exactly: the default rate, the annual revenue. */
+const amount = (label: string) =>
+  z
+    .number({ message: notANumber(label) })
+    .finite(notANumber(label))
+    .min(0, `${label} must be greater than or equal to 0`)
+    .lt(maxDefaultRate, `${label} must be less than ${maxDefaultRate.toFixed(0)}`)
+    // Refused rather than rounded by the column, so what is saved is what was sent.
+    .refine(hasAtMostTwoDecimals, tooManyDecimals(label))
+    .nullish();
+
+/** Each domain normalized, then checked; the same domain given twice is kept once. */
+const domains = z
+  .array(z.string().transform(normalizeDomain))
+  .max(maxDomainsPerOrganization, tooManyDomainsMessage)
+  .superRefine((values, context) => {
+    for (const value of values) if (!isDomain(value)) context.addIssue({ code: 'custom', message: invalidDomainMessage(value) });
+  })
+  .transform((values) => [...new Set(values)])
+  .nullish();
+
 export const organizationFieldsSchema = z.object({
   name: requiredName('Name'),
   description: optionalText('Description', 1024, false),
-  defaultRate: z
-    .number({ message: notANumberMessage })
-    .finite(notANumberMessage)
-    .min(0, 'Default rate must be greater than or equal to 0')
-    .lt(maxDefaultRate, `Default rate must be less than ${maxDefaultRate.toFixed(0)}`)
-    // Refused rather than rounded by the numeric(18, 2) column, so what is saved is what was sent.
-    .refine(hasAtMostTwoDecimals, tooManyDecimalsMessage)
-    .nullish(),
+  defaultRate: amount('Default rate'),
+  annualRevenue: amount('Annual revenue'),
+  domains,
+  tierId: z.number().int().nullish(),
+  accountOwnerId: z.number().int().nullish(),
 });
 
 export type OrganizationFields = z.infer<typeof organizationFieldsSchema>;

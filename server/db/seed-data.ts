@@ -33,12 +33,23 @@ export const demoUsers: DemoUser[] = [
 
 export interface DemoOrganization {
   name: string;
-  /** Mail domain of its contacts. */
+  /** Mail domain of its contacts, also the organization's own domain (issue 15). */
   domain: string;
   defaultRate?: string;
   description?: string;
   inactive?: boolean;
+  /** Name of one of its group's `demoTiers`. */
+  tier?: string;
+  annualRevenue?: string;
+  /** Username of a member of its group. */
+  accountOwner?: string;
 }
+
+/** Every demo group's customer tiers, highest first (issue 15). */
+export const demoTiers = ['Enterprise', 'Business', 'Free'];
+
+/** The currency of each demo group's annual revenues. */
+export const demoCurrencies = { acme: 'USD', globex: 'EUR' } as const;
 
 export const acmeOrganizations: DemoOrganization[] = [
   {
@@ -46,30 +57,33 @@ export const acmeOrganizations: DemoOrganization[] = [
     domain: 'northwind.example',
     defaultRate: '120.00',
     description: 'Wholesale food importer. Enterprise plan, renews every January.',
+    tier: 'Enterprise',
+    annualRevenue: '48000000.00',
+    accountOwner: 'maintainer',
   },
-  { name: 'Harborview Hotels', domain: 'harborview.example', defaultRate: '150.00', description: 'Boutique hotel chain with 14 properties on the west coast.' },
-  { name: 'Cedar Valley Credit Union', domain: 'cedarvalley.example', defaultRate: '175.00', description: 'Regulated customer: all changes need a written change request.' },
-  { name: 'Brightline Freight', domain: 'brightline.example', defaultRate: '95.50' },
-  { name: 'Maple & Finch Architects', domain: 'maplefinch.example', description: 'Small studio, prefers phone calls over email.' },
-  { name: 'Lumen Analytics', domain: 'lumen.example', defaultRate: '135.00' },
-  { name: 'Greenfield Veterinary Clinic', domain: 'greenfieldvet.example', defaultRate: '80.00', description: 'Three clinics; online booking is their main channel.' },
-  { name: 'Summit Ridge Outfitters', domain: 'summitridge.example' },
-  { name: 'Redwood Legal LLP', domain: 'redwoodlegal.example', defaultRate: '200.00', description: 'Law firm. Billing questions go to the office manager.' },
-  { name: 'Tidewater Marine Services', domain: 'tidewater.example', defaultRate: '110.00' },
-  { name: 'Kestrel Software', domain: 'kestrel.example', defaultRate: '125.00', description: 'Reseller partner in Germany.' },
-  { name: 'Quarry Lane Bakery', domain: 'quarrylane.example', defaultRate: '60.00' },
+  { name: 'Harborview Hotels', domain: 'harborview.example', defaultRate: '150.00', description: 'Boutique hotel chain with 14 properties on the west coast.', tier: 'Business', annualRevenue: '12500000.00', accountOwner: 'developer' },
+  { name: 'Cedar Valley Credit Union', domain: 'cedarvalley.example', defaultRate: '175.00', description: 'Regulated customer: all changes need a written change request.', tier: 'Enterprise', annualRevenue: '95000000.00', accountOwner: 'maintainer' },
+  { name: 'Brightline Freight', domain: 'brightline.example', defaultRate: '95.50', tier: 'Business', annualRevenue: '7800000.00', accountOwner: 'developer' },
+  { name: 'Maple & Finch Architects', domain: 'maplefinch.example', description: 'Small studio, prefers phone calls over email.', tier: 'Free', annualRevenue: '850000.00' },
+  { name: 'Lumen Analytics', domain: 'lumen.example', defaultRate: '135.00', tier: 'Business', annualRevenue: '15200000.00', accountOwner: 'developer' },
+  { name: 'Greenfield Veterinary Clinic', domain: 'greenfieldvet.example', defaultRate: '80.00', description: 'Three clinics; online booking is their main channel.', tier: 'Free', annualRevenue: '2300000.00' },
+  { name: 'Summit Ridge Outfitters', domain: 'summitridge.example', tier: 'Free' },
+  { name: 'Redwood Legal LLP', domain: 'redwoodlegal.example', defaultRate: '200.00', description: 'Law firm. Billing questions go to the office manager.', tier: 'Enterprise', annualRevenue: '31000000.00', accountOwner: 'owner' },
+  { name: 'Tidewater Marine Services', domain: 'tidewater.example', defaultRate: '110.00', tier: 'Business', annualRevenue: '6400000.00' },
+  { name: 'Kestrel Software', domain: 'kestrel.example', defaultRate: '125.00', description: 'Reseller partner in Germany.', tier: 'Enterprise', annualRevenue: '22000000.00', accountOwner: 'maintainer' },
+  { name: 'Quarry Lane Bakery', domain: 'quarrylane.example', defaultRate: '60.00', tier: 'Free', annualRevenue: '420000.00' },
   {
     name: 'Orbital Print Co.',
     domain: 'orbitalprint.example',
     description: 'Former customer; contract ended last spring.',
     inactive: true,
   },
-  { name: 'Blue Harbor Dental', domain: 'blueharbor.example', defaultRate: '90.00' },
+  { name: 'Blue Harbor Dental', domain: 'blueharbor.example', defaultRate: '90.00', tier: 'Free' },
 ];
 
 export const globexOrganizations: DemoOrganization[] = [
-  { name: 'Springfield Nuclear Supply', domain: 'snsupply.example', defaultRate: '140.00', description: 'Largest Globex account.' },
-  { name: 'Cypress Creek Realty', domain: 'cypresscreek.example', defaultRate: '85.00' },
+  { name: 'Springfield Nuclear Supply', domain: 'snsupply.example', defaultRate: '140.00', description: 'Largest Globex account.', tier: 'Enterprise', annualRevenue: '120000000.00', accountOwner: 'outsider' },
+  { name: 'Cypress Creek Realty', domain: 'cypresscreek.example', defaultRate: '85.00', tier: 'Business', annualRevenue: '3900000.00' },
   { name: 'Hank Scorpio Holdings', domain: 'scorpio.example', description: 'Invoiced quarterly.' },
 ];
 

@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from './client';
-import { contacts, organizations } from './schema/crm';
+import { contacts, organizationDomains, organizations, organizationTiers } from './schema/crm';
 import { accessLevels, groupCrmSettings, groups, members, projects } from './schema/groups';
 import { issueContacts, issues, notes } from './schema/issues';
 import { users } from './schema/users';
 import {
   acmeContacts,
+  demoCurrencies,
   demoPassword,
+  demoTiers,
   acmeOrganizations,
   demoUsers,
   globexContacts,
@@ -104,9 +106,14 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
     if (!support) throw new Error('Could not create acme/support');
 
     await tx.insert(groupCrmSettings).values([
-      { groupId: acmeId, enabled: true, sourceGroupId: null },
-      { groupId: globexId, enabled: true, sourceGroupId: null },
+      { groupId: acmeId, enabled: true, sourceGroupId: null, currency: demoCurrencies.acme },
+      { groupId: globexId, enabled: true, sourceGroupId: null, currency: demoCurrencies.globex },
     ]);
+    const tierRows = await tx
+      .insert(organizationTiers)
+      .values([acmeId, globexId].flatMap((groupId) => demoTiers.map((name, index) => ({ groupId, name, position: index + 1 }))))
+      .returning({ id: organizationTiers.id, groupId: organizationTiers.groupId, name: organizationTiers.name });
+    const tierIds = new Map(tierRows.map((t) => [`${t.groupId}:${t.name}`, t.id]));
 
     // Projects ----------------------------------------------------------------------------------
     const projectSeeds = [
@@ -147,10 +154,16 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
           description: o.description ?? null,
           defaultRate: o.defaultRate ?? null,
           state: o.inactive ? ('inactive' as const) : ('active' as const),
+          tierId: o.tier ? lookup(tierIds, `${o.groupId}:${o.tier}`, 'tier') : null,
+          annualRevenue: o.annualRevenue ?? null,
+          accountOwnerId: o.accountOwner ? lookup(userIds, o.accountOwner, 'user') : null,
         })),
       )
       .returning({ id: organizations.id, groupId: organizations.groupId, name: organizations.name });
     const orgIds = new Map(orgRows.map((o) => [`${o.groupId}:${o.name}`, o.id]));
+    await tx.insert(organizationDomains).values(
+      orgSeeds.map((o) => ({ groupId: o.groupId, organizationId: lookup(orgIds, `${o.groupId}:${o.name}`, 'organization'), domain: o.domain })),
+    );
 
     // Contacts ----------------------------------------------------------------------------------
     const contactSeeds = [

@@ -26,6 +26,8 @@ export interface SchemaTypes {
     CustomerRelationsContactID: GlobalIdScalar;
     CustomerRelationsOrganizationID: GlobalIdScalar;
     PersonalAccessTokenID: GlobalIdScalar;
+    UserID: GlobalIdScalar;
+    RapportCustomerTierID: GlobalIdScalar;
   };
 }
 

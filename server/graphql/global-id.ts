@@ -11,6 +11,7 @@ export const modelNames = {
   Note: 'Note',
   Timelog: 'Timelog',
   PersonalAccessToken: 'PersonalAccessToken',
+  RapportCustomerTier: 'Rapport::CustomerTier',
 } as const;
 
 export type ModelName = (typeof modelNames)[keyof typeof modelNames];

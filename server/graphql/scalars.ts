@@ -34,7 +34,9 @@ type GlobalIdScalarName =
   | 'TimelogID'
   | 'CustomerRelationsContactID'
   | 'CustomerRelationsOrganizationID'
-  | 'PersonalAccessTokenID';
+  | 'PersonalAccessTokenID'
+  | 'UserID'
+  | 'RapportCustomerTierID';
 
 function globalIdScalar(name: GlobalIdScalarName, modelName: ModelName) {
   const coerce = (value: unknown) => coerceGlobalId(value, modelName);
@@ -59,3 +61,5 @@ globalIdScalar('TimelogID', 'Timelog');
 globalIdScalar('CustomerRelationsContactID', 'CustomerRelations::Contact');
 globalIdScalar('CustomerRelationsOrganizationID', 'CustomerRelations::Organization');
 globalIdScalar('PersonalAccessTokenID', 'PersonalAccessToken');
+globalIdScalar('UserID', 'User');
+globalIdScalar('RapportCustomerTierID', 'Rapport::CustomerTier');

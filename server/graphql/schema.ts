@@ -10,6 +10,8 @@ import '../crm/contact-type';
 import '../crm/group-crm-fields';
 import '../crm/contact-mutations';
 import '../crm/organization-mutations';
+import '../crm/customer-tier-type';
+import '../crm/assign-by-domain-mutation';
 import '../crm/crm-related-fields';
 import '../groups/group-listing-fields';
 import '../issues/note-type';

@@ -1,7 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, sql } from 'drizzle-orm';
+import { isAnyOf } from '../db/statements';
 import { DomainError } from '../errors';
 import type { Database } from '../db/client';
-import { groupCrmSettings, groups, projects } from '../db/schema/groups';
+import { groupCrmSettings, groups, members, projects } from '../db/schema/groups';
+import { users } from '../db/schema/users';
 
 export type Group = typeof groups.$inferSelect;
 export type Project = typeof projects.$inferSelect;
@@ -60,4 +62,32 @@ export async function lockCrmSettings(tx: Database, groupId: number): Promise<Cr
 
 export async function saveCrmSettings(tx: Database, groupId: number, values: { enabled: boolean; sourceGroupId: number | null }): Promise<void> {
   await tx.update(groupCrmSettings).set(values).where(eq(groupCrmSettings.groupId, groupId));
+}
+
+export type User = typeof users.$inferSelect;
+
+/** The user is a member of the group or of one of its ancestors (GitLab's inherited membership). */
+function memberOfGroup(group: { fullPath: string }) {
+  const path = group.fullPath.toLowerCase();
+  return exists(
+    sql`(select 1 from ${members} inner join ${groups} on ${groups.id} = ${members.groupId}
+      where ${members.userId} = ${users.id}
+        and (lower(${groups.fullPath}) = ${path} or starts_with(${path}, lower(${groups.fullPath}) || '/')))`,
+  );
+}
+
+/** Whether the user is a direct or inherited member of the group. */
+export async function isGroupMember(db: Database, group: { fullPath: string }, userId: number): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), memberOfGroup(group)));
+  return row !== undefined;
+}
+
+/** The group's direct and inherited members, by name. */
+export async function listGroupMembers(db: Database, group: { fullPath: string }): Promise<User[]> {
+  return db.select().from(users).where(memberOfGroup(group)).orderBy(asc(users.name), asc(users.id));
+}
+
+/** Users by id, in one statement (the account owners of a page of organizations). */
+export async function usersByIds(db: Database, ids: readonly number[]): Promise<User[]> {
+  return db.select().from(users).where(isAnyOf(users.id, ids));
 }

@@ -7,6 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { contactSorts } from '../crm/contact-repository';
 import { organizationSorts } from '../crm/organization-repository';
 import { GraphQLExecutionError, executeGraphQL } from '../graphql/execute';
+import { toGlobalId } from '../graphql/global-id';
 import { type CrmAbilities, crmAbilities } from './crm-abilities';
 import { pageVariables, parseListQuery } from './crm-list-params';
 import { type GroupSummary, withGroupSummary } from './group-summary';
@@ -53,7 +54,7 @@ interface CrmListData<Row> {
   } | null;
 }
 
-type ListVariables = ReturnType<typeof pageVariables> & { fullPath: string; search: string | null; state: ListQuery['state']; sort: string };
+type ListVariables = ReturnType<typeof pageVariables> & { fullPath: string; search: string | null; state: ListQuery['state']; sort: string; tier?: string };
 
 interface CrmListSpec<Row> {
   /** Runs the list's document; `sort` is one of `sorts`. */
@@ -71,6 +72,7 @@ async function loadCrmList<Row>(viewer: Viewer, fullPath: string, params: Search
       search: query.search || null,
       state: query.state,
       sort: query.sort,
+      tier: query.tier,
       ...pageVariables(query),
     }),
   );
@@ -115,7 +117,7 @@ export const crmListDefaults = {
 } as const satisfies Record<string, ListDefaults>;
 
 const contactListSpec: CrmListSpec<ContactRecordFragment> = {
-  run: (viewer, variables) => executeGraphQL(viewer, groupContactsQuery, { ...variables, sort: variables.sort as ContactSort }),
+  run: (viewer, { tier: _tier, ...variables }) => executeGraphQL(viewer, groupContactsQuery, { ...variables, sort: variables.sort as ContactSort }),
   sorts: contactSorts,
   defaults: crmListDefaults.contacts,
 };
@@ -126,12 +128,12 @@ export function loadGroupContacts(viewer: Viewer, fullPath: string, params: Sear
 
 const groupOrganizationsQuery = graphql(`
   query RapportGroupOrganizations(
-    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort,
+    $fullPath: ID!, $search: String, $state: CustomerRelationsOrganizationState, $sort: OrganizationSort, $tierId: RapportCustomerTierID,
     $first: Int, $after: String, $last: Int, $before: String
   ) {
     group(fullPath: $fullPath) {
       rapportCanAdminCrm rapportCanDeleteCrm
-      list: organizations(search: $search, state: $state, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
+      list: organizations(search: $search, state: $state, sort: $sort, tierId: $tierId, first: $first, after: $after, last: $last, before: $before) {
         nodes { ...OrganizationTableRow }
         pageInfo { ...ListPageInfo }
       }
@@ -141,7 +143,12 @@ const groupOrganizationsQuery = graphql(`
 `);
 
 const organizationListSpec: CrmListSpec<OrganizationTableRowFragment> = {
-  run: (viewer, variables) => executeGraphQL(viewer, groupOrganizationsQuery, { ...variables, sort: variables.sort as OrganizationSort }),
+  run: (viewer, { tier, ...variables }) =>
+    executeGraphQL(viewer, groupOrganizationsQuery, {
+      ...variables,
+      sort: variables.sort as OrganizationSort,
+      tierId: tier ? toGlobalId('Rapport::CustomerTier', tier) : null,
+    }),
   sorts: organizationSorts,
   defaults: crmListDefaults.organizations,
 };

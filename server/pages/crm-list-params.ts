@@ -16,7 +16,9 @@ export function parseListQuery(params: SearchParams, sorts: readonly string[], d
     const value = firstParam(params, name);
     return value && value.length <= 1024 ? value : undefined;
   };
+  const tier = firstParam(params, 'tier');
   return {
+    ...(tier && /^[1-9]\d{0,9}$/.test(tier) ? { tier } : {}),
     search: searchWithinLimits((firstParam(params, 'search') ?? '').slice(0, 255)),
     state: recordStates.includes(state as RecordStateFilter) ? (state as RecordStateFilter) : defaults.state,
     sort: sort && sorts.includes(sort) ? sort : defaults.sort,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/client';
 import { and, eq } from 'drizzle-orm';
-import { contacts, organizations, organizationTiers } from '../db/schema/crm';
+import { contacts, organizationTiers } from '../db/schema/crm';
 import { issueContacts } from '../db/schema/issues';
 import { toGlobalId } from '../graphql/global-id';
 import { groupId } from '../crm/fixtures/crm-test-helpers';
@@ -19,7 +19,7 @@ import { addSubgroupDeveloper } from '../testing/roles';
 export interface MatrixFixture {
   acmeId: number;
   acmeGid: string;
-  organization: { id: number; gid: string; name: string; description: string };
+  organization: { id: number; gid: string; name: string; description: string; domain: string; tierName: string };
   contact: { id: number; gid: string; email: string; description: string };
   candidate: { id: number; email: string };
   duplicate: { id: number; description: string };
@@ -49,11 +49,15 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
 
   const organizationName = `Matrix Organization ${marker}`;
   const organizationDescription = `organization-secret-${marker}`;
+  const organizationDomain = `matrix-${marker}.example`;
+  const tierName = `Matrix tier ${marker}`;
+  const [tier] = await db.insert(organizationTiers).values({ groupId: acmeId, name: tierName, position: 1 }).returning({ id: organizationTiers.id });
+  if (!tier) throw new Error('insert failed');
   const { organization } = await call<{ organization: { id: string } }>(
     db,
     'developer',
     'mutation($input: CustomerRelationsOrganizationCreateInput!) { o: customerRelationsOrganizationCreate(input: $input) { organization { id } } }',
-    { input: { groupId: acmeGid, name: organizationName, description: organizationDescription, defaultRate: 99.5 } },
+    { input: { groupId: acmeGid, name: organizationName, description: organizationDescription, defaultRate: 99.5, domains: [organizationDomain], tierId: toGlobalId('Rapport::CustomerTier', tier.id) } },
   );
 
   const email = `matrix-contact-${marker}@example.com`;
@@ -91,10 +95,7 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
   await call(db, 'developer', 'mutation($input: IssueSetCrmContactsInput!) { s: issueSetCrmContacts(input: $input) { errors } }', {
     input: { projectPath, iid: issue.iid, contactIds: [contact.id] },
   });
-  // Tiers and request flags have their own features; the matrix only needs them present.
-  const tierName = `tier-secret-${marker}`;
-  const [tier] = await db.insert(organizationTiers).values({ groupId: acmeId, name: tierName, position: 1 }).returning({ id: organizationTiers.id });
-  await db.update(organizations).set({ tierId: tier!.id }).where(eq(organizations.id, numericId(organization.id)));
+  // Request flags have their own feature; the matrix only needs one present.
   const requestNote = `request-secret-${marker}`;
   await db
     .update(issueContacts)
@@ -114,7 +115,7 @@ export async function createMatrixFixture(db: Database): Promise<MatrixFixture> 
   return {
     acmeId,
     acmeGid,
-    organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription },
+    organization: { id: numericId(organization.id), gid: organization.id, name: organizationName, description: organizationDescription, domain: organizationDomain, tierName },
     contact: { id: numericId(contact.id), gid: contact.id, email, description: contactDescription },
     candidate: { id: candidate.id, email: candidateEmail },
     duplicate: { id: duplicate.id, description: duplicateDescription },

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import type { Database } from '../db/client';
-import { contacts, organizations } from '../db/schema/crm';
+import { contacts, organizations, organizationTiers } from '../db/schema/crm';
 import { groupCrmSettings } from '../db/schema/groups';
 import { personalAccessTokens } from '../db/schema/users';
 import { storePersonalAccessToken } from '../auth/tokens';
@@ -13,6 +13,7 @@ import { loadContactDuplicates } from '../pages/contact-duplicates-page';
 import { loadCrmImportPage } from '../pages/crm-import-page';
 import { loadCustomerReportPage } from '../pages/customer-report-page';
 import { loadCustomerRequestsPage } from '../pages/customer-requests-page';
+import { loadCustomerSettingsPage } from '../pages/customer-settings-page';
 import { loadContactPage, loadCrmSettingsPage, loadOrganizationPage } from '../pages/crm-record-pages';
 import { loadGroupContacts, loadGroupOrganizations } from '../pages/crm-list-pages';
 import { loadGroupOverview, loadViewerGroups } from '../pages/group-pages';
@@ -58,6 +59,9 @@ export const expectations: Record<string, string> = {
   'Group.rapportContactDuplicates':                  'H     H     E     E     E     E     S     S     S     E     T     T     H',
   'Group.rapportCanAdminCrmSettings':                'H     H     E     E     E     E     E     S     S     E     T     T     H',
   'Group.rapportCrmSettings':                        'H     H     E     E     E     E     E     S     S     E     T     T     H',
+  'Group.rapportCustomerTiers, rapportCrmCurrency':  'H     H     E     S     S     S     S     S     S     S     T     T     H',
+  'Group.rapportCanManageCrm':                       'H     H     E     E     E     E     S     S     S     E     T     T     H',
+  'Group.rapportCrmMembers':                         'H     H     E     E     E     S     S     S     S     S     T     T     H',
   'Query.project':                                   'H     H     S     S     S     S     S     S     S     S     T     T     S',
   'Project.issues':                                  'H     H     S     S     S     S     S     S     S     S     T     T     S',
   'Project.issues(crmContactId)':                    'H     H     E     S     S     S     S     S     S     S     T     T     E',
@@ -91,6 +95,11 @@ export const expectations: Record<string, string> = {
   rapportCustomerRelationsContactMerge:              'D     D     D     D     D     D     A     A     A     D     T     T     D',
   groupCrmSettingsUpdate:                            'D     D     D     D     D     D     D     A     A     D     T     T     D',
   rapportCustomerRelationsImport:                    'D     D     D     D     D     A     A     A     A     D     T     T     D',
+  rapportCustomerTierCreate:                         'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportCustomerTierUpdate:                         'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportCustomerTierDelete:                         'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportCrmCurrencyUpdate:                          'D     D     D     D     D     D     A     A     A     D     T     T     D',
+  rapportContactsAssignByDomain:                     'D     D     D     D     D     D     A     A     A     D     T     T     D',
   issueSetCrmContacts:                               'D     D     D     D     D     A     A     A     A     D     T     T     D',
   rapportIssueCustomerRequestUpdate:                 'D     D     D     D     D     A     A     A     A     D     T     T     D',
   createIssue:                                       'D     D     A     A     A     A     A     A     A     D     T     T     A',
@@ -116,6 +125,7 @@ export const expectations: Record<string, string> = {
   'page: group issues filtered by contact':          'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: issue':                                     'H     H     E     S     S     S     S     S     S     H     H     H     E',
   'page: new issue':                                 'H     H     S     S     S     S     S     S     S     H     H     H     S',
+  'page: customer tiers and domains':                'H     H     H     H     H     H     S     S     S     H     H     H     H',
   'page: customer report':                           'H     H     H     H     S     S     S     S     S     H     H     H     H',
   'page: CRM import':                                'H     H     H     H     H     S     S     S     S     H     H     H     H',
   'page: customer requests':                         'H     H     H     H     S     S     S     S     S     H     H     H     H',
@@ -216,6 +226,14 @@ async function newOrganization(db: Database, fixture: MatrixFixture) {
   return toGlobalId('CustomerRelations::Organization', row!.id);
 }
 
+async function newTier(db: Database, fixture: MatrixFixture) {
+  const [row] = await db
+    .insert(organizationTiers)
+    .values({ groupId: fixture.acmeId, name: unique('Target tier'), position: 1000 })
+    .returning({ id: organizationTiers.id });
+  return toGlobalId('Rapport::CustomerTier', row!.id);
+}
+
 const payloadFields = 'clientMutationId errors';
 const importReportFields =
   'imported dryRun encoding ignoredColumns rows created updated unchanged skipped rejected organizationsCreated rejections { row column message }';
@@ -266,13 +284,21 @@ export const operations: Record<string, Operation> = {
     document: `query($ids: [CustomerRelationsOrganizationID!]) { group(fullPath: "acme") {
       organizations(ids: $ids, first: 1) { count
         nodes { id name description defaultRate active createdAt updatedAt contactCount openIssueCount
+          domains annualRevenue tier { id name position organizationCount } accountOwner { username }
           contacts(first: 5) { count nodes { email } }
           issues(first: 5) { count nodes { title } }
           rapportActivity(first: 5) { action changes { value } } }
         edges { cursor node { id } } ${pageInfo} } } }`,
     variables: (fixture) => ({ ids: [fixture.organization.gid] }),
     root: (data) => data.group,
-    secrets: (fixture) => [fixture.organization.name, fixture.organization.description, fixture.contact.email, fixture.issue.title],
+    secrets: (fixture) => [
+      fixture.organization.name,
+      fixture.organization.description,
+      fixture.organization.domain,
+      fixture.organization.tierName,
+      fixture.contact.email,
+      fixture.issue.title,
+    ],
   },
   'Group.contactStateCounts, organizationStateCounts': {
     kind: 'read',
@@ -298,6 +324,20 @@ export const operations: Record<string, Operation> = {
     document: inAcme('rapportCrmSettings { enabled sourceGroup { fullPath } }'),
     root: (data) => data.group,
     flag: (data) => data.group.rapportCrmSettings?.sourceGroup.fullPath === 'acme',
+  },
+  'Group.rapportCustomerTiers, rapportCrmCurrency': {
+    kind: 'read',
+    document: inAcme('rapportCustomerTiers { id name position organizationCount } rapportCrmCurrency'),
+    root: (data) => data.group,
+    flag: (data) => data.group.rapportCrmCurrency !== null,
+    secrets: (fixture) => [fixture.organization.tierName],
+  },
+  'Group.rapportCanManageCrm': groupFlag('rapportCanManageCrm'),
+  'Group.rapportCrmMembers': {
+    kind: 'read',
+    document: inAcme('rapportCrmMembers { id username name }'),
+    root: (data) => data.group,
+    flag: (data) => data.group.rapportCrmMembers.length > 0,
   },
   'Query.project': {
     kind: 'read',
@@ -520,6 +560,38 @@ export const operations: Record<string, Operation> = {
       await db.update(groupCrmSettings).set({ enabled: true }).where(eq(groupCrmSettings.groupId, fixture.acmeId));
     },
   },
+  rapportCustomerTierCreate: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerTierCreateInput!) { result: rapportCustomerTierCreate(input: $input) { ${payloadFields} tier { id name position } } }`,
+    prepare: async (_db, fixture) => ({ input: { groupId: fixture.acmeGid, name: unique('Tier') } }),
+  },
+  rapportCustomerTierUpdate: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerTierUpdateInput!) { result: rapportCustomerTierUpdate(input: $input) { ${payloadFields} tier { id } } }`,
+    prepare: async (db, fixture) => ({ input: { id: await newTier(db, fixture), name: unique('Renamed') } }),
+  },
+  rapportCustomerTierDelete: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCustomerTierDeleteInput!) { result: rapportCustomerTierDelete(input: $input) { ${payloadFields} } }`,
+    prepare: async (db, fixture) => ({ input: { id: await newTier(db, fixture) } }),
+  },
+  rapportCrmCurrencyUpdate: {
+    kind: 'mutation',
+    document: `mutation($input: RapportCrmCurrencyUpdateInput!) { result: rapportCrmCurrencyUpdate(input: $input) { ${payloadFields} currency } }`,
+    prepare: async (_db, fixture) => ({ input: { groupId: fixture.acmeGid, currency: 'EUR' } }),
+    restore: async (db, fixture) => {
+      await db.update(groupCrmSettings).set({ currency: 'USD' }).where(eq(groupCrmSettings.groupId, fixture.acmeId));
+    },
+  },
+  rapportContactsAssignByDomain: {
+    kind: 'mutation',
+    document: `mutation($input: RapportContactsAssignByDomainInput!) { result: rapportContactsAssignByDomain(input: $input) { ${payloadFields} dryRun
+      assignments { contact { id } organization { id } } ambiguous { contact { id } organizations { id } } } }`,
+    prepare: async (db, fixture, role) => {
+      await db.insert(contacts).values({ groupId: fixture.acmeId, firstName: 'Unassigned', lastName: role, email: `${unique('assigned')}@${fixture.organization.domain}` });
+      return { input: { groupId: fixture.acmeGid } };
+    },
+  },
   issueSetCrmContacts: {
     kind: 'mutation',
     document: `mutation($input: IssueSetCrmContactsInput!) { result: issueSetCrmContacts(input: $input) { ${payloadFields} issue { id } } }`,
@@ -656,6 +728,11 @@ export const operations: Record<string, Operation> = {
     kind: 'page',
     load: (viewer, fixture) => loadIssuePage(viewer, fixture.issue.projectPath, fixture.issue.iid),
     secrets: (fixture) => [fixture.contact.email, fixture.contact.description],
+  },
+  'page: customer tiers and domains': {
+    kind: 'page',
+    load: (viewer) => loadCustomerSettingsPage(viewer, 'acme'),
+    secrets: (fixture) => [fixture.organization.tierName],
   },
   'page: customer report': { kind: 'page', load: (viewer) => loadCustomerReportPage(viewer, 'acme', {}), secrets: (fixture) => [fixture.organization.name] },
   // The page's own data is the group's recent imports (the list is there, empty or not, only for S).

@@ -5,6 +5,8 @@ import type { Database } from '../db/client';
 export const writableTables = [
   'customer_relations_contacts',
   'customer_relations_organizations',
+  'customer_relations_organization_domains',
+  'customer_relations_organization_tiers',
   'issue_customer_relations_contacts',
   'issues',
   'projects',

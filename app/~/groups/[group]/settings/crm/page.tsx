@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CrmSettingsForm } from '@/components/groups/crm-settings-form';
 import { PageHeading } from '@/components/ui/page-heading';
+import { linkClass } from '@/components/ui/styles';
+import { groupUrls } from '@/lib/routes';
+import Link from 'next/link';
 import { loadCrmSettingsPage } from '@/server/pages/crm-record-pages';
 import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
@@ -22,6 +25,14 @@ export default async function CrmSettingsPage({ params }: { params: GroupParams 
         sourceGroupPath={settings.sourceGroupPath}
         sourceOptions={settings.sourceOptions}
       />
+      <p className="mt-8 text-sm text-gray-700">
+        Customer tiers, the currency of annual revenues and assigning contacts to organizations by email domain are managed by Maintainers of the contact
+        source on its{' '}
+        <Link href={groupUrls.customerSettings(settings.sourceGroupPath)} className={`${linkClass} underline`}>
+          Tiers and domains page
+        </Link>
+        .
+      </p>
     </>
   );
 }

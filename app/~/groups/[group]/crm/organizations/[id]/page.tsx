@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { OrganizationDetail } from '@/components/crm/organization-detail';
 import { getPageViewer } from '@/server/auth/page-viewer';
 import { loadOrganizationPage } from '@/server/pages/crm-record-pages';
+import { loadOrganizationAttributeOptions } from '@/server/pages/organization-attribute-options';
 import { type GroupParams, namespacePathOf, signedInPage } from '@/app/~/namespace-route';
 
 type OrganizationParams = GroupParams<{ id: string }>;
@@ -19,11 +20,19 @@ export async function generateMetadata({ params }: { params: OrganizationParams 
 }
 
 export default async function OrganizationPage({ params }: { params: OrganizationParams }) {
-  const { path: fullPath } = await signedInPage(params);
+  const { viewer, path: fullPath } = await signedInPage(params);
   const found = await organizationPage(fullPath, (await params).id);
   if (!found) notFound();
   const { group, abilities, record } = found;
+  const choices = await loadOrganizationAttributeOptions(viewer, group.fullPath);
   return (
-    <OrganizationDetail groupId={group.id} groupPath={group.fullPath} canEdit={abilities.canAdmin} canDelete={abilities.canDelete} organization={record} />
+    <OrganizationDetail
+      groupId={group.id}
+      groupPath={group.fullPath}
+      canEdit={abilities.canAdmin}
+      canDelete={abilities.canDelete}
+      organization={record}
+      options={choices?.options ?? null}
+    />
   );
 }
