@@ -67,7 +67,7 @@ test('the contact page and the contact drawer with errors are dark and pass axe 
   await expectNoAxeViolations(page);
 });
 
-test('the organization page and the CRM settings are dark and pass axe in dark mode', async ({ page }) => {
+test('the organization page, the CRM settings and the tiers page are dark and pass axe in dark mode', async ({ page }) => {
   await signIn(page, 'owner');
   await page.goto('/groups/acme/-/crm/organizations');
   await page.getByRole('link', { name: 'Northwind Traders', exact: true }).click();
@@ -75,6 +75,11 @@ test('the organization page and the CRM settings are dark and pass axe in dark m
   await expectDarkPage(page);
   await expectNoAxeViolations(page);
   await page.goto('/groups/acme/-/settings/crm');
+  await expectDarkPage(page);
+  await expectNoAxeViolations(page);
+  await page.goto('/groups/acme/-/crm/customer_settings');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByText(/^Would assign \d+ contacts?\.$/)).toBeVisible();
   await expectDarkPage(page);
   await expectNoAxeViolations(page);
 });

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupId } from '../crm/fixtures/crm-test-helpers';
 import type { DatabaseHandle } from '../db/client';
-import { contacts, organizations } from '../db/schema/crm';
+import { contacts, organizations, organizationTiers } from '../db/schema/crm';
 import { groupCrmSettings } from '../db/schema/groups';
 import { issues, timelogs } from '../db/schema/issues';
 import { toGlobalId } from '../graphql/global-id';
 import { schema } from '../graphql/schema';
 import { storePersonalAccessToken } from '../auth/tokens';
-import { personalAccessTokens } from '../db/schema/users';
+import { personalAccessTokens, users } from '../db/schema/users';
 import { postGraphQL, sessionHeaders, tokenHeaders, userId } from '../testing/graphql-client';
 import { changedTables, snapshotTables, writableTables } from '../testing/table-snapshot';
 import { createSeededAppDatabase } from '../testing/test-database';
@@ -54,6 +54,9 @@ let real: {
   emails: string[];
   /** The Owner's own tokens, and someone else's. */
   tokens: string[];
+  /** Customer tiers of acme (the seeded ones and 40 more to delete) and of globex. */
+  tiers: string[];
+  users: string[];
 };
 
 /** A token mutation can change tokens too. */
@@ -84,7 +87,14 @@ beforeAll(async () => {
     .insert(timelogs)
     .values(issueRows.map((row) => ({ issueId: row.id, userId: ownerId, timeSpent: 3600, spentAt: new Date('2026-01-05T12:00:00Z') })))
     .returning({ id: timelogs.id });
+  await handle.db
+    .insert(organizationTiers)
+    .values(Array.from({ length: 40 }, (_, index) => ({ groupId: acmeId, name: `Fuzz tier ${index}`, position: 4 + index })));
+  const tierRows = await handle.db.select({ id: organizationTiers.id }).from(organizationTiers);
+  const userRows = await handle.db.select({ id: users.id }).from(users);
   real = {
+    tiers: tierRows.map((row) => toGlobalId('Rapport::CustomerTier', row.id)),
+    users: userRows.map((row) => toGlobalId('User', row.id)),
     acme: toGlobalId('Group', acmeId),
     acmeContacts: contactRows.filter((row) => row.groupId === acmeId).map((row) => toGlobalId('CustomerRelations::Contact', row.id)),
     groups: [toGlobalId('Group', acmeId), toGlobalId('Group', globexId)],
@@ -100,6 +110,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await handle.close();
+});
+
+/** The Rapport-only organization arguments (issue 15), for create and update. */
+const organizationAttributes = () => ({
+  // Mostly valid: with these beside the GitLab fields, enough calls must still be applied.
+  domains: fc.option(fc.array(mostly(fc.domain(), hostileText), { maxLength: 2 }), { nil: null, freq: 2 }),
+  tierId: fc.option(globalIds('Rapport::CustomerTier', real.tiers), { nil: null, freq: 2 }),
+  annualRevenue: mostly(fc.constantFrom(null, 0, 1250000.5), hostileNumber),
+  accountOwnerId: fc.option(globalIds('User', real.users), { nil: null, freq: 2 }),
 });
 
 const projectPaths = mostly(fc.constantFrom('acme/website', 'acme/support/helpdesk'), fc.oneof(fc.constantFrom('globex/portal', 'acme', 'ACME/Website'), hostileText));
@@ -165,7 +184,13 @@ const fuzzed: Record<string, FuzzedMutation> = {
     document: mutation('customerRelationsOrganizationCreate', 'CustomerRelationsOrganizationCreateInput', 'errors organization { id defaultRate }'),
     input: () =>
       fc.record(
-        { groupId: mostly(fc.constant(real.acme), globalIds('Group', real.groups)), name: mostly(plainName, hostileText), defaultRate: hostileNumber, description: optionalText },
+        {
+          groupId: mostly(fc.constant(real.acme), globalIds('Group', real.groups)),
+          name: mostly(plainName, hostileText),
+          defaultRate: hostileNumber,
+          description: optionalText,
+          ...organizationAttributes(),
+        },
         { requiredKeys: ['groupId', 'name'] },
       ),
   },
@@ -179,6 +204,7 @@ const fuzzed: Record<string, FuzzedMutation> = {
           defaultRate: hostileNumber,
           description: optionalText,
           active: hostileBoolean,
+          ...organizationAttributes(),
         },
         { requiredKeys: ['id'] },
       ),
@@ -186,6 +212,38 @@ const fuzzed: Record<string, FuzzedMutation> = {
   customerRelationsOrganizationDelete: {
     document: mutation('customerRelationsOrganizationDelete', 'CustomerRelationsOrganizationDeleteInput'),
     input: () => fc.record({ id: mostly(fc.constantFrom(...real.emptyOrganizations), globalIds('CustomerRelations::Organization', real.organizations)) }),
+  },
+  rapportCustomerTierCreate: {
+    document: mutation('rapportCustomerTierCreate', 'RapportCustomerTierCreateInput', 'errors tier { id name position }'),
+    input: () => fc.record({ groupId: mostly(fc.constant(real.acme), globalIds('Group', real.groups)), name: mostly(plainName, hostileText) }),
+  },
+  rapportCustomerTierUpdate: {
+    document: mutation('rapportCustomerTierUpdate', 'RapportCustomerTierUpdateInput', 'errors tier { id name position }'),
+    input: () =>
+      fc.record(
+        {
+          id: globalIds('Rapport::CustomerTier', real.tiers),
+          name: fc.option(mostly(plainName, hostileText), { nil: null }),
+          position: fc.option(mostly(fc.integer({ min: 1, max: 40 }), fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1e9))), { nil: null }),
+        },
+        { requiredKeys: ['id'] },
+      ),
+  },
+  rapportCrmCurrencyUpdate: {
+    document: mutation('rapportCrmCurrencyUpdate', 'RapportCrmCurrencyUpdateInput', 'errors currency'),
+    input: () =>
+      fc.record({
+        groupId: mostly(fc.constant(real.acme), globalIds('Group', real.groups)),
+        currency: mostly(fc.constantFrom('USD', 'EUR', 'gbp', ' JPY '), hostileText),
+      }),
+  },
+  rapportContactsAssignByDomain: {
+    document: mutation('rapportContactsAssignByDomain', 'RapportContactsAssignByDomainInput', 'errors dryRun assignments { contact { id } } ambiguous { contact { id } }'),
+    input: () => fc.record({ groupId: mostly(fc.constant(real.acme), globalIds('Group', real.groups)), dryRun: hostileBoolean }, { requiredKeys: ['groupId'] }),
+  },
+  rapportCustomerTierDelete: {
+    document: mutation('rapportCustomerTierDelete', 'RapportCustomerTierDeleteInput'),
+    input: () => fc.record({ id: globalIds('Rapport::CustomerTier', real.tiers) }),
   },
   groupCrmSettingsUpdate: {
     document: mutation('groupCrmSettingsUpdate', 'GroupCrmSettingsUpdateInput', 'errors crmSettings { enabled sourceGroup { fullPath } }'),
