@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ContactImportField, CsvImportKind, OrganizationImportField } from '@/lib/crm/csv-import-fields';
 import type { Database } from '../db/client';
+import { organizationIdByEmailDomain } from './organization-repository';
 
 /**
  * The SQL of a CSV import, all set-based: the valid rows go into a temporary staging table (one
@@ -156,10 +157,22 @@ export async function mergeStaged(
       await tx.execute(sql`update ${target} t set ${sql.raw(specs.map((spec) => `${spec.column} = ${spec.update}`).join(', '))}, updated_at = now()
         from ${stage} s where t.id = s.match_id and (${changed})`);
     }
-    await tx.execute(sql`insert into ${target} (group_id, ${sql.raw(specs.map((spec) => spec.column).join(', '))})
-      select ${groupId}, ${sql.raw(specs.map((spec) => spec.insert).join(', '))} from ${stage} s where s.match_id is null order by s.row_number`);
+    const inserted = new Map(specs.map((spec) => [spec.column, sql.raw(spec.insert)]));
+    if (kind === 'contacts') linkByEmailDomain(groupId, inserted);
+    await tx.execute(sql`insert into ${target} (group_id, ${sql.raw([...inserted.keys()].join(', '))})
+      select ${groupId}, ${sql.join([...inserted.values()], sql`, `)} from ${stage} s where s.match_id is null order by s.row_number`);
   }
   return { created: counts?.created ?? 0, changed: counts?.changed ?? 0, unchanged: counts?.unchanged ?? 0, organizationsCreated };
+}
+
+/**
+ * A new contact without an organization gets the one whose domains hold its email's domain, as
+ * contacts created by the form or the API do (issue 15).
+ */
+function linkByEmailDomain(groupId: number, inserted: Map<string, SQL>): void {
+  const byDomain = organizationIdByEmailDomain(groupId, sql.raw('s.email'));
+  const named = inserted.get('organization_id');
+  inserted.set('organization_id', named ? sql`coalesce(${named}, ${byDomain})` : byDomain);
 }
 
 /**

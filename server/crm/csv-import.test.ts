@@ -4,7 +4,7 @@ import { csvImportMaxBytes } from '@/lib/crm/csv-import-fields';
 import { Permissions } from '../auth/permissions';
 import { countStatements, type DatabaseHandle } from '../db/client';
 import { auditEvents } from '../db/schema/audit';
-import { contacts, organizations } from '../db/schema/crm';
+import { contacts, organizationDomains, organizations } from '../db/schema/crm';
 import { postGraphQL, userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { exportCrmCsv } from './csv-export';
@@ -163,6 +163,25 @@ describe('organizations named in contact rows', () => {
     const created = await organizationNamed(`${tag} New`);
     expect(created.map((organization) => organization.name)).toEqual([`${tag} New`]);
     expect((await contactByEmail(`${tag}-3@x.test`))!.organizationId).toBe(created[0]!.id);
+  });
+});
+
+describe('contacts without an organization in the file', () => {
+  it('get the organization their email domain belongs to, as contacts made by the form do; a named one wins', async () => {
+    const tag = unique('domain');
+    const domain = `${tag}.example`;
+    const owner = await insertOrganization(handle.db, { groupId: acmeId, name: `${tag} Owner` });
+    await handle.db.insert(organizationDomains).values({ groupId: acmeId, organizationId: owner.id, domain });
+    const named = await insertOrganization(handle.db, { groupId: acmeId, name: `${tag} Named` });
+    const withColumn = `first_name,last_name,email,organization\nA,One,a@${domain},\nB,Two,b@${domain},${tag} Named\nC,Three,c@${tag}.other,\n`;
+    expect((await runImport({ csv: withColumn, dryRun: false })).report).toMatchObject({ created: 3, rejected: 0 });
+    expect((await contactByEmail(`a@${domain}`))!.organizationId).toBe(owner.id);
+    expect((await contactByEmail(`b@${domain}`))!.organizationId).toBe(named.id);
+    expect((await contactByEmail(`c@${tag}.other`))!.organizationId).toBeNull();
+
+    const withoutColumn = `first_name,last_name,email\nD,Four,d@${domain}\n`;
+    expect((await runImport({ csv: withoutColumn, dryRun: false })).report).toMatchObject({ created: 1 });
+    expect((await contactByEmail(`d@${domain}`))!.organizationId).toBe(owner.id);
   });
 });
 
