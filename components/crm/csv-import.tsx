@@ -15,25 +15,14 @@ import {
   csvImportMaxBytes,
   csvImportMaxSizeLabel,
   type ExistingRecords,
+  type RecordedCsvImport,
 } from '@/lib/crm/csv-import-fields';
 import { groupUrls } from '@/lib/routes';
 import { FormattedDate } from '../ui/formatted-date';
 import { buttonClass, fieldErrorClass, inputClass, labelClass, linkClass, primaryButtonClass } from '../ui/styles';
 
 /** A finished import from the audit log (server/pages/crm-import-page.ts). */
-export interface RecentImportEntry {
-  id: number;
-  createdAt: string;
-  actor: { username: string; name: string } | null;
-  kind: CsvImportKind;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  organizationsCreated: number;
-  encoding: string | null;
-}
+export type RecentImportEntry = RecordedCsvImport<string>;
 
 const kindLabels: Record<CsvImportKind, string> = { contacts: 'Contacts', organizations: 'Organizations' };
 const notImported = '';

@@ -120,3 +120,18 @@ export type CsvImportLine =
   | { type: 'progress'; percent: number; phase: 'reading' | 'writing' }
   | { type: 'report'; report: CsvImportReport }
   | { type: 'failed'; message: string };
+
+/** A finished import as its audit event records it: `Time` is a Date on the server, an ISO string on the page. */
+export interface RecordedCsvImport<Time> {
+  id: number;
+  createdAt: Time;
+  actor: { username: string; name: string } | null;
+  kind: CsvImportKind;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  organizationsCreated: number;
+  encoding: string | null;
+}

@@ -8,6 +8,7 @@ import {
   type CsvImportPreview,
   type CsvImportReport,
   type ExistingRecords,
+  type RecordedCsvImport,
   csvImportFields,
   csvImportPreviewRows,
   normalizedHeader,
@@ -221,19 +222,7 @@ function emptyReport(kind: CsvImportKind, options: Pick<CsvImportOptions, 'dryRu
 const importAction = 'crm_imported';
 
 /** What a finished import recorded in the audit log: its counts, who ran it and when. */
-export interface RecordedImport {
-  id: number;
-  createdAt: Date;
-  actor: { username: string; name: string } | null;
-  kind: CsvImportKind;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  organizationsCreated: number;
-  encoding: string | null;
-}
+export type RecordedImport = RecordedCsvImport<Date>;
 
 const count = (value: unknown) => (typeof value === 'number' ? value : 0);
 

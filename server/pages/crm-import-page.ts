@@ -1,13 +1,13 @@
 import 'server-only';
-import type { CsvImportKind } from '@/lib/crm/csv-import-fields';
+import type { CsvImportKind, RecordedCsvImport } from '@/lib/crm/csv-import-fields';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { Permissions } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
-import { type RecordedImport, recentCrmImports } from '../crm/csv-import-service';
+import { recentCrmImports } from '../crm/csv-import-service';
 import { getDb } from '../db/client';
 import { type GroupSummary, loadGroupSummary } from './group-summary';
 
-export type RecentImport = Omit<RecordedImport, 'createdAt'> & { createdAt: string };
+export type RecentImport = RecordedCsvImport<string>;
 
 export interface CrmImportPage {
   group: GroupSummary;
