@@ -57,6 +57,11 @@ let real: {
   /** Customer tiers of acme (the seeded ones and 40 more to delete) and of globex. */
   tiers: string[];
   users: string[];
+  /** Contacts of acme that only the merge draws from, so the other mutations cannot delete them first. */
+  mergePool: string[];
+  /** An issue of acme/website only the customer request mutation uses, linked to `requestContact`. */
+  requestIssueIid: string;
+  requestContact: string;
 };
 
 /** A token mutation can change tokens too. */
@@ -91,6 +96,22 @@ beforeAll(async () => {
     .insert(organizationTiers)
     .values(Array.from({ length: 40 }, (_, index) => ({ groupId: acmeId, name: `Fuzz tier ${index}`, position: 4 + index })));
   const tierRows = await handle.db.select({ id: organizationTiers.id }).from(organizationTiers);
+  const mergePoolRows = await handle.db
+    .insert(contacts)
+    .values(Array.from({ length: 80 }, (_, index) => ({ groupId: acmeId, firstName: 'Fuzz', lastName: `Merge ${index}` })))
+    .returning({ id: contacts.id });
+  const requestContact = toGlobalId('CustomerRelations::Contact', mergePoolRows.pop()!.id);
+  const requestIssue = await postGraphQL<{ createIssue: { issue: { iid: string } } }>(
+    'mutation { createIssue(input: { projectPath: "acme/website", title: "Fuzz customer request" }) { issue { iid } } }',
+    {},
+    { headers },
+  );
+  const requestIssueIid = requestIssue.data!.createIssue.issue.iid;
+  await postGraphQL(
+    'mutation($input: IssueSetCrmContactsInput!) { issueSetCrmContacts(input: $input) { errors } }',
+    { input: { projectPath: 'acme/website', iid: requestIssueIid, contactIds: [requestContact] } },
+    { headers },
+  );
   const userRows = await handle.db.select({ id: users.id }).from(users);
   real = {
     tiers: tierRows.map((row) => toGlobalId('Rapport::CustomerTier', row.id)),
@@ -105,6 +126,9 @@ beforeAll(async () => {
     timelogs: timelogRows.map((row) => toGlobalId('Timelog', row.id)),
     emails: contactRows.flatMap((row) => (row.groupId === acmeId && row.email ? [row.email] : [])),
     tokens: tokenRows.map((row) => toGlobalId('PersonalAccessToken', row.id)),
+    mergePool: mergePoolRows.map((row) => toGlobalId('CustomerRelations::Contact', row.id)),
+    requestIssueIid,
+    requestContact,
   };
 });
 
@@ -176,8 +200,8 @@ const fuzzed: Record<string, FuzzedMutation> = {
     document: mutation('rapportCustomerRelationsContactMerge', 'RapportCustomerRelationsContactMergeInput', 'errors contact { id email phone }'),
     input: () =>
       fc.record({
-        id: mostly(fc.constantFrom(...real.acmeContacts), globalIds('CustomerRelations::Contact', real.contacts)),
-        duplicateId: mostly(fc.constantFrom(...real.acmeContacts), globalIds('CustomerRelations::Contact', real.contacts)),
+        id: mostly(fc.constantFrom(...real.mergePool), globalIds('CustomerRelations::Contact', real.contacts)),
+        duplicateId: mostly(fc.constantFrom(...real.mergePool), globalIds('CustomerRelations::Contact', real.contacts)),
       }),
   },
   customerRelationsOrganizationCreate: {
@@ -251,6 +275,20 @@ const fuzzed: Record<string, FuzzedMutation> = {
       fc.record(
         { fullPath: mostly(fc.constant('acme'), groupPaths), enabled: hostileBoolean, sourceGroupPath: fc.option(groupPaths, { nil: null }) },
         { requiredKeys: ['fullPath'] },
+      ),
+  },
+  rapportIssueCustomerRequestUpdate: {
+    document: mutation('rapportIssueCustomerRequestUpdate', 'RapportIssueCustomerRequestUpdateInput', 'errors issue { id }'),
+    input: () =>
+      fc.record(
+        {
+          projectPath: mostly(fc.constant('acme/website'), projectPaths),
+          iid: mostly(fc.constant(real.requestIssueIid), iids),
+          contactId: mostly(fc.constant(real.requestContact), globalIds('CustomerRelations::Contact', real.contacts)),
+          important: hostileBoolean,
+          note: fc.option(mostly(plainName, hostileText), { nil: null }),
+        },
+        { requiredKeys: ['projectPath', 'iid', 'contactId'] },
       ),
   },
   issueSetCrmContacts: {
