@@ -36,13 +36,20 @@ test('a developer imports contacts: a dry run finds the bad row, the fixed file 
   await page.getByRole('button', { name: 'Run dry run' }).click();
   await expect(report.getByRole('status')).toContainText('2 contacts to create, 0 to update, 0 unchanged, 0 rejected, 1 new organization to create');
 
-  // The progress bar is fed by the server's NDJSON lines; it is gone once the report is in.
-  const sawProgress = page.waitForSelector('[role="progressbar"][aria-valuenow]', { state: 'attached' });
+  // The progress bar is fed by the server's NDJSON lines; it is gone once the report is in, which
+  // on a small file can be sooner than a poll would look, so a MutationObserver records it.
+  await page.evaluate(() => {
+    const seen = (window as unknown as { progressValues: string[] }).progressValues = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-valuenow]');
+      if (bar) seen.push(bar.getAttribute('aria-valuenow') ?? '');
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
   await page.getByRole('button', { name: 'Import 2 rows' }).click();
-  await sawProgress;
   const finished = page.getByRole('region', { name: 'Import finished' });
   await expect(finished.getByRole('status')).toContainText('2 contacts created, 0 updated, 0 unchanged, 0 rejected, 1 new organization created');
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { progressValues: string[] }).progressValues)).toContain('0');
   await expect(page.getByRole('region', { name: 'Recent imports' })).toContainText('imported contacts: 2 created, 0 updated, 0 unchanged');
 
   await page.getByRole('link', { name: 'Go to the contacts list' }).click();

@@ -45,9 +45,12 @@ test('filters by a contact from the sidebar and by an organization, and clears t
   await expect(issueList(page).getByRole('link', { name: 'Checkout page times out for enterprise customers' })).toBeVisible();
   await expect(issueList(page).getByRole('link', { name: 'Update the pricing page for the new plans' })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  const aliceIssues = await issueList(page).getByRole('listitem').count();
   await contactFilter.getByRole('link', { name: 'Clear contact filter Alice Johnson' }).click();
   await expect(page).not.toHaveURL(/crm_contact_id/);
-  await expect(issueList(page).getByRole('link', { name: 'Update the pricing page for the new plans' })).toBeVisible();
+  await expect(contactFilter).toHaveCount(0);
+  // Other journeys add issues, so the seeded ones may have moved past the first page: count instead.
+  await expect.poll(() => issueList(page).getByRole('listitem').count()).toBeGreaterThan(aliceIssues);
 
   // The searchable filter control, by keyboard: it applies on choosing.
   await chooseCustomerFilter(page, 'Organization', 'kest', 'Kestrel Software');
