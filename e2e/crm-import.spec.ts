@@ -39,7 +39,8 @@ test('a developer imports contacts: a dry run finds the bad row, the fixed file 
   // The progress bar is fed by the server's NDJSON lines; it is gone once the report is in, which
   // on a small file can be sooner than a poll would look, so a MutationObserver records it.
   await page.evaluate(() => {
-    const seen = (window as unknown as { progressValues: string[] }).progressValues = [];
+    const seen: string[] = [];
+    (window as unknown as { progressValues: string[] }).progressValues = seen;
     new MutationObserver(() => {
       const bar = document.querySelector('[role="progressbar"][aria-valuenow]');
       if (bar) seen.push(bar.getAttribute('aria-valuenow') ?? '');
