@@ -141,6 +141,15 @@ describe('a bounded loopback load of mixed reads and writes', () => {
     expect(outcomes.filter((outcome) => outcome.status >= 500)).toEqual([]);
   });
 
+  it('serves a GitLab page URL in-process, not by an HTTP request back to itself', async () => {
+    const cookie = await createSessionCookie(database!.url, 'developer');
+    const response = await fetch(`${server!.url}/groups/acme/-/crm/contacts`, { headers: { cookie }, redirect: 'manual' });
+    await response.arrayBuffer();
+    expect(response.status).toBe(200);
+    // Next names the internal route it served; an absolute URL there means it proxied the page over HTTP.
+    expect(response.headers.get('x-middleware-rewrite')).toBe('/~/groups/acme/crm/contacts');
+  });
+
   it('loses no write: every acknowledged contact and comment is stored, once', async () => {
     expect(createdEmails.length).toBeGreaterThan(20);
     expect(createdComments.length).toBeGreaterThan(20);

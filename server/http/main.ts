@@ -87,7 +87,10 @@ async function serve(port: number): Promise<void> {
   // Loaded here, not at the top: a cluster primary only supervises and never needs Next.
   const { default: next } = await import('next');
   const hostname = process.env.RAPPORT_HOST || undefined;
-  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  // Next is not told the hostname: its proxy sees every request as http://localhost:<port>, while
+  // its router would compare a rewrite's origin with http://<hostname>:<port>, and serve each
+  // GitLab page URL (a rewrite, proxy.ts) by an HTTP request back to this server.
+  const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   restorePlatformDate(platformDate);
   const services = await waitForHostedServices(hosted);
