@@ -133,7 +133,7 @@ function SearchableFilter({
  * no longer has (renamed, deleted) stays chosen and listed, so the field shows what the list is
  * filtered by.
  */
-function TierFilter({ tiers, selected, onChoose }: { tiers: readonly string[]; selected: string | null; onChoose: (tier: string) => void }) {
+function CustomerTierSelect({ tiers, selected, onChoose }: { tiers: readonly string[]; selected: string | null; onChoose: (tier: string) => void }) {
   const current = selected === null ? '' : (tiers.find((name) => name.toLowerCase() === selected.toLowerCase()) ?? selected);
   const options = current === '' || tiers.includes(current) ? tiers : [...tiers, current];
   return (
@@ -225,7 +225,7 @@ export function CustomerFilters({
         onChoose={(option) => apply({ crmOrganizationId: option.id || undefined })}
       />
       {tiers.length > 0 || query.customerTier ? (
-        <TierFilter
+        <CustomerTierSelect
           key={`tier-${query.customerTier ?? ''}`}
           tiers={tiers}
           selected={query.customerTier ?? null}

@@ -219,7 +219,7 @@ const organizationDomainsTable = 'customer_relations_organization_domains';
 /** A matched organization's domains differ from its row's (both as sorted, space-separated text). */
 async function markChangedDomains(tx: Database): Promise<void> {
   await tx.execute(
-    sql.raw(`update rapport_import_organizations s set domains_changed = s.domains <> coalesce((select string_agg(d.domain, ' ' order by d.domain collate "C")
+    sql.raw(`update rapport_import_organizations s set domains_changed = s.domains is distinct from coalesce((select string_agg(d.domain, ' ' order by d.domain collate "C")
       from ${organizationDomainsTable} d where d.organization_id = s.match_id), '')
     where s.match_id is not null`),
   );
@@ -247,7 +247,7 @@ async function writeDomains(tx: Database, groupId: number, options: { update: bo
 export async function stagedDomainClaims(tx: Database, groupId: number): Promise<{ row: number; domain: string; organizationName: string }[]> {
   return rowsOf(
     tx,
-    sql`select s.row_number as row, x.domain, o.name as "organizationName"
+    sql`select s.row_number as "row", x.domain, o.name as "organizationName"
       from rapport_import_organizations s cross join unnest(string_to_array(nullif(s.domains, ''), ' ')) as x(domain)
       inner join ${sql.raw(organizationDomainsTable)} d on d.group_id = ${groupId} and d.domain = x.domain
       inner join customer_relations_organizations o on o.id = d.organization_id
@@ -265,7 +265,7 @@ export async function resolveStagedAccountOwners(tx: Database, members: SQL): Pr
     where s.account_owner is not null and lower(m.username) = lower(s.account_owner)`);
   const rows = await rowsOf<{ row: number }>(
     tx,
-    sql`select row_number as row from rapport_import_organizations where account_owner is not null and account_owner_id is null order by row_number`,
+    sql`select row_number as "row" from rapport_import_organizations where account_owner is not null and account_owner_id is null order by row_number`,
   );
   return rows.map((row) => row.row);
 }
