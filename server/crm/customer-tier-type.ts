@@ -27,7 +27,7 @@ export const CustomerTierRef = builder.objectRef<TierFields>('RapportCustomerTie
     position: t.exposeInt('position', { description: 'Rank of the tier: 1 is the highest.' }),
     organizationCount: t.int({
       nullable: true,
-      description: 'Number of organizations with the tier; null where it was not counted (an organization’s own tier, an issue’s customer weight).',
+      description: 'Number of organizations with the tier; null where it was not counted (an organization’s own tier, an issue’s best tier).',
       resolve: (tier) => tier.organizationCount ?? null,
     }),
   }),
