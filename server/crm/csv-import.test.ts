@@ -460,6 +460,7 @@ describe('statements', () => {
     const [last] = await organizationNamed(`${tag} 999`);
     expect(last).toMatchObject({ tierId: tier.id, annualRevenue: '999.00' });
     expect(await domainsOf(last!.id)).toEqual([`999.${tag}.example`, `www.999.${tag}.example`]);
-    expect(statements.length).toBeLessThanOrEqual(26);
+    // 20 on PGlite and 21 on PostgreSQL when measured: the tiers, the two set-based checks and the domains' writes add a fixed few.
+    expect(statements.length).toBeLessThanOrEqual(24);
   });
 });
