@@ -205,5 +205,10 @@ describe('contents', () => {
     const attributeStatements = statements.filter((statement) => /from "customer_relations_organizations" left join/i.test(statement));
     expect(attributeStatements).toHaveLength(pages);
     expect(statements.length).toBeLessThanOrEqual(2 * pages + 6);
+
+    // The list's tier filter, which its export link carries, filters the file too.
+    const tiered = lines((await download('organizations', 'acme', `?search=attr-export&tier=${tier!.id}`)).text);
+    expect(tiered).toHaveLength(Math.ceil(total / 2) + 1);
+    expect(tiered.slice(1).every((line) => line.includes(',Export Platinum,'))).toBe(true);
   });
 });

@@ -21,6 +21,8 @@ export interface CrmExportView {
   /** `all`: both states. */
   state: RecordState | 'all';
   sort: string;
+  /** Organizations only (Rapport): the id of the customer tier the list is filtered by. */
+  tierId?: number | null;
 }
 
 /** Rows per statement: large enough that 100,000 rows take 200 statements, small enough to hold in memory. */
@@ -100,7 +102,7 @@ const organizationExport: ExportSpec<OrganizationRow & OrganizationAttributeName
     const { rows, next } = exportPage(
       await listOrganizations(
         db,
-        { groupId, search: view.search || null, state: stateFilter(view) },
+        { groupId, search: view.search || null, state: stateFilter(view), tierId: view.tierId ?? null },
         organizationSorts.includes(view.sort as OrganizationSort) ? (view.sort as OrganizationSort) : 'NAME_ASC',
         { first: exportPageSize, after, maxSize: exportPageSize },
       ),
