@@ -24,7 +24,7 @@ import { splitDomains } from '@/lib/crm/domains';
 import { groupMemberUsernames } from '../groups/group-repository';
 import { emailTakenMessage } from './contacts-service';
 import { holdCustomerTiers } from './customer-tier-repository';
-import { accountOwnerNotMemberMessage, domainTakenMessage, nameTakenMessage, unknownTierMessage } from './organizations-service';
+import { accountOwnerNotMemberMessage, domainTakenMessage, nameTakenMessage, storedRate, unknownTierMessage } from './organizations-service';
 import {
   checkFileSize,
   CsvFileError,
@@ -201,9 +201,6 @@ function amountCell(text: string | undefined): number | null {
   return value === '' ? null : Number(value);
 }
 
-/** numeric columns take strings; String() keeps the shortest exact form of the number. */
-const storedAmount = (amount: number | null | undefined) => (amount == null ? null : String(amount));
-
 /**
  * An organization row, by the create mutation's rules. The tier is named (one of `tiers`, by lower-case
  * name); the account owner is a username, found among the group's members once the rows are staged,
@@ -235,11 +232,11 @@ function checkOrganizationRow(cell: (field: CsvImportField) => string | undefine
     values: [
       fields.name,
       fields.description ?? null,
-      storedAmount(fields.defaultRate),
+      storedRate(fields.defaultRate) ?? null,
       state.value,
       sortedDomains === null ? null : sortedDomains.join(' '),
       tierId == null ? null : String(tierId),
-      storedAmount(fields.annualRevenue),
+      storedRate(fields.annualRevenue) ?? null,
       owner,
     ],
     key: fields.name.toLowerCase(),
