@@ -34,6 +34,6 @@ test('the organizations list exports its default view', async ({ page }) => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Export as CSV/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^acme-organizations-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await readFile((await download.path())!, 'utf8');
-  expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,default_rate,description,state');
+  expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,default_rate,description,state,domains,tier,annual_revenue,account_owner');
   expect(text).toContain('Maple & Finch Architects');
 });

@@ -5,7 +5,8 @@ import { contactsSection, createIssueViaForm, issuesUrl } from './issues-helpers
 /**
  * Issue 15 end to end: a Maintainer puts a new tier at the top, gives an organization that tier and
  * a domain, creates a contact at the domain (it joins the organization), links it to a new issue and
- * marks the request important; ranked by best customer tier, the issue comes first.
+ * marks the request important; ranked by best customer tier, the issue comes first, and the tier
+ * filter (a select of the group's tiers) keeps only it.
  */
 test('a request from a top-tier customer ranks its issue first', async ({ page }) => {
   const tag = uniqueTag();
@@ -64,5 +65,19 @@ test('a request from a top-tier customer ranks its issue first', async ({ page }
   await expect(weight).toContainText('1 customer');
   await expect(weight).toContainText('1 important');
   await expect(weight).toContainText(tier);
+
+  // The tier filter lists the group's tiers and applies as soon as one is chosen, keeping the sort.
+  const tierFilter = page.getByLabel('Customer tier', { exact: true });
+  await expect(tierFilter.getByRole('option').first()).toHaveText('Any tier');
+  await tierFilter.selectOption({ label: tier });
+  await expect(page).toHaveURL((url) => url.searchParams.get('customer_tier') === tier && url.searchParams.get('sort') === 'customer_tier_desc');
+  await expect(page.getByTestId('tier-filter')).toContainText(tier);
+  const filtered = page.getByRole('list', { name: 'Issues' }).getByRole('listitem');
+  await expect(filtered).toHaveCount(1);
+  await expect(filtered.getByRole('link', { name: title })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  await page.getByLabel('Customer tier', { exact: true }).selectOption({ label: 'Any tier' });
+  await expect(page).toHaveURL((url) => !url.searchParams.has('customer_tier'));
+  await expect(page.getByTestId('tier-filter')).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ import { Breadcrumbs, Section } from './record-sections';
 
 export const customerRequestsOfTierFragment = graphql(`
   fragment CustomerRequestsOfTier on RapportCustomerRequestsOfTier {
-    tier { name position }
+    tier { id name position }
     issues {
       id title webUrl reference(full: true)
       customerWeight { organizationCount annualRevenue importantRequestCount highestTier { name } }
@@ -77,7 +77,7 @@ export function CustomerRequestsView({ groupPath, tiers }: { groupPath: string; 
       {tiers.length === 0 ? (
         <p className="py-8 text-center text-gray-700">No open issues have customer requests.</p>
       ) : (
-        tiers.map((group, index) => <TierSection key={group.tier?.name ?? 'none'} group={group} index={index} />)
+        tiers.map((group, index) => <TierSection key={group.tier?.id ?? 'none'} group={group} index={index} />)
       )}
     </>
   );

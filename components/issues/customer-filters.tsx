@@ -129,8 +129,33 @@ function SearchableFilter({
 }
 
 /**
+ * The tier filter: one of the CRM group's tiers, highest first. A tier the URL names that the group
+ * no longer has (renamed, deleted) stays chosen and listed, so the field shows what the list is
+ * filtered by.
+ */
+function CustomerTierSelect({ tiers, selected, onChoose }: { tiers: readonly string[]; selected: string | null; onChoose: (tier: string) => void }) {
+  const current = selected === null ? '' : (tiers.find((name) => name.toLowerCase() === selected.toLowerCase()) ?? selected);
+  const options = current === '' || tiers.includes(current) ? tiers : [...tiers, current];
+  return (
+    <div className="min-w-40 flex-1 sm:w-48 sm:flex-none">
+      <label htmlFor="issue-customer-tier" className={labelClass}>
+        Customer tier
+      </label>
+      <select id="issue-customer-tier" defaultValue={current} onChange={(event) => onChoose(event.currentTarget.value)} className={`mt-1 w-full ${inputClass}`}>
+        <option value="">Any tier</option>
+        {options.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
  * The issue lists' customer filters: a contact and an organization of the CRM group, each chosen from
- * a searchable list and applied as soon as it is chosen (the list is URL-driven).
+ * a searchable list, and a customer tier; each applied as soon as it is chosen (the list is URL-driven).
  */
 export function CustomerFilters({
   listPath,
@@ -138,6 +163,7 @@ export function CustomerFilters({
   query,
   contactName,
   organizationName,
+  tiers,
 }: {
   listPath: string;
   crmGroupPath: string;
@@ -145,6 +171,8 @@ export function CustomerFilters({
   query: IssueListQuery;
   contactName: string | null;
   organizationName: string | null;
+  /** The CRM group's tiers, highest first; without any (and no tier in the URL) there is no tier filter. */
+  tiers: readonly string[];
 }) {
   const { query: runQuery } = useGraphQL();
   const router = useRouter();
@@ -196,6 +224,14 @@ export function CustomerFilters({
         search={searchOrganizations}
         onChoose={(option) => apply({ crmOrganizationId: option.id || undefined })}
       />
+      {tiers.length > 0 || query.customerTier ? (
+        <CustomerTierSelect
+          key={`tier-${query.customerTier ?? ''}`}
+          tiers={tiers}
+          selected={query.customerTier ?? null}
+          onChoose={(tier) => apply({ customerTier: tier || undefined })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -30,6 +30,8 @@ export interface IssueListProps {
   counts: Record<IssueStateFilter, number>;
   /** The CRM group whose contacts and organizations the filters offer; null when the viewer may not filter by them. */
   crmGroupPath: string | null;
+  /** The CRM group's customer tiers, highest first, that the tier filter offers. */
+  customerTiers: string[];
   crmFilters: { kind: 'contact' | 'organization'; id: string; name: string | null }[];
 }
 
@@ -48,14 +50,14 @@ function filtersOf(query: IssueListQuery): IssueListQuery {
 }
 
 /** The query's other parameters, for a GET form that changes some of them. */
-function HiddenFilters({ query, except }: { query: IssueListQuery; except: ('search' | 'sort' | 'customerTier')[] }) {
+function HiddenFilters({ query, except }: { query: IssueListQuery; except: 'search' | 'sort' }) {
   const fields: [string, string | undefined][] = [
     ['state', query.state !== 'opened' ? query.state : undefined],
-    ['search', except.includes('search') ? undefined : query.search],
+    ['search', except === 'search' ? undefined : query.search],
     ['crm_contact_id', query.crmContactId],
     ['crm_organization_id', query.crmOrganizationId],
-    ['customer_tier', except.includes('customerTier') ? undefined : query.customerTier],
-    ['sort', except.includes('sort') ? undefined : query.sort?.toLowerCase()],
+    ['customer_tier', query.customerTier],
+    ['sort', except === 'sort' ? undefined : query.sort?.toLowerCase()],
   ];
   return (
     <>
@@ -64,15 +66,12 @@ function HiddenFilters({ query, except }: { query: IssueListQuery; except: ('sea
   );
 }
 
-/**
- * The sort and, for people who may see the issues' customers, the customer sorts and the tier
- * filter: a plain GET form, like the search.
- */
+/** The sort and, for people who may see the issues' customers, the customer sorts: a plain GET form, like the search. */
 function SortForm({ listPath, query, customersShown }: Pick<IssueListProps, 'listPath' | 'query'> & { customersShown: boolean }) {
   const sorts = issueListSorts.filter(([value]) => customersShown || !isCustomerSort(value));
   return (
     <form aria-label="Sort issues" action={listPath} method="get" className="flex flex-wrap items-end gap-3">
-      <HiddenFilters query={query} except={['sort', 'customerTier']} />
+      <HiddenFilters query={query} except="sort" />
       <div>
         <label htmlFor="issue-sort" className={labelClass}>
           Sort by
@@ -85,14 +84,6 @@ function SortForm({ listPath, query, customersShown }: Pick<IssueListProps, 'lis
           ))}
         </select>
       </div>
-      {customersShown ? (
-        <div>
-          <label htmlFor="issue-customer-tier" className={labelClass}>
-            Customer tier
-          </label>
-          <input id="issue-customer-tier" type="text" name="customer_tier" defaultValue={query.customerTier ?? ''} maxLength={64} className={`mt-1 ${inputClass}`} />
-        </div>
-      ) : null}
       <button type="submit" className={buttonClass}>
         Apply
       </button>
@@ -104,7 +95,7 @@ function SearchForm({ listPath, query }: Pick<IssueListProps, 'listPath' | 'quer
   // A plain GET form: the list is URL-driven and searching works without JavaScript.
   return (
     <form role="search" aria-label="Issues" action={listPath} method="get" className="flex min-w-48 flex-1 items-end gap-3">
-      <HiddenFilters query={query} except={['search']} />
+      <HiddenFilters query={query} except="search" />
       <div className="flex-1">
         <label htmlFor="issue-search" className={labelClass}>
           Search issues
@@ -233,7 +224,7 @@ function CustomerWeightLine({ weight }: { weight: IssueListRow['customerWeight']
   );
 }
 
-export function IssueList({ listPath, showProject, query, issues, pageInfo, counts, crmGroupPath, crmFilters }: IssueListProps) {
+export function IssueList({ listPath, showProject, query, issues, pageInfo, counts, crmGroupPath, customerTiers, crmFilters }: IssueListProps) {
   const filters = filtersOf(query);
   const nameOf = (kind: 'contact' | 'organization') => crmFilters.find((filter) => filter.kind === kind)?.name ?? null;
   return (
@@ -247,6 +238,7 @@ export function IssueList({ listPath, showProject, query, issues, pageInfo, coun
             query={filters}
             contactName={nameOf('contact')}
             organizationName={nameOf('organization')}
+            tiers={customerTiers}
           />
         ) : null}
       </div>

@@ -7,7 +7,7 @@
 export type CsvImportKind = 'contacts' | 'organizations';
 
 export type ContactImportField = 'firstName' | 'lastName' | 'email' | 'phone' | 'organization' | 'description' | 'state';
-export type OrganizationImportField = 'name' | 'defaultRate' | 'description' | 'state';
+export type OrganizationImportField = 'name' | 'defaultRate' | 'description' | 'state' | 'domains' | 'tier' | 'annualRevenue' | 'accountOwner';
 export type CsvImportField = ContactImportField | OrganizationImportField;
 
 export interface CsvImportFieldSpec {
@@ -44,6 +44,11 @@ export const csvImportFields: Record<CsvImportKind, readonly CsvImportFieldSpec[
     { field: 'defaultRate', label: 'Default rate', required: false, headers: ['defaultrate', 'rate', 'hourlyrate'] },
     { field: 'description', label: 'Description', required: false, headers: ['description', 'notes', 'note', 'comments'] },
     { field: 'state', label: 'State', required: false, headers: ['state', 'status'] },
+    // Rapport only (issue 15). Domains are separated by `;` (the export's), commas or spaces.
+    { field: 'domains', label: 'Domains', required: false, headers: ['domains', 'domain', 'emaildomains', 'emaildomain'] },
+    { field: 'tier', label: 'Tier', required: false, headers: ['tier', 'customertier'] },
+    { field: 'annualRevenue', label: 'Annual revenue', required: false, headers: ['annualrevenue', 'revenue'] },
+    { field: 'accountOwner', label: 'Account owner', required: false, headers: ['accountowner', 'owner'] },
   ],
 };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession, sessionCookieName } from '../auth/sessions';
 import { countStatements, type DatabaseHandle } from '../db/client';
-import { contacts } from '../db/schema/crm';
+import { contacts, organizationDomains, organizations, organizationTiers } from '../db/schema/crm';
 import { userId } from '../testing/graphql-client';
 import { createSeededAppDatabase } from '../testing/test-database';
 import { crmExportDownload } from '../pages/crm-export-download';
@@ -127,7 +127,7 @@ describe('contents', () => {
       `"'=HYPERLINK(""http://evil.example"",""click"")",Formulaic,formula@inject.test,'+1 555 0100,"'=cmd|"" /C calc""!A0","'@SUM(1+1), with a comma",active`,
     );
     const organizations = lines((await download('organizations', 'acme', '?search=cmd')).text);
-    expect(organizations).toEqual(['name,default_rate,description,state', `"'=cmd|"" /C calc""!A0",12.50,,active`]);
+    expect(organizations).toEqual(['name,default_rate,description,state,domains,tier,annual_revenue,account_owner', `"'=cmd|"" /C calc""!A0",12.50,,active,,,,`]);
   });
 
   it("follows the view's state, search and sort", async () => {
@@ -169,5 +169,46 @@ describe('contents', () => {
     expect(pageStatements).toHaveLength(Math.ceil(total / exportPageSize));
     // The pages, plus the session and the group's access facts.
     expect(statements.length).toBeLessThanOrEqual(pageStatements.length + 6);
+  });
+
+  it("names organizations' domains, tier and account owner after GitLab's columns, one more statement per page", async () => {
+    const [tier] = await handle.db.insert(organizationTiers).values({ groupId: acmeId, name: 'Export Platinum', position: 90 }).returning();
+    const ownerId = await userId(handle.db, 'maintainer');
+    const total = exportPageSize + 7;
+    const rows = await handle.db
+      .insert(organizations)
+      .values(
+        Array.from({ length: total }, (_, index) => ({
+          groupId: acmeId,
+          name: `Org ${String(index).padStart(4, '0')} attr-export`,
+          tierId: index % 2 === 0 ? tier!.id : null,
+          annualRevenue: index % 3 === 0 ? `${index}.5` : null,
+          accountOwnerId: index % 5 === 0 ? ownerId : null,
+        })),
+      )
+      .returning({ id: organizations.id });
+    const ids = rows.map((row) => row.id).sort((a, b) => a - b);
+    await handle.db.insert(organizationDomains).values(
+      ids.flatMap((organizationId, index) => [`org${index}.attr-export.test`, `www.org${index}.attr-export.test`].map((domain) => ({ groupId: acmeId, organizationId, domain }))),
+    );
+    await signInAs('developer');
+    const { result, statements } = await countStatements(() => download('organizations', 'acme', '?search=attr-export'));
+    const records = lines(result.text);
+    expect(records[0]).toBe('name,default_rate,description,state,domains,tier,annual_revenue,account_owner');
+    expect(records.slice(1, 4)).toEqual([
+      'Org 0000 attr-export,,,active,org0.attr-export.test; www.org0.attr-export.test,Export Platinum,0.50,maintainer',
+      'Org 0001 attr-export,,,active,org1.attr-export.test; www.org1.attr-export.test,,,',
+      'Org 0002 attr-export,,,active,org2.attr-export.test; www.org2.attr-export.test,Export Platinum,,',
+    ]);
+    expect(records).toHaveLength(total + 1);
+    const pages = Math.ceil(total / exportPageSize);
+    const attributeStatements = statements.filter((statement) => /from "customer_relations_organizations" left join/i.test(statement));
+    expect(attributeStatements).toHaveLength(pages);
+    expect(statements.length).toBeLessThanOrEqual(2 * pages + 6);
+
+    // The list's tier filter, which its export link carries, filters the file too.
+    const tiered = lines((await download('organizations', 'acme', `?search=attr-export&tier=${tier!.id}`)).text);
+    expect(tiered).toHaveLength(Math.ceil(total / 2) + 1);
+    expect(tiered.slice(1).every((line) => line.includes(',Export Platinum,'))).toBe(true);
   });
 });

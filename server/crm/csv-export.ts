@@ -4,7 +4,14 @@ import type { Database } from '../db/client';
 import { DomainError } from '../errors';
 import type { Page } from '../pagination/keyset';
 import { type ContactRow, type ContactSort, contactSorts, listContacts, type RecordState } from './contact-repository';
-import { listOrganizations, type OrganizationRow, type OrganizationSort, organizationSorts } from './organization-repository';
+import {
+  listOrganizations,
+  type OrganizationAttributeNames,
+  organizationAttributeNames,
+  type OrganizationRow,
+  type OrganizationSort,
+  organizationSorts,
+} from './organization-repository';
 
 export type CrmExportKind = 'contacts' | 'organizations';
 
@@ -14,6 +21,8 @@ export interface CrmExportView {
   /** `all`: both states. */
   state: RecordState | 'all';
   sort: string;
+  /** Organizations only (Rapport): the id of the customer tier the list is filtered by. */
+  tierId?: number | null;
 }
 
 /** Rows per statement: large enough that 100,000 rows take 200 statements, small enough to hold in memory. */
@@ -29,11 +38,21 @@ export function escapeFormula(value: string): string {
   return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
 }
 
+/** One page of the view: its rows, and the cursor of the next page (null after the last). */
+interface ExportPage<Row> {
+  rows: Row[];
+  next: string | null;
+}
+
+function exportPage<Row>(page: Page<Row>): ExportPage<Row> {
+  return { rows: page.edges.map((edge) => edge.node), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+}
+
 interface ExportSpec<Row> {
   /** The header row: names the import recognises. */
   header: string[];
   cells: (row: Row) => (string | null)[];
-  page: (db: Database, groupId: number, view: CrmExportView, after: string | null) => Promise<Page<Row>>;
+  page: (db: Database, groupId: number, view: CrmExportView, after: string | null) => Promise<ExportPage<Row>>;
 }
 
 const stateFilter = (view: CrmExportView) => (view.state === 'all' ? null : view.state);
@@ -49,26 +68,48 @@ const contactExport: ExportSpec<ContactRow> = {
     contact.description,
     contact.state,
   ],
-  page: (db, groupId, view, after) =>
-    listContacts(
-      db,
-      { groupId, search: view.search || null, state: stateFilter(view) },
-      contactSorts.includes(view.sort as ContactSort) ? (view.sort as ContactSort) : 'LAST_NAME_ASC',
-      { first: exportPageSize, after, maxSize: exportPageSize },
-      { organizations: true },
+  page: async (db, groupId, view, after) =>
+    exportPage(
+      await listContacts(
+        db,
+        { groupId, search: view.search || null, state: stateFilter(view) },
+        contactSorts.includes(view.sort as ContactSort) ? (view.sort as ContactSort) : 'LAST_NAME_ASC',
+        { first: exportPageSize, after, maxSize: exportPageSize },
+        { organizations: true },
+      ),
     ),
 };
 
-const organizationExport: ExportSpec<OrganizationRow> = {
-  header: ['name', 'default_rate', 'description', 'state'],
-  cells: (organization) => [organization.name, organization.defaultRate, organization.description, organization.state],
-  page: (db, groupId, view, after) =>
-    listOrganizations(
-      db,
-      { groupId, search: view.search || null, state: stateFilter(view) },
-      organizationSorts.includes(view.sort as OrganizationSort) ? (view.sort as OrganizationSort) : 'NAME_ASC',
-      { first: exportPageSize, after, maxSize: exportPageSize },
-    ),
+/** The import reads domains separated by `;`, commas or spaces (lib/crm/domains.ts). */
+const domainSeparator = '; ';
+
+const noAttributeNames: OrganizationAttributeNames = { domains: [], tierName: null, accountOwnerUsername: null };
+
+const organizationExport: ExportSpec<OrganizationRow & OrganizationAttributeNames> = {
+  header: ['name', 'default_rate', 'description', 'state', 'domains', 'tier', 'annual_revenue', 'account_owner'],
+  cells: (organization) => [
+    organization.name,
+    organization.defaultRate,
+    organization.description,
+    organization.state,
+    organization.domains.join(domainSeparator),
+    organization.tierName,
+    organization.annualRevenue,
+    organization.accountOwnerUsername,
+  ],
+  // Each page's domains, tier names and account owners in one more statement.
+  page: async (db, groupId, view, after) => {
+    const { rows, next } = exportPage(
+      await listOrganizations(
+        db,
+        { groupId, search: view.search || null, state: stateFilter(view), tierId: view.tierId ?? null },
+        organizationSorts.includes(view.sort as OrganizationSort) ? (view.sort as OrganizationSort) : 'NAME_ASC',
+        { first: exportPageSize, after, maxSize: exportPageSize },
+      ),
+    );
+    const names = await organizationAttributeNames(db, rows.map((row) => row.id));
+    return { rows: rows.map((row) => ({ ...row, ...(names.get(row.id) ?? noAttributeNames) })), next };
+  },
 };
 
 /** `acme/support`'s contacts exported on 30 November 2026: `acme-support-contacts-2026-11-30.csv`. */
@@ -102,14 +143,13 @@ async function csvStream<Row>(
   { db, groupId, view }: { db: Database; groupId: number; view: CrmExportView },
 ): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  const csv = (page: Page<Row>, first: boolean) => {
-    const records = page.edges.map(({ node }) => spec.cells(node).map((cell) => (cell === null ? '' : escapeFormula(cell))));
+  const csv = (page: ExportPage<Row>, first: boolean) => {
+    const records = page.rows.map((row) => spec.cells(row).map((cell) => (cell === null ? '' : escapeFormula(cell))));
     // A BOM first, so spreadsheets read the file as UTF-8.
     return encoder.encode(stringify(first ? [spec.header, ...records] : records, { bom: first, record_delimiter: 'windows' }));
   };
-  const cursorAfter = (page: Page<Row>) => (page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
   const firstPage = await spec.page(db, groupId, view, null);
-  let after = cursorAfter(firstPage);
+  let after = firstPage.next;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(csv(firstPage, true));
@@ -119,7 +159,7 @@ async function csvStream<Row>(
       if (!after) return;
       const page = await spec.page(db, groupId, view, after);
       controller.enqueue(csv(page, false));
-      after = cursorAfter(page);
+      after = page.next;
       if (!after) controller.close();
     },
   });

@@ -34,7 +34,8 @@ const allFields = [...new Set(Object.values(csvImportFields).flatMap((specs) => 
 const constantCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
 
 const FieldEnum = builder.enumType('RapportCustomerRelationsImportField', {
-  description: 'Rapport only: a field a CSV import fills in (contacts: FIRST_NAME … STATE; organizations: NAME, DEFAULT_RATE, DESCRIPTION, STATE).',
+  description:
+    'Rapport only: a field a CSV import fills in (contacts: FIRST_NAME … STATE; organizations: NAME, DEFAULT_RATE, DESCRIPTION, STATE, DOMAINS, TIER, ANNUAL_REVENUE, ACCOUNT_OWNER).',
   values: Object.fromEntries(allFields.map((field) => [constantCase(field), { value: field }])) as Record<string, { value: CsvImportField }>,
 });
 

@@ -13,10 +13,17 @@ import { organizationIdByEmailDomain } from './organization-repository';
 /** A staged row's values, in the order of `stagedColumns[kind]`. */
 export type StagedValue = string | null;
 
+/**
+ * The staged columns the rows fill, in order. An organization's `domains` are staged as one text,
+ * normalized, sorted and separated by spaces (empty: none), so a batch still binds one array per column.
+ */
 const stagedColumns = {
   contacts: ['first_name', 'last_name', 'email', 'phone', 'organization', 'description', 'state'],
-  organizations: ['name', 'description', 'default_rate', 'state'],
+  organizations: ['name', 'description', 'default_rate', 'state', 'domains', 'tier_id', 'annual_revenue', 'account_owner'],
 } as const satisfies Record<CsvImportKind, readonly string[]>;
+
+/** The array type each staged column is bound as; text unless listed. */
+const stagedArrayTypes: Record<string, string> = { default_rate: 'numeric[]', annual_revenue: 'numeric[]', tier_id: 'integer[]' };
 
 const stagingTable = { contacts: 'rapport_import_contacts', organizations: 'rapport_import_organizations' } as const;
 
@@ -47,7 +54,8 @@ export async function createStagingTable(tx: Database, kind: CsvImportKind): Pro
   await tx.execute(sql.raw(`set local statement_timeout = ${importStatementTimeoutMs}`));
   const columns = kind === 'contacts'
     ? 'first_name text not null, last_name text not null, email text, phone text, organization text, description text, state text, organization_id integer'
-    : 'name text not null, description text, default_rate numeric(18, 2), state text';
+    : 'name text not null, description text, default_rate numeric(18, 2), state text, domains text, tier_id integer, annual_revenue numeric(18, 2), ' +
+      'account_owner text, account_owner_id integer, domains_changed boolean not null default false, inserted boolean not null default false';
   await tx.execute(
     sql.raw(`create temporary table ${stagingTable[kind]} (row_number integer primary key, ${columns}, match_id integer) on commit drop`),
   );
@@ -57,7 +65,7 @@ export async function createStagingTable(tx: Database, kind: CsvImportKind): Pro
 export async function stageBatch(tx: Database, kind: CsvImportKind, batch: StagedBatch): Promise<void> {
   if (batch.rows.length === 0) return;
   const names = stagedColumns[kind];
-  const arrays = batch.columns.map((values, index) => sql`${sql.param(values)}::${sql.raw(names[index] === 'default_rate' ? 'numeric[]' : 'text[]')}`);
+  const arrays = batch.columns.map((values, index) => sql`${sql.param(values)}::${sql.raw(stagedArrayTypes[names[index]!] ?? 'text[]')}`);
   await tx.execute(
     sql`insert into ${sql.raw(stagingTable[kind])} (row_number, ${sql.raw(names.join(', '))})
       select * from unnest(${sql.param(batch.rows)}::integer[], ${sql.join(arrays, sql`, `)})`,
@@ -65,8 +73,8 @@ export async function stageBatch(tx: Database, kind: CsvImportKind, batch: Stage
 }
 
 interface FieldSql {
-  /** The target column. */
-  column: string;
+  /** The target column; null for an organization's domains, which have their own table. */
+  column: string | null;
   /** Its new value on insert, from the staged row `s`. */
   insert: string;
   /** Its new value on update (`t` is the record). */
@@ -100,6 +108,11 @@ const organizationFields: Record<OrganizationImportField, FieldSql> = {
   description: plain('description'),
   defaultRate: plain('default_rate'),
   state,
+  tier: plain('tier_id'),
+  annualRevenue: plain('annual_revenue'),
+  accountOwner: plain('account_owner_id'),
+  // Compared by `markChangedDomains`, written by `writeDomains`.
+  domains: { column: null, insert: '', update: '', changed: 's.domains_changed' },
 };
 
 const targetTable = { contacts: 'customer_relations_contacts', organizations: 'customer_relations_organizations' } as const;
@@ -142,6 +155,8 @@ export async function mergeStaged(
   if (kind === 'contacts' && options.fields.includes('organization')) {
     organizationsCreated = await linkOrganizations(tx, groupId, { update: options.update, write: options.write });
   }
+  const withDomains = kind === 'organizations' && options.fields.includes('domains');
+  if (withDomains) await markChangedDomains(tx);
 
   const changed = sql.raw(specs.length === 0 ? 'false' : specs.map((spec) => `(${spec.changed})`).join(' or '));
   const [counts] = await rowsOf<{ created: number; changed: number; unchanged: number }>(
@@ -153,14 +168,16 @@ export async function mergeStaged(
   );
 
   if (options.write) {
+    const columns = specs.flatMap((spec) => (spec.column === null ? [] : [{ ...spec, column: spec.column }]));
     if (options.update && specs.length > 0) {
-      await tx.execute(sql`update ${target} t set ${sql.raw(specs.map((spec) => `${spec.column} = ${spec.update}`).join(', '))}, updated_at = now()
-        from ${stage} s where t.id = s.match_id and (${changed})`);
+      const assignments = [...columns.map((spec) => `${spec.column} = ${spec.update}`), 'updated_at = now()'].join(', ');
+      await tx.execute(sql`update ${target} t set ${sql.raw(assignments)} from ${stage} s where t.id = s.match_id and (${changed})`);
     }
-    const inserted = new Map(specs.map((spec) => [spec.column, sql.raw(spec.insert)]));
+    const inserted = new Map(columns.map((spec) => [spec.column, sql.raw(spec.insert)]));
     if (kind === 'contacts') linkByEmailDomain(groupId, inserted);
     await tx.execute(sql`insert into ${target} (group_id, ${sql.raw([...inserted.keys()].join(', '))})
       select ${groupId}, ${sql.join([...inserted.values()], sql`, `)} from ${stage} s where s.match_id is null order by s.row_number`);
+    if (withDomains) await writeDomains(tx, groupId, { update: options.update });
   }
   return { created: counts?.created ?? 0, changed: counts?.changed ?? 0, unchanged: counts?.unchanged ?? 0, organizationsCreated };
 }
@@ -195,4 +212,66 @@ async function linkOrganizations(tx: Database, groupId: number, options: { updat
   await tx.execute(sql`update rapport_import_contacts s set organization_id = o.id from customer_relations_organizations o
     where o.group_id = ${groupId} and lower(o.name) = lower(s.organization)`);
   return counted?.count ?? 0;
+}
+
+const organizationDomainsTable = 'customer_relations_organization_domains';
+
+/** A matched organization's domains differ from its row's (both as sorted, space-separated text). */
+async function markChangedDomains(tx: Database): Promise<void> {
+  await tx.execute(
+    sql.raw(`update rapport_import_organizations s set domains_changed = s.domains is distinct from coalesce((select string_agg(d.domain, ' ' order by d.domain collate "C")
+      from ${organizationDomainsTable} d where d.organization_id = s.match_id), '')
+    where s.match_id is not null`),
+  );
+}
+
+/**
+ * Gives the organizations written their rows' domains: the ones just created, and (when existing
+ * records are updated) the matched ones whose domains changed.
+ */
+async function writeDomains(tx: Database, groupId: number, options: { update: boolean }): Promise<void> {
+  await tx.execute(sql`update rapport_import_organizations s set match_id = t.id, inserted = true from customer_relations_organizations t
+    where s.match_id is null and t.group_id = ${groupId} and lower(t.name) = lower(s.name)`);
+  const written = sql.raw(`(s.inserted or (${options.update ? 'true' : 'false'} and s.domains_changed))`);
+  await tx.execute(sql`delete from ${sql.raw(organizationDomainsTable)} d using rapport_import_organizations s
+    where d.organization_id = s.match_id and ${written}`);
+  await tx.execute(sql`insert into ${sql.raw(organizationDomainsTable)} (group_id, organization_id, domain)
+    select ${groupId}, s.match_id, x.domain from rapport_import_organizations s cross join unnest(string_to_array(nullif(s.domains, ''), ' ')) as x(domain)
+    where ${written}`);
+}
+
+/**
+ * Staged organization rows naming a domain that another organization of the group (one with
+ * another name: rows match organizations by name) already has, one row per domain.
+ */
+export async function stagedDomainClaims(tx: Database, groupId: number): Promise<{ row: number; domain: string; organizationName: string }[]> {
+  return rowsOf(
+    tx,
+    sql`select s.row_number as "row", x.domain, o.name as "organizationName"
+      from rapport_import_organizations s cross join unnest(string_to_array(nullif(s.domains, ''), ' ')) as x(domain)
+      inner join ${sql.raw(organizationDomainsTable)} d on d.group_id = ${groupId} and d.domain = x.domain
+      inner join customer_relations_organizations o on o.id = d.organization_id
+      where lower(o.name) <> lower(s.name)
+      order by s.row_number, x.domain`,
+  );
+}
+
+/**
+ * Finds each staged row's account owner among `members` (the group's members, by username ignoring
+ * case) and returns the rows whose named owner is not one.
+ */
+export async function resolveStagedAccountOwners(tx: Database, members: SQL): Promise<number[]> {
+  await tx.execute(sql`update rapport_import_organizations s set account_owner_id = m.id from (${members}) m
+    where s.account_owner is not null and lower(m.username) = lower(s.account_owner)`);
+  const rows = await rowsOf<{ row: number }>(
+    tx,
+    sql`select row_number as "row" from rapport_import_organizations where account_owner is not null and account_owner_id is null order by row_number`,
+  );
+  return rows.map((row) => row.row);
+}
+
+/** Takes rows rejected after staging out again, so the counts leave them out. */
+export async function unstageRows(tx: Database, kind: CsvImportKind, rows: readonly number[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`delete from ${sql.raw(stagingTable[kind])} where row_number = any(${sql.param([...rows])}::integer[])`);
 }

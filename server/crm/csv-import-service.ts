@@ -20,8 +20,11 @@ import type { Database } from '../db/client';
 import { violatedUniqueConstraint } from '../db/errors';
 import { DomainError } from '../errors';
 import { tooLong } from '../validation';
+import { splitDomains } from '@/lib/crm/domains';
+import { groupMemberUsernames } from '../groups/group-repository';
 import { emailTakenMessage } from './contacts-service';
-import { nameTakenMessage } from './organizations-service';
+import { holdCustomerTiers } from './customer-tier-repository';
+import { accountOwnerNotMemberMessage, domainTakenMessage, nameTakenMessage, storedRate, unknownTierMessage } from './organizations-service';
 import {
   checkFileSize,
   CsvFileError,
@@ -30,7 +33,17 @@ import {
   readCsvRecords,
   unescapeFormula,
 } from './csv-import-reader';
-import { createStagingTable, emptyBatch, mergeStaged, type StagedBatch, type StagedValue, stageBatch } from './csv-import-repository';
+import {
+  createStagingTable,
+  emptyBatch,
+  mergeStaged,
+  resolveStagedAccountOwners,
+  type StagedBatch,
+  stagedDomainClaims,
+  type StagedValue,
+  stageBatch,
+  unstageRows,
+} from './csv-import-repository';
 import { contactFieldsSchema, organizationFieldsSchema } from './validation';
 
 /**
@@ -137,8 +150,12 @@ function recognisedColumn(spec: CsvImportFieldSpec, headers: readonly string[], 
   return undefined;
 }
 
-/** One data row checked: the values to stage, or why it is rejected. */
-type CheckedRow = { ok: true; values: StagedValue[]; key: string | null } | { ok: false; problems: { field: CsvImportField | null; message: string }[] };
+/** One data row checked: the values to stage (and the domains it claims), or why it is rejected. */
+type CheckedRow =
+  | { ok: true; values: StagedValue[]; key: string | null; domains: readonly string[] }
+  | { ok: false; problems: { field: CsvImportField | null; message: string }[] };
+
+export const domainInFileMessage = (domain: string, row: number) => `Domain ${domain} is already used by row ${row} of the file`;
 
 const stateMessage = 'State must be active or inactive';
 
@@ -174,25 +191,56 @@ function checkContactRow(cell: (field: CsvImportField) => string | undefined): C
     ok: true,
     values: [fields.firstName, fields.lastName, fields.email ?? null, fields.phone ?? null, organization, fields.description ?? null, state.value],
     key: fields.email ? fields.email.toLowerCase() : null,
+    domains: [],
   };
 }
 
-function checkOrganizationRow(cell: (field: CsvImportField) => string | undefined): CheckedRow {
-  const rate = cell('defaultRate')?.trim() ?? '';
+/** An amount cell as the mutations take the number: blank is none, anything else `Number()` of it (the schema refuses NaN). */
+function amountCell(text: string | undefined): number | null {
+  const value = text?.trim() ?? '';
+  return value === '' ? null : Number(value);
+}
+
+/**
+ * An organization row, by the create mutation's rules. The tier is named (one of `tiers`, by lower-case
+ * name); the account owner is a username, found among the group's members once the rows are staged,
+ * as are domains another organization already has.
+ */
+function checkOrganizationRow(cell: (field: CsvImportField) => string | undefined, tiers: ReadonlyMap<string, number>): CheckedRow {
+  const domains = cell('domains');
   const parsed = organizationFieldsSchema.safeParse({
     name: cell('name') ?? '',
     description: cell('description'),
-    defaultRate: rate === '' ? null : Number(rate),
+    defaultRate: amountCell(cell('defaultRate')),
+    annualRevenue: amountCell(cell('annualRevenue')),
+    domains: domains === undefined ? undefined : splitDomains(domains),
   });
   const problems = parsed.success ? [] : zodProblems(parsed.error.issues);
   const state = checkedState(cell('state'));
   if ('message' in state) problems.push({ field: 'state', message: state.message });
-  if (!parsed.success || 'message' in state) return { ok: false, problems };
+  const tierName = cell('tier')?.trim() ?? '';
+  const tierId = tierName === '' ? null : tiers.get(tierName.toLowerCase());
+  if (tierId === undefined) problems.push({ field: 'tier', message: unknownTierMessage });
+  const owner = cell('accountOwner')?.trim() || null;
+  // No member has such a username, and PostgreSQL text cannot hold a NUL: refused before staging.
+  if (owner !== null && (owner.length > 255 || owner.includes('\u0000'))) problems.push({ field: 'accountOwner', message: accountOwnerNotMemberMessage });
+  if (!parsed.success || problems.length > 0 || 'message' in state) return { ok: false, problems };
   const fields = parsed.data;
+  const sortedDomains = fields.domains ? [...fields.domains].sort() : null;
   return {
     ok: true,
-    values: [fields.name, fields.description ?? null, fields.defaultRate == null ? null : String(fields.defaultRate), state.value],
+    values: [
+      fields.name,
+      fields.description ?? null,
+      storedRate(fields.defaultRate) ?? null,
+      state.value,
+      sortedDomains === null ? null : sortedDomains.join(' '),
+      tierId == null ? null : String(tierId),
+      storedRate(fields.annualRevenue) ?? null,
+      owner,
+    ],
     key: fields.name.toLowerCase(),
+    domains: sortedDomains ?? [],
   };
 }
 
@@ -274,7 +322,7 @@ export async function importCrmCsv(
     checkFileSize(bytes.byteLength);
     report.encoding = detectEncoding(bytes, options.encoding);
     return await db.transaction(async (tx) => {
-      await readAndStage(tx, bytes, report, options);
+      await readAndStage(tx, group, bytes, report, options);
       if (report.rows === 0) report.errors.push('The file has no rows to import');
       if (report.errors.length > 0) throw new RolledBack(report);
       options.onProgress?.({ phase: 'writing' });
@@ -296,15 +344,18 @@ export async function importCrmCsv(
     if (error instanceof RolledBack) return error.report;
     if (error instanceof CsvFileError) return { ...report, errors: error.messages };
     const constraint = violatedUniqueConstraint(error);
-    if (constraint === 'crm_contacts_group_email_idx' || constraint === 'crm_organizations_group_name_idx') {
+    if (constraint === 'crm_contacts_group_email_idx' || constraint === 'crm_organizations_group_name_idx' || constraint === 'customer_relations_organization_domains_pkey') {
       return { ...report, imported: false, errors: [concurrentChangeMessage] };
     }
     throw error;
   }
 }
 
-/** Streams the records, checks each data row, and stages the valid ones in batches. */
-async function readAndStage(tx: Database, bytes: Uint8Array, report: CsvImportReport, options: CsvImportOptions): Promise<void> {
+/**
+ * Streams the records, checks each data row, and stages the valid ones in batches; then checks the
+ * staged organizations against the group's other records and takes the rows refused out again.
+ */
+async function readAndStage(tx: Database, group: GroupRef, bytes: Uint8Array, report: CsvImportReport, options: CsvImportOptions): Promise<void> {
   const { kind } = options;
   const onRead = options.onProgress && ((bytesRead: number) => options.onProgress?.({ phase: 'reading', bytesRead, totalBytes: bytes.byteLength }));
   const records = readCsvRecords(bytes, report.encoding ?? 'UTF-8', onRead);
@@ -323,10 +374,12 @@ async function readAndStage(tx: Database, bytes: Uint8Array, report: CsvImportRe
     report.rejected += 1;
     if (report.rejections.length < maxListedRejections) report.rejections.push({ row, column, message });
   };
-  // The first row holding each email (or organization name): later ones are duplicates.
+  // The first row holding each email (or organization name), and each domain: later ones are duplicates.
   const firstRowOf = new Map<string, number>();
+  const firstRowOfDomain = new Map<string, number>();
   let batch: StagedBatch = emptyBatch(kind);
-  const check = kind === 'contacts' ? checkContactRow : checkOrganizationRow;
+  const tiers = kind === 'organizations' ? new Map((await holdCustomerTiers(tx, group.id)).map((tier) => [tier.name.toLowerCase(), tier.id])) : null;
+  const check = tiers ? (cell: (field: CsvImportField) => string | undefined) => checkOrganizationRow(cell, tiers) : checkContactRow;
 
   const checkRecord = ({ row, cells }: CsvRecord) => {
     if (cells.every((cell) => cell.trim() === '')) return;
@@ -343,14 +396,18 @@ async function readAndStage(tx: Database, bytes: Uint8Array, report: CsvImportRe
       for (const problem of checked.problems) reject(row, headerOf(problem.field), problem.message);
       return;
     }
-    if (checked.key !== null) {
-      const earlier = firstRowOf.get(checked.key);
-      if (earlier !== undefined) {
-        reject(row, headerOf(keyField[kind]), `${duplicateMessage[kind]} by row ${earlier} of the file`);
-        return;
-      }
-      firstRowOf.set(checked.key, row);
+    const earlier = checked.key === null ? undefined : firstRowOf.get(checked.key);
+    if (earlier !== undefined) {
+      reject(row, headerOf(keyField[kind]), `${duplicateMessage[kind]} by row ${earlier} of the file`);
+      return;
     }
+    const claimed = checked.domains.find((domain) => firstRowOfDomain.has(domain));
+    if (claimed !== undefined) {
+      reject(row, headerOf('domains'), domainInFileMessage(claimed, firstRowOfDomain.get(claimed)!));
+      return;
+    }
+    if (checked.key !== null) firstRowOf.set(checked.key, row);
+    for (const domain of checked.domains) firstRowOfDomain.set(domain, row);
     batch.rows.push(row);
     checked.values.forEach((value, index) => batch.columns[index]!.push(value));
   };
@@ -363,6 +420,37 @@ async function readAndStage(tx: Database, bytes: Uint8Array, report: CsvImportRe
     }
   }
   await stageBatch(tx, kind, batch);
+
+  if (kind === 'organizations') {
+    await checkStagedOrganizations(tx, group, new Set(indexes.keys()), (row, field, message) => reject(row, headerOf(field), message));
+    report.rejections.sort((a, b) => a.row - b.row);
+  }
+}
+
+/**
+ * The organization rules that need the group's other records, checked on all staged rows at once:
+ * no domain another organization has, account owners who are members. Refused rows leave the stage.
+ */
+async function checkStagedOrganizations(
+  tx: Database,
+  group: GroupRef,
+  mapped: ReadonlySet<CsvImportField>,
+  reject: (row: number, field: CsvImportField, message: string) => void,
+): Promise<void> {
+  const refused: number[] = [];
+  if (mapped.has('domains')) {
+    for (const claim of await stagedDomainClaims(tx, group.id)) {
+      reject(claim.row, 'domains', domainTakenMessage(claim.domain, claim.organizationName));
+      refused.push(claim.row);
+    }
+  }
+  if (mapped.has('accountOwner')) {
+    for (const row of await resolveStagedAccountOwners(tx, groupMemberUsernames(group))) {
+      reject(row, 'accountOwner', accountOwnerNotMemberMessage);
+      refused.push(row);
+    }
+  }
+  await unstageRows(tx, 'organizations', refused);
 }
 
 

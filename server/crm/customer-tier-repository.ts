@@ -38,6 +38,14 @@ export async function findCustomerTierInGroup(db: Database, id: number, groupId:
   return tier ?? null;
 }
 
+/**
+ * The group's tiers, each held with a share lock until the transaction ends, so none is deleted
+ * before the records naming it are written (the CSV import).
+ */
+export async function holdCustomerTiers(tx: Database, groupId: number): Promise<CustomerTier[]> {
+  return tx.select().from(organizationTiers).where(eq(organizationTiers.groupId, groupId)).for('key share');
+}
+
 export async function findCustomerTier(db: Database, id: number): Promise<CustomerTier | null> {
   const [tier] = await db.select().from(organizationTiers).where(eq(organizationTiers.id, id));
   return tier ?? null;

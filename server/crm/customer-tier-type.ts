@@ -12,7 +12,10 @@ import { createCustomerTier, deleteCustomerTier, updateCrmCurrency, updateCustom
  * its Maintainers.
  */
 
-export const CustomerTierRef = builder.objectRef<CustomerTier & { organizationCount?: number }>('RapportCustomerTier').implement({
+/** What the type shows of a tier: an organization's tier and the tiers list load whole rows, an issue's customer weight only these. */
+type TierFields = Pick<CustomerTier, 'id' | 'name' | 'position'> & { organizationCount?: number };
+
+export const CustomerTierRef = builder.objectRef<TierFields>('RapportCustomerTier').implement({
   description: "Rapport only: one of a group's ordered customer tiers.",
   fields: (t) => ({
     id: t.field({
@@ -24,7 +27,7 @@ export const CustomerTierRef = builder.objectRef<CustomerTier & { organizationCo
     position: t.exposeInt('position', { description: 'Rank of the tier: 1 is the highest.' }),
     organizationCount: t.int({
       nullable: true,
-      description: 'Number of organizations with the tier; null where it was not counted (an organization’s own tier).',
+      description: 'Number of organizations with the tier; null where it was not counted (an organization’s own tier, an issue’s best tier).',
       resolve: (tier) => tier.organizationCount ?? null,
     }),
   }),

@@ -154,11 +154,12 @@ builder.objectFields(GroupRef, (t) => ({
     args: {
       search: t.arg.string({ description: 'Search term to find organizations with.' }),
       state: t.arg({ type: OrganizationStateEnum, description: 'State of the organizations to search for.' }),
+      tierId: t.arg({ type: 'RapportCustomerTierID', description: 'Rapport only: count only organizations of this customer tier, as the list filtered by it.' }),
     },
     resolve: async (group, args, context) => {
       const crmGroup = await context.permissions.readableCrmGroup(group);
       if (!crmGroup) return null;
-      return countOrganizationsByState(context.db, { groupId: crmGroup.id, search: args.search, state: stateFilter(args.state) });
+      return countOrganizationsByState(context.db, { groupId: crmGroup.id, search: args.search, state: stateFilter(args.state), tierId: args.tierId });
     },
   }),
 }));

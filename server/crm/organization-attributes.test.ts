@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { organizationDomains, organizationTiers, organizations } from '../db/schema/crm';
 import { toGlobalId } from '../graphql/global-id';
+import { loadGroupOrganizations } from '../pages/crm-list-pages';
 import { postGraphQL, userId } from '../testing/graphql-client';
+import { pageViewer } from '../testing/roles';
 import { countWarmStatements } from '../testing/statement-counts';
 import { snapshotTables, changedTables } from '../testing/table-snapshot';
 import { createSeededAppDatabase } from '../testing/test-database';
@@ -249,7 +251,7 @@ describe('sorting and filtering the organizations list', () => {
     // One after the other: ties are broken by id, so gold-1 must get the lower one.
     const made = [];
     made.push(await make('gold-1', { tierId: numericId(gold.id), annualRevenue: '100' }));
-    made.push(await make('gold-2', { tierId: numericId(gold.id), annualRevenue: '100' }));
+    made.push(await make('gold-2', { tierId: numericId(gold.id), annualRevenue: '100', state: 'inactive' }));
     made.push(await make('silver', { tierId: numericId(silver.id), annualRevenue: '500' }));
     made.push(await make('none', {}));
     ids = Object.fromEntries(made);
@@ -288,6 +290,24 @@ describe('sorting and filtering the organizations list', () => {
 
   it('filters by tier', async () => {
     expect(await names('NAME_ASC', gold.id)).toEqual(['gold-1', 'gold-2']);
+  });
+
+  it('counts the states with the same filters as the list: search and tier', async () => {
+    const response = await postGraphQL<{ group: { organizationStateCounts: { all: number; active: number; inactive: number } } }>(
+      `query($search: String, $tierId: RapportCustomerTierID) { group(fullPath: "acme") { organizationStateCounts(search: $search, tierId: $tierId) { all active inactive } } }`,
+      { search: marker, tierId: gold.id },
+      { headers: developer },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.group.organizationStateCounts).toEqual({ all: 2, active: 1, inactive: 1 });
+
+    // The list page's tabs: the tier filter counts too.
+    const viewer = await pageViewer(handle.db, 'developer');
+    const filtered = await loadGroupOrganizations(viewer, 'acme', { search: marker, tier: String(numericId(gold.id)) });
+    expect(filtered?.counts).toEqual({ all: 2, active: 1, inactive: 1 });
+    expect(filtered?.rows.map((row) => row.name)).toEqual([`${marker} gold-1`]);
+    const unfiltered = await loadGroupOrganizations(viewer, 'acme', { search: marker });
+    expect(unfiltered?.counts).toEqual({ all: 4, active: 3, inactive: 1 });
   });
 });
 

@@ -5,6 +5,7 @@ import { type Bound, Bindings, executeShaped, inlineLimit, isAnyOf, prepared } f
 import type { Database } from '../db/client';
 import { contacts, organizationDomains, organizations, organizationTiers } from '../db/schema/crm';
 import { groups } from '../db/schema/groups';
+import { users } from '../db/schema/users';
 import { buildPage, cursorValue, type KeysetOrder, keysetOrder, type Page, type PageArgs, planKeysetPage } from '../pagination/keyset';
 import type { RecordState } from './contact-repository';
 import { bindSearch, searchCondition } from '../db/search-terms';
@@ -203,6 +204,31 @@ export async function domainsByOrganizationIds(db: Database, ids: readonly numbe
   const byOrganization = new Map<number, string[]>();
   for (const row of rows) byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), row.domain]);
   return byOrganization;
+}
+
+/** What an organization's attributes are named by outside the API (the CSV export): its domains, tier and account owner. */
+export interface OrganizationAttributeNames {
+  /** Alphabetical. */
+  domains: string[];
+  tierName: string | null;
+  accountOwnerUsername: string | null;
+}
+
+/** The attribute names of many organizations, in one statement. */
+export async function organizationAttributeNames(db: Database, ids: readonly number[]): Promise<Map<number, OrganizationAttributeNames>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: organizations.id,
+      domains: sql<string | null>`(select string_agg(${organizationDomains.domain}, ' ' order by ${organizationDomains.domain}) from ${organizationDomains} where ${organizationDomains.organizationId} = ${organizations.id})`,
+      tierName: organizationTiers.name,
+      accountOwnerUsername: users.username,
+    })
+    .from(organizations)
+    .leftJoin(organizationTiers, eq(organizationTiers.id, organizations.tierId))
+    .leftJoin(users, eq(users.id, organizations.accountOwnerId))
+    .where(isAnyOf(organizations.id, ids));
+  return new Map(rows.map(({ id, domains, ...names }) => [id, { ...names, domains: domains ? domains.split(' ') : [] }]));
 }
 
 /** Which of `domains` another organization of the group already has, with that organization's name. */

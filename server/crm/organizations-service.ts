@@ -42,7 +42,7 @@ export interface OrganizationUpdateInput extends OrganizationCreateInput {
 }
 
 /** numeric columns take and give strings; String() keeps the shortest exact form of the float. */
-function storedRate(rate: number | null | undefined): string | null | undefined {
+export function storedRate(rate: number | null | undefined): string | null | undefined {
   return rate == null ? rate : String(rate);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, exists, sql } from 'drizzle-orm';
 import { isAnyOf } from '../db/statements';
 import { DomainError } from '../errors';
 import type { Database } from '../db/client';
@@ -80,6 +80,11 @@ function memberOfGroup(group: { fullPath: string }) {
 export async function isGroupMember(db: Database, group: { fullPath: string }, userId: number): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), memberOfGroup(group)));
   return row !== undefined;
+}
+
+/** The group's direct and inherited members' ids and usernames, as a subquery for set-based writers (the CSV import). */
+export function groupMemberUsernames(group: { fullPath: string }): SQL {
+  return sql`select ${users.id} as id, ${users.username} as username from ${users} where ${memberOfGroup(group)}`;
 }
 
 /** The group's direct and inherited members, by name. */

@@ -1,4 +1,5 @@
 import { ContactRef } from '../crm/contact-type';
+import { CustomerTierRef } from '../crm/customer-tier-type';
 import { builder } from '../graphql/builder';
 import { type Context, requestLoader } from '../graphql/context';
 import {
@@ -7,6 +8,7 @@ import {
   createCustomerRequestsLoader,
   createCustomerWeightLoader,
   mostRequestedIssuesByTier,
+  type WeightTier,
 } from './customer-weight-repository';
 import { GroupRef } from '../groups/group-type';
 import { listSize } from '../pagination/list-size';
@@ -31,14 +33,6 @@ export const RapportCustomerRequestRef = builder.objectRef<CustomerRequest>('Rap
   }),
 });
 
-export const RapportCustomerWeightTierRef = builder.objectRef<{ name: string; position: number }>('RapportCustomerWeightTier').implement({
-  description: "Rapport only: a tier of the group's organizations, as customer weight reports it.",
-  fields: (t) => ({
-    name: t.string({ description: 'Name of the tier.', resolve: (tier) => tier.name }),
-    position: t.int({ description: "Position of the tier in the group's order; 1 is the highest tier.", resolve: (tier) => tier.position }),
-  }),
-});
-
 export const RapportCustomerWeightRef = builder.objectRef<CustomerWeight>('RapportCustomerWeight').implement({
   description:
     "Rapport only: how much an issue matters to customers, from the organizations of its contacts (an organization linked through several contacts counts once).",
@@ -51,7 +45,7 @@ export const RapportCustomerWeightRef = builder.objectRef<CustomerWeight>('Rappo
     }),
     importantRequestCount: t.int({ description: 'Number of issue contacts whose request is marked important.', resolve: (weight) => weight.importantRequestCount }),
     highestTier: t.field({
-      type: RapportCustomerWeightTierRef,
+      type: CustomerTierRef,
       nullable: true,
       description: 'The highest tier (smallest position) among those organizations; null when none has a tier.',
       resolve: (weight) => weight.highestTier,
@@ -94,11 +88,11 @@ builder.drizzleObjectFields(IssueRef, (t) => ({
 export const maxIssuesPerTier = 50;
 
 const RapportCustomerRequestsOfTierRef = builder
-  .objectRef<{ tier: { name: string; position: number } | null; issues: Issue[] }>('RapportCustomerRequestsOfTier')
+  .objectRef<{ tier: WeightTier | null; issues: Issue[] }>('RapportCustomerRequestsOfTier')
   .implement({
     description: 'Rapport only: the open issues whose best customer tier is one tier (or none), the most customer weight first.',
     fields: (t) => ({
-      tier: t.field({ type: RapportCustomerWeightTierRef, nullable: true, description: 'The tier; null for issues whose organizations have no tier.', resolve: (group) => group.tier }),
+      tier: t.field({ type: CustomerTierRef, nullable: true, description: 'The tier; null for issues whose organizations have no tier.', resolve: (group) => group.tier }),
       issues: t.field({ type: [IssueRef], description: 'The issues, the most customer weight first.', resolve: (group) => group.issues }),
     }),
   });

@@ -3,6 +3,7 @@ import { organizationTiers } from '../db/schema/crm';
 import { projects } from '../db/schema/groups';
 import { issueContacts, issues } from '../db/schema/issues';
 import { groupId, insertContact, insertOrganization, unique } from '../crm/fixtures/crm-test-helpers';
+import { toGlobalId } from '../graphql/global-id';
 import { userId } from '../testing/graphql-client';
 
 /**
@@ -20,7 +21,8 @@ import { userId } from '../testing/graphql-client';
  */
 export interface CustomerWeightFixture {
   projectPath: string;
-  tiers: { name: string; position: number }[];
+  /** As `RapportCustomerTier` shows them. */
+  tiers: { id: string; name: string; position: number }[];
   contacts: Record<'a1' | 'a2' | 'b1' | 'c1' | 'd1' | 'n1', number>;
   issueIds: number[];
 }
@@ -59,5 +61,6 @@ export async function createCustomerWeightFixture(db: Database, path: string): P
     [5, 'b1', false],
   ];
   await db.insert(issueContacts).values(links.map(([issue, name, important]) => ({ issueId: issueIds[issue]!, contactId: contacts[name], important })));
-  return { projectPath: `acme/${path}`, tiers: tiers.map(({ name, position }) => ({ name, position })), contacts, issueIds };
+  const shownTiers = [tier1!, tier2!, tier3!].map(({ id, name, position }) => ({ id: toGlobalId('Rapport::CustomerTier', id), name, position }));
+  return { projectPath: `acme/${path}`, tiers: shownTiers, contacts, issueIds };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { type SQL, type SQLWrapper, and, asc, eq, getColumns, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, type SQLWrapper, and, asc, eq, getColumns, sql } from 'drizzle-orm';
 import type { Contact } from '../crm/contact-repository';
+import type { CustomerTier } from '../crm/customer-tier-repository';
 import type { Database } from '../db/client';
 import { contacts, organizations, organizationTiers } from '../db/schema/crm';
 import { projects } from '../db/schema/groups';
@@ -35,8 +36,18 @@ export const importantRequestCount = (issueId: SQLWrapper) =>
 export const bestTierPosition = (issueId: SQLWrapper) =>
   sql<number | null>`(select min(${organizationTiers.position}) from ${organizations} inner join ${organizationTiers} on ${organizationTiers.id} = ${organizations.tierId} where ${organizations.id} in (${linkedOrganizationIds(issueId)}))`;
 
-const bestTierName = (issueId: SQLWrapper) =>
-  sql<string | null>`(select ${organizationTiers.name} from ${organizations} inner join ${organizationTiers} on ${organizationTiers.id} = ${organizations.tierId} where ${organizations.id} in (${linkedOrganizationIds(issueId)}) order by ${organizationTiers.position}, ${organizationTiers.id} limit 1)`;
+/** A column of the best tier among the linked organizations; null when none has a tier. */
+const bestTierColumn = <T>(issueId: SQLWrapper, column: AnyColumn) =>
+  sql<T | null>`(select ${column} from ${organizations} inner join ${organizationTiers} on ${organizationTiers.id} = ${organizations.tierId} where ${organizations.id} in (${linkedOrganizationIds(issueId)}) order by ${organizationTiers.position}, ${organizationTiers.id} limit 1)`;
+
+/** An issue's best tier, as `RapportCustomerTier` shows it. */
+export type WeightTier = Pick<CustomerTier, 'id' | 'name' | 'position'>;
+
+function weightTier(row: { tierId: number | null; tierName: string | null; tierPosition: number | null }): WeightTier | null {
+  return row.tierId === null || row.tierName === null || row.tierPosition === null
+    ? null
+    : { id: Number(row.tierId), name: row.tierName, position: Number(row.tierPosition) };
+}
 
 /**
  * The open issues of readable projects with a contact of `crmGroupId`, grouped by their best tier
@@ -47,15 +58,15 @@ const bestTierName = (issueId: SQLWrapper) =>
 export async function mostRequestedIssuesByTier(
   db: Database,
   { crmGroupId, readableProjects, perTier }: { crmGroupId: number; readableProjects: SQL; perTier: number },
-): Promise<{ tier: { name: string; position: number } | null; issues: Issue[] }[]> {
-  const tierPosition = bestTierPosition(issues.id);
-  const tierName = bestTierName(issues.id);
+): Promise<{ tier: WeightTier | null; issues: Issue[] }[]> {
+  const bestTierId = bestTierColumn<number>(issues.id, organizationTiers.id);
   const ranked = db
     .select({
       ...getColumns(issues),
-      tierPosition: sql<number | null>`${tierPosition}`.as('tier_position'),
-      tierName: sql<string | null>`${tierName}`.as('tier_name'),
-      rank: sql<number>`row_number() over (partition by ${tierPosition}, ${tierName} order by ${importantRequestCount(issues.id)} desc, ${annualRevenueSum(issues.id)} desc nulls last, ${organizationCount(issues.id)} desc, ${issues.id} desc)`.as('rank'),
+      tierId: sql<number | null>`${bestTierId}`.as('tier_id'),
+      tierName: sql<string | null>`${bestTierColumn<string>(issues.id, organizationTiers.name)}`.as('tier_name'),
+      tierPosition: sql<number | null>`${bestTierPosition(issues.id)}`.as('tier_position'),
+      rank: sql<number>`row_number() over (partition by ${bestTierId} order by ${importantRequestCount(issues.id)} desc, ${annualRevenueSum(issues.id)} desc nulls last, ${organizationCount(issues.id)} desc, ${issues.id} desc)`.as('rank'),
     })
     .from(issues)
     .innerJoin(projects, eq(projects.id, issues.projectId))
@@ -71,12 +82,12 @@ export async function mostRequestedIssuesByTier(
     .select()
     .from(ranked)
     .where(sql`${ranked.rank} <= ${perTier}`)
-    .orderBy(sql`${ranked.tierPosition} asc nulls last`, asc(ranked.tierName), asc(ranked.rank));
-  const tiers: { tier: { name: string; position: number } | null; issues: Issue[] }[] = [];
-  for (const { tierPosition: position, tierName: name, rank: _rank, ...issue } of rows) {
-    const tier = name === null || position === null ? null : { name, position: Number(position) };
+    .orderBy(sql`${ranked.tierPosition} asc nulls last`, asc(ranked.tierId), asc(ranked.rank));
+  const tiers: { tier: WeightTier | null; issues: Issue[] }[] = [];
+  for (const { tierId, tierName, tierPosition, rank: _rank, ...issue } of rows) {
+    const tier = weightTier({ tierId, tierName, tierPosition });
     const last = tiers.at(-1);
-    if (last && last.tier?.name === tier?.name) last.issues.push(issue);
+    if (last && last.tier?.id === tier?.id) last.issues.push(issue);
     else tiers.push({ tier, issues: [issue] });
   }
   return tiers;
@@ -91,7 +102,7 @@ export interface CustomerWeight {
   organizationCount: number;
   annualRevenue: number | null;
   importantRequestCount: number;
-  highestTier: { name: string; position: number } | null;
+  highestTier: WeightTier | null;
 }
 
 /** The customer weight of many issues in one statement. */
@@ -106,8 +117,9 @@ export async function customerWeightsOf(db: Database, issueIds: readonly number[
           organizationCount: (table) => organizationCount(table.id),
           annualRevenue: (table) => annualRevenueSum(table.id),
           importantRequestCount: (table) => importantRequestCount(table.id),
+          tierId: (table) => bestTierColumn<number>(table.id, organizationTiers.id),
+          tierName: (table) => bestTierColumn<string>(table.id, organizationTiers.name),
           tierPosition: (table) => bestTierPosition(table.id),
-          tierName: (table) => bestTierName(table.id),
         },
         where: { RAW: (table) => isAnyOf(table.id, sql.placeholder('issueIds')) },
       })
@@ -121,7 +133,7 @@ export async function customerWeightsOf(db: Database, issueIds: readonly number[
         organizationCount: Number(row.organizationCount),
         annualRevenue: row.annualRevenue === null ? null : Number(row.annualRevenue),
         importantRequestCount: Number(row.importantRequestCount),
-        highestTier: row.tierName === null || row.tierPosition === null ? null : { name: row.tierName, position: Number(row.tierPosition) },
+        highestTier: weightTier(row),
       },
     ]),
   );

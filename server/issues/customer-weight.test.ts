@@ -139,7 +139,7 @@ const weightQuery = /* GraphQL */ `
       issues(first: $first, sort: CREATED_ASC) {
         nodes {
           iid
-          customerWeight { organizationCount annualRevenue importantRequestCount highestTier { name position } }
+          customerWeight { organizationCount annualRevenue importantRequestCount highestTier { id name position } }
           rapportCustomerRequests { important note contact { id firstName organization { name } } }
         }
       }
@@ -156,7 +156,7 @@ interface WeightData {
           organizationCount: number;
           annualRevenue: number | null;
           importantRequestCount: number;
-          highestTier: { name: string; position: number } | null;
+          highestTier: { id: string; name: string; position: number } | null;
         } | null;
         rapportCustomerRequests: { important: boolean; note: string | null; contact: { id: string } }[] | null;
       }[];
@@ -223,7 +223,7 @@ const requestsPageQuery = /* GraphQL */ `
   query ($perTier: Int) {
     group(fullPath: "acme") {
       rapportCustomerRequests(perTier: $perTier) {
-        tier { name position }
+        tier { __typename id name position organizationCount }
         issues { iid title customerWeight { importantRequestCount } rapportCustomerRequests { important contact { organization { name } } } }
       }
     }
@@ -231,7 +231,9 @@ const requestsPageQuery = /* GraphQL */ `
 `;
 
 interface RequestsPageData {
-  group: { rapportCustomerRequests: { tier: { name: string } | null; issues: { iid: string; title: string }[] }[] | null };
+  group: {
+    rapportCustomerRequests: { tier: { __typename: string; id: string; name: string; position: number; organizationCount: null } | null; issues: { iid: string; title: string }[] }[] | null;
+  };
 }
 
 describe('Group.rapportCustomerRequests', () => {
@@ -253,6 +255,9 @@ describe('Group.rapportCustomerRequests', () => {
     expect(groups.find((group) => group.tier === tier2!.name)?.iids).toEqual([5, 2]);
     expect(groups.at(-1)).toEqual({ tier: null, iids: expect.arrayContaining([3]) });
     expect(groups.findIndex((group) => group.tier === tier1!.name)).toBeLessThan(groups.findIndex((group) => group.tier === tier2!.name));
+    // The organizations' tier type, uncounted here.
+    const shown = data!.group.rapportCustomerRequests!.find((group) => group.tier?.name === tier1!.name)?.tier;
+    expect(shown).toEqual({ __typename: 'RapportCustomerTier', ...tier1, organizationCount: null });
   });
 
   it('keeps at most perTier issues of each tier', async () => {

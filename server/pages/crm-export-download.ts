@@ -13,7 +13,7 @@ import { pageViewerOrSignIn } from './page-viewer-or-sign-in';
 const sorts = { contacts: contactSorts, organizations: organizationSorts };
 
 /**
- * `GET /groups/<path>/-/crm/<kind>/export.csv?search=…&state=…&sort=…`: the list view with those
+ * `GET /groups/<path>/-/crm/<kind>/export.csv?search=…&state=…&sort=…` (organizations also `&tier=…`): the list view with those
  * parameters (the list page's defaults when absent; page cursors ignored) as a CSV download,
  * streamed as it is read. Anonymous visitors sign in first, like on every group page; anyone who
  * may not export gets a 404, as for a group that does not exist.
@@ -27,7 +27,7 @@ export async function crmExportDownload(kind: CrmExportKind, request: Request, f
     const { filename, body } = await exportCrmCsv(db, new Permissions(db, viewer.user), {
       fullPath,
       kind,
-      view: { search: query.search, state: query.state, sort: query.sort },
+      view: { search: query.search, state: query.state, sort: query.sort, tierId: query.tier ? Number(query.tier) : null },
     });
     return new Response(body, {
       headers: {

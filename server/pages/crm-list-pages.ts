@@ -137,7 +137,7 @@ const groupOrganizationsQuery = graphql(`
         nodes { ...OrganizationTableRow }
         pageInfo { ...ListPageInfo }
       }
-      counts: organizationStateCounts(search: $search) { all active inactive }
+      counts: organizationStateCounts(search: $search, tierId: $tierId) { all active inactive }
     }
   }
 `);

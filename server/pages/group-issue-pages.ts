@@ -17,6 +17,7 @@ const groupIssuesQuery = graphql(`
     group(fullPath: $fullPath) {
       rapportIssueCrmGroup {
         fullPath
+        rapportCustomerTiers { id name }
         filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }
         filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }
       }

@@ -51,6 +51,7 @@ interface IssueListResult {
   all: { count: number } | null;
   crmGroup: {
     fullPath: string;
+    rapportCustomerTiers: { name: string }[];
     filterContact?: { nodes: { firstName: string; lastName: string }[] } | null;
     filterOrganization?: { nodes: { name: string }[] } | null;
   } | null;
@@ -74,6 +75,7 @@ export function issueListData(filters: IssueListQuery, { issues, opened, closed,
     pageInfo: issues?.pageInfo ?? emptyPageInfo,
     counts: { opened: opened?.count ?? 0, closed: closed?.count ?? 0, all: all?.count ?? 0 },
     crmGroupPath: crmGroup?.fullPath ?? null,
+    customerTiers: crmGroup?.rapportCustomerTiers.map((tier) => tier.name) ?? [],
     crmFilters,
   };
 }

@@ -54,6 +54,7 @@ const projectIssuesQuery = graphql(`
       ...ProjectSummary
       rapportCrmGroup {
         fullPath
+        rapportCustomerTiers { id name }
         filterContact: contacts(ids: $contactIds, first: 1) @include(if: $withContact) { nodes { id firstName lastName } }
         filterOrganization: organizations(ids: $organizationIds, first: 1) @include(if: $withOrganization) { nodes { id name } }
       }

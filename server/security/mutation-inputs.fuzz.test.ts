@@ -354,9 +354,22 @@ const fuzzed: Record<string, FuzzedMutation> = {
   rapportCustomerRelationsImport: {
     document: mutation('rapportCustomerRelationsImport', 'RapportCustomerRelationsImportInput', 'errors report { imported created updated rejected rejections { row column message } }'),
     input: () => {
-      const cell = fc.oneof(plainName, fc.emailAddress(), fc.constantFrom(...real.emails), hostileText, fc.constantFrom('', '"', '""', '"a,b"', "'=1+1", '12.50', '-1', 'inactive'));
+      const cell = fc.oneof(
+        plainName,
+        fc.emailAddress(),
+        fc.constantFrom(...real.emails),
+        hostileText,
+        fc.constantFrom('', '"', '""', '"a,b"', "'=1+1", '12.50', '-1', 'inactive', 'acme.com; eu.acme.com', 'maintainer', 'Enterprise'),
+      );
       const header: fc.Arbitrary<readonly string[]> = fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(['first_name', 'Last name', 'E-mail', 'phone', 'organization', 'state'], ['name', 'default_rate', 'description', 'state']) },
+        {
+          weight: 4,
+          arbitrary: fc.constantFrom(
+            ['first_name', 'Last name', 'E-mail', 'phone', 'organization', 'state'],
+            ['name', 'default_rate', 'description', 'state'],
+            ['name', 'domains', 'tier', 'Annual revenue', 'Account owner', 'state'],
+          ),
+        },
         { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom('first_name', 'Last name', 'email', 'name', 'default_rate', ''), hostileText), { minLength: 1, maxLength: 7 }) },
       );
       const csv = fc
@@ -370,7 +383,7 @@ const fuzzed: Record<string, FuzzedMutation> = {
           dryRun: hostileBoolean,
           existing: fc.option(fc.constantFrom('UPDATE', 'SKIP', 'update', 'MERGE'), { nil: null }),
           columnMapping: fc.option(
-            fc.array(fc.record({ field: fc.constantFrom('FIRST_NAME', 'LAST_NAME', 'EMAIL', 'NAME', 'DEFAULT_RATE', 'first_name'), column: fc.option(fc.oneof(plainName, hostileText), { nil: null }) }), {
+            fc.array(fc.record({ field: fc.constantFrom('FIRST_NAME', 'LAST_NAME', 'EMAIL', 'NAME', 'DEFAULT_RATE', 'DOMAINS', 'ACCOUNT_OWNER', 'first_name'), column: fc.option(fc.oneof(plainName, hostileText), { nil: null }) }), {
               maxLength: 3,
             }),
             { nil: null },
