@@ -153,9 +153,9 @@ export const contacts = snakeCase.table(
       'gin',
       sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`,
     ),
-    // For the possible duplicates' "similar names in the same organization" (`%`, pg_trgm): with
-    // organizations of a few dozen contacts PostgreSQL joins on the organization instead; this serves
-    // the comparison when an organization is large.
+    // Meant for the possible duplicates' "similar names in the same organization" (`%`, pg_trgm);
+    // their lookup for one contact goes through the organization instead (bench/DUPLICATES.md), even
+    // for an organization of 20,000 contacts, where it is slow.
     index('crm_contacts_name_trgm_idx').using('gin', sql`${contactTrigramName(t)} gin_trgm_ops`),
     // The possible duplicates' equal names and equal phones, looked up for one contact at a time.
     index('crm_contacts_group_normalised_name_idx').on(t.groupId, contactNormalisedName(t), t.id),
