@@ -1,7 +1,8 @@
 import { GroupRef } from '../groups/group-type';
 import { builder } from '../graphql/builder';
 import { countedPage, countOf, emptyPage } from '../graphql/connections';
-import { type ContactDuplicate, countContactDuplicates, duplicateReasons, listContactDuplicates, minimumPhoneDigits, similarNameThreshold } from './contact-duplicates-repository';
+import { minimumPhoneDigits } from '../db/schema/crm';
+import { type ContactDuplicate, countContactDuplicates, duplicateReasons, listContactDuplicates, similarNameThreshold } from './contact-duplicates-repository';
 import { ContactRef } from './contact-type';
 import { mergeContacts } from './merge-contacts';
 

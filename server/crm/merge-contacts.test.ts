@@ -256,6 +256,26 @@ interface DuplicatesData {
   };
 }
 
+const backwardQuery = /* GraphQL */ `
+  query($first: Int, $last: Int, $after: String, $before: String) {
+    group(fullPath: "acme") {
+      rapportContactDuplicates(first: $first, last: $last, after: $after, before: $before) {
+        nodes { reasons contact { id } duplicate { id } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }
+  }
+`;
+
+interface BackwardData {
+  group: {
+    rapportContactDuplicates: {
+      nodes: { reasons: string[]; contact: { id: string }; duplicate: { id: string } }[];
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    };
+  };
+}
+
 async function duplicatesAs(username: string, variables: { first?: number; after?: string } = {}) {
   return postGraphQL<DuplicatesData>(duplicatesQuery, { first: 100, ...variables }, { headers: await tokenHeaders(handle.db, username) });
 }
@@ -307,6 +327,35 @@ describe('Group.rapportContactDuplicates', () => {
     // Three contacts sharing a name make three pairs, the newest contact's first.
     expect(mine).toHaveLength(3);
     expect(Number(mine[0]!.duplicate.id.split('/').pop())).toBeGreaterThan(Number(mine[2]!.duplicate.id.split('/').pop()));
+  });
+
+  it('pages backward with last and before, in the same order', async () => {
+    const marker = unique('back');
+    for (let index = 0; index < 3; index++) {
+      await insertContact(handle.db, { groupId: acmeId, firstName: 'Backward', lastName: marker });
+    }
+    const headers = await tokenHeaders(handle.db, 'maintainer');
+    const page = async (variables: { first?: number; last?: number; after?: string; before?: string }) =>
+      (await postGraphQL<BackwardData>(backwardQuery, variables, { headers })).data!.group.rapportContactDuplicates;
+    const everyPair: BackwardData['group']['rapportContactDuplicates']['nodes'] = [];
+    let after: string | undefined;
+    do {
+      const forward = await page({ first: 100, after });
+      everyPair.push(...forward.nodes);
+      after = forward.pageInfo.hasNextPage ? forward.pageInfo.endCursor! : undefined;
+    } while (after);
+
+    const newest = await page({ first: 4 });
+    const middle = await page({ last: 2, before: newest.pageInfo.endCursor! });
+    const start = await page({ last: 100, before: middle.pageInfo.startCursor! });
+    const oldest = await page({ last: 2 });
+
+    expect(newest.nodes).toEqual(everyPair.slice(0, 4));
+    expect(middle.nodes).toEqual(everyPair.slice(1, 3));
+    expect(middle.pageInfo.hasPreviousPage).toBe(true);
+    expect(start.nodes).toEqual(everyPair.slice(0, 1));
+    expect(start.pageInfo.hasPreviousPage).toBe(false);
+    expect(oldest.nodes).toEqual(everyPair.slice(-2));
   });
 
   it('refuses a forged cursor with GitLab’s message', async () => {

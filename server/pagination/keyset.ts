@@ -126,29 +126,40 @@ function keyIsNotNull(order: KeysetOrder): boolean {
   return is(order.key, Column) && order.key.notNull;
 }
 
+interface CursorCondition {
+  /** Rows strictly beyond the cursor. */
+  rows: SQL;
+  /** The same cursor's bound on a NOT NULL key alone (inclusive), implied by `rows`; undefined for a nullable key. */
+  key: SQL | undefined;
+}
+
 /**
  * Rows strictly after (`forward`) or strictly before the cursor in the list's order. With
  * `bindings`, the cursor's value and id are placeholders and the SQL depends on the cursor's shape
  * (its key null or not) only.
  */
-function beyondCursor(order: KeysetOrder, cursor: Cursor, forward: boolean, bindings: Bindings | undefined): SQL {
+function beyondCursor(order: KeysetOrder, cursor: Cursor, forward: boolean, bindings: Bindings | undefined): CursorCondition {
   const ascending = (order.direction === 'asc') === forward;
   const side = forward ? 'after' : 'before';
   const id = bindings ? bindings.bind(`${side}Id`, cursor.id) : cursor.id;
   bindings?.note(`${side}:${cursor.isNull ? 'null' : 'value'}`);
   if (keyIsNotNull(order)) {
     const value = bindings ? bindings.bind(`${side}Value`, cursor.value) : cursor.value;
-    return sql`(${order.key}, ${order.id}) ${ascending ? sql`>` : sql`<`} (${value}, ${id})`;
+    return {
+      rows: sql`(${order.key}, ${order.id}) ${ascending ? sql`>` : sql`<`} (${value}, ${id})`,
+      key: sql`${order.key} ${ascending ? sql`>=` : sql`<=`} ${value}`,
+    };
   }
   const { isNull, filled } = keyExpressions(order);
   const cmp = ascending ? gt : lt;
   const nullCmp = forward ? gt : lt;
   const value = cursor.isNull ? order.nullFill : sql`${bindings ? bindings.bind(`${side}Value`, cursor.value) : cursor.value}`;
-  return or(
+  const rows = or(
     nullCmp(isNull, cursor.isNull),
     and(eq(isNull, cursor.isNull), sql`${filled} ${ascending ? sql`>` : sql`<`} ${value}`),
     and(eq(isNull, cursor.isNull), sql`${filled} = ${value}`, cmp(order.id, id)),
   ) as SQL;
+  return { rows, key: undefined };
 }
 
 function orderBy(order: KeysetOrder, forward: boolean): SQL[] {
@@ -161,6 +172,12 @@ function orderBy(order: KeysetOrder, forward: boolean): SQL[] {
 
 export interface KeysetPlan {
   where: SQL | undefined;
+  /**
+   * The cursors' bounds on the key alone, implied by `where` (undefined for a nullable key): for a
+   * query whose key and id come from different tables, where the planner cannot draw an index
+   * condition on the key from `where`'s row comparison.
+   */
+  keyRange: SQL | undefined;
   orderBy: SQL[];
   /** Rows to fetch: one more than the page, to learn whether another page exists. */
   limit: number;
@@ -178,11 +195,15 @@ export function planKeysetPage(order: KeysetOrder, args: PageArgs, bindings?: Bi
   const before = args.before ? decodeCursor(args.before, 'before', order.kind) : null;
   const backward = args.last != null && args.first == null;
   bindings?.note(`${backward ? 'backward' : 'forward'}:${size}`);
-  const conditions = [
-    after ? beyondCursor(order, after, true, bindings) : undefined,
-    before ? beyondCursor(order, before, false, bindings) : undefined,
-  ];
-  return { where: and(...conditions), orderBy: orderBy(order, !backward), limit: size + 1, size, backward };
+  const conditions = [after ? beyondCursor(order, after, true, bindings) : undefined, before ? beyondCursor(order, before, false, bindings) : undefined];
+  return {
+    where: and(...conditions.map((condition) => condition?.rows)),
+    keyRange: and(...conditions.map((condition) => condition?.key)),
+    orderBy: orderBy(order, !backward),
+    limit: size + 1,
+    size,
+    backward,
+  };
 }
 
 export interface KeysetRow {

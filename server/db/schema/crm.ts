@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { snakeCase } from 'drizzle-orm/pg-core';
 import {
+  type AnyPgColumn,
   check,
   foreignKey,
   index,
@@ -103,6 +104,30 @@ export const organizationDomains = snakeCase.table(
   ],
 );
 
+/** The contacts table or an alias of it. */
+type ContactNameColumns = { firstName: AnyPgColumn; lastName: AnyPgColumn };
+
+/**
+ * "  Zoë   O'Brien " → "zoe o'brien": lowercased, accents folded, spaces trimmed and collapsed. It
+ * calls `immutable_unaccent` (a migration's wrapper of `unaccent`, which is only STABLE) so that an
+ * index can hold it; a query must spell it the same way for the planner to use that index.
+ */
+export const contactNormalisedName = (t: ContactNameColumns) =>
+  sql`lower(immutable_unaccent(regexp_replace(btrim(${t.firstName} || ' ' || ${t.lastName}), '[[:space:]]+', ' ', 'g')))`;
+
+/** "+1 (555) 010-9999" → "15550109999". */
+export const contactPhoneDigits = (t: { phone: AnyPgColumn }) => sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`;
+
+/** A phone needs this many digits before two contacts sharing it count as possible duplicates. */
+export const minimumPhoneDigits = 7;
+
+/** Whether a contact's phone has enough digits to be compared (the phone digits index's predicate). */
+export const contactPhoneComparable = (t: { phone: AnyPgColumn }) =>
+  sql`char_length(${contactPhoneDigits(t)}) >= ${sql.raw(String(minimumPhoneDigits))}`;
+
+/** The lowercased full name compared by trigram similarity (pg_trgm). */
+export const contactTrigramName = (t: ContactNameColumns) => sql`lower(${t.firstName} || ' ' || ${t.lastName})`;
+
 export const contacts = snakeCase.table(
   'customer_relations_contacts',
   {
@@ -128,10 +153,13 @@ export const contacts = snakeCase.table(
       'gin',
       sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`,
     ),
-    // For the possible duplicates' "similar names in the same organization" (`%`, pg_trgm): with
-    // organizations of a few dozen contacts PostgreSQL joins on the organization instead; this serves
-    // the comparison when an organization is large.
-    index('crm_contacts_name_trgm_idx').using('gin', sql`lower(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    // Meant for the possible duplicates' "similar names in the same organization" (`%`, pg_trgm);
+    // their lookup for one contact goes through the organization instead (bench/DUPLICATES.md), even
+    // for an organization of 20,000 contacts, where it is slow.
+    index('crm_contacts_name_trgm_idx').using('gin', sql`${contactTrigramName(t)} gin_trgm_ops`),
+    // The possible duplicates' equal names and equal phones, looked up for one contact at a time.
+    index('crm_contacts_group_normalised_name_idx').on(t.groupId, contactNormalisedName(t), t.id),
+    index('crm_contacts_group_phone_digits_idx').on(t.groupId, contactPhoneDigits(t), t.id).where(contactPhoneComparable(t)),
     foreignKey({
       name: 'crm_contacts_organization_same_group_fk',
       columns: [t.organizationId, t.groupId],
