@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'lib/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Migrates once per run; each test file then copies that database.
+    globalSetup: ['server/testing/database-template.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -8,12 +8,22 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 
-step "lint"
-npx eslint .
-step "typed GraphQL documents up to date (npm run codegen)"
-npx graphql-codegen --config codegen.ts --check
+# Lint (then the codegen check) and the type check each keep one core busy: they run side by side,
+# each into its own log, printed whole once both have finished.
+checks=$(mktemp -d)
+trap 'rm -rf "$checks"' EXIT
+(npx eslint . && npx graphql-codegen --config codegen.ts --check) >"$checks/lint" 2>&1 &
+lint=$!
+npx tsc --noEmit -p . >"$checks/tsc" 2>&1 &
+typecheck=$!
+failed=0
+step "lint, then typed GraphQL documents up to date (npm run codegen)"
+wait "$lint" || failed=1
+cat "$checks/lint"
 step "typecheck"
-npx tsc --noEmit -p .
+wait "$typecheck" || failed=1
+cat "$checks/tsc"
+[ "$failed" = 0 ] || exit 1
 step "vitest on PGlite"
 RAPPORT_TEST_BACKEND=pglite npx vitest run
 if [ -n "${TEST_DATABASE_URL:-}" ]; then

@@ -65,9 +65,13 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
  */
 const useJitMappers = true;
 
-export function openPglite(dataDir?: string): DatabaseHandle {
+/**
+ * PGlite in `dataDir`, or in memory; in memory it may start from a `dumpDataDir` tarball (`loadDataDir`),
+ * which is how each test file gets its own copy of one migrated database.
+ */
+export function openPglite(dataDir?: string, loadDataDir?: Blob): DatabaseHandle & { dumpDataDir(): Promise<Blob> } {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ dataDir, extensions: { pg_trgm, unaccent } });
+  const client = new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm, unaccent } });
   const db = drizzlePglite({ client, relations, logger: pgliteLogger, jit: useJitMappers });
   return {
     db: db as unknown as Database,
@@ -77,6 +81,7 @@ export function openPglite(dataDir?: string): DatabaseHandle {
     migrate: async () => {
       await migratePglite(db, { migrationsFolder });
     },
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }
